@@ -1,0 +1,208 @@
+//! The command line as DESIGN.md §4 fixes it. Tests and other tools call these exact shapes, so
+//! changing a flag here is changing a contract.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// Top-level parser: global options plus at most one command (none opens the course map).
+#[derive(Debug, Parser)]
+#[command(
+    name = "secdojo",
+    version,
+    about = "AWS security, taught in your terminal (ja/en)"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command accepts; they shape where content and progress come from and how the
+/// screen looks, so they are parsed once and handed down.
+#[derive(Debug, Clone, Args, Default)]
+pub struct Global {
+    /// Language of the interface and lessons (else SECDOJO_LANG, LC_ALL/LC_MESSAGES/LANG)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Load the course from this folder instead of the one built into the binary
+    #[arg(long, global = true, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    /// Where progress is stored (else SECDOJO_DATA_DIR, else the platform data folder)
+    #[arg(long, global = true, value_name = "DIR", env = "SECDOJO_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Colour theme
+    #[arg(long, global = true, value_enum, default_value_t = ThemeChoice::Auto)]
+    pub theme: ThemeChoice,
+    /// Draw borders with plain ASCII (for terminals that draw box glyphs wide)
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// No colours (NO_COLOR is honoured too)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+/// Which palette to draw with; `auto` asks the terminal's background where it can.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ThemeChoice {
+    #[default]
+    Auto,
+    Dark,
+    Light,
+}
+
+/// Output format of the machine-facing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TextOrJson {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Every command of DESIGN.md §4.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a lesson in the terminal UI
+    Learn {
+        /// Unit id (why-security, cia, responsibility, iam, s3, ec2-network)
+        unit: Option<String>,
+    },
+    /// Take a quiz
+    Quiz {
+        unit: Option<String>,
+        /// Seed for question and choice order (a run can be repeated)
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Ask only this many questions
+        #[arg(long)]
+        count: Option<usize>,
+        /// Ask in plain lines on stdin/stdout (screen readers, pipes, scripts)
+        #[arg(long)]
+        plain: bool,
+    },
+    /// Open a sandbox challenge, or the free playground on a policy file
+    Sandbox { target: Option<String> },
+    /// Take a classroom exam
+    Exam {
+        exam: PathBuf,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        plain: bool,
+    },
+    /// Evaluate, lint and test policies offline
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// Sandbox challenges without the terminal UI
+    #[command(subcommand)]
+    Challenge(ChallengeCommand),
+    /// Validate a course folder (default: the built-in course)
+    Check { dir: Option<PathBuf> },
+    /// Print one screen as plain text, without a terminal
+    Render {
+        /// home, lesson:<unit>, quiz:<unit>, sandbox:<challenge>, glossary, help, progress
+        screen: String,
+        /// Width x height, e.g. 80x24
+        #[arg(long, default_value = "80x24")]
+        size: String,
+    },
+    /// Show, export or reset your progress
+    #[command(subcommand)]
+    Progress(ProgressCommand),
+    /// Build a class report from exam result files
+    Report {
+        #[arg(required = true)]
+        results: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Decide one request against a set of policies
+    Eval {
+        #[arg(long, value_name = "REQ.json")]
+        request: PathBuf,
+        #[arg(long)]
+        identity: Vec<PathBuf>,
+        #[arg(long)]
+        resource: Option<PathBuf>,
+        #[arg(long)]
+        boundary: Option<PathBuf>,
+        #[arg(long)]
+        scp: Vec<PathBuf>,
+        #[arg(long)]
+        session: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Report risky or broken parts of a policy or rule file
+    Lint {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        kind: Option<PolicyKindArg>,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Run a JSON Lines case file (see docs/policy-cases.md)
+    Test {
+        cases: PathBuf,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PolicyKindArg {
+    Identity,
+    Resource,
+    Trust,
+    Scp,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChallengeCommand {
+    /// List the challenges with their titles
+    List,
+    /// Judge an answer file
+    Check {
+        id: String,
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgressCommand {
+    Show,
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+    Reset {
+        unit: Option<String>,
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Csv,
+    Json,
+}

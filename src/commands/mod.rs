@@ -1,0 +1,82 @@
+//! One function per command of DESIGN.md §4. `main` parses, this module dispatches; each command
+//! returns the exit code it wants (0 ok, 1 a check/test failed) or an error, which becomes exit 2
+//! with a message that names the file and position.
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command, Global};
+use crate::i18n::Lang;
+
+pub mod check;
+pub mod interactive;
+pub mod policy;
+pub mod policy_eval;
+pub mod policy_lint;
+pub mod policy_test;
+pub mod render;
+
+/// What every command needs to know about how it was called, resolved once.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub global: Global,
+    /// The language after `--lang`, `SECDOJO_LANG` and the locale have been consulted.
+    pub lang: Lang,
+}
+
+impl Context {
+    /// Resolves the language from the real process environment.
+    pub fn from_env(global: Global) -> Self {
+        let lang = crate::i18n::detect_lang(global.lang, |k| std::env::var(k).ok());
+        Context { global, lang }
+    }
+}
+
+/// The outcome of a command that ran to the end: success, or "a check or test failed" (exit 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    Failed,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(o: Outcome) -> Self {
+        match o {
+            Outcome::Success => ExitCode::SUCCESS,
+            Outcome::Failed => ExitCode::from(1),
+        }
+    }
+}
+
+/// Runs the parsed command line; errors are printed as `secdojo: ...` with their context chain and
+/// exit with status 2.
+pub fn run(cli: Cli) -> ExitCode {
+    let ctx = Context::from_env(cli.global);
+    match dispatch(&ctx, cli.command) {
+        Ok(outcome) => outcome.into(),
+        Err(err) => {
+            eprintln!("secdojo: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> {
+    match command {
+        None => interactive::course_map(ctx),
+        Some(Command::Learn { unit }) => interactive::learn(ctx, unit.as_deref()),
+        Some(Command::Quiz { .. }) => not_yet("secdojo quiz", 4),
+        Some(Command::Sandbox { .. }) => not_yet("secdojo sandbox", 6),
+        Some(Command::Exam { .. }) => not_yet("secdojo exam", 5),
+        Some(Command::Policy(cmd)) => policy::run(ctx, cmd),
+        Some(Command::Challenge(_)) => not_yet("secdojo challenge", 6),
+        Some(Command::Check { dir }) => check::run(ctx, dir),
+        Some(Command::Render { screen, size }) => render::run(ctx, &screen, &size),
+        Some(Command::Progress(_)) => not_yet("secdojo progress", 5),
+        Some(Command::Report { .. }) => not_yet("secdojo report", 5),
+    }
+}
+
+/// The honest answer of a command that does not exist yet: a clear error, never a silent success.
+pub(crate) fn not_yet(what: &str, issue: u32) -> anyhow::Result<Outcome> {
+    anyhow::bail!("`{what}` is not implemented yet (tracked in issue #{issue})")
+}

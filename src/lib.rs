@@ -1,0 +1,15 @@
+//! secdojo: an offline terminal course on AWS security.
+//!
+//! The domain modules (`course`, `markdown`, `quiz`, `policy`, `progress`) never import `tui`, and
+//! `policy` imports none of the others, so everything a screen shows can be computed and tested
+//! without a terminal (DESIGN.md §2).
+
+pub mod cli;
+pub mod commands;
+pub mod course;
+pub mod i18n;
+pub mod markdown;
+pub mod policy;
+pub mod progress;
+pub mod quiz;
+pub mod tui;

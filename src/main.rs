@@ -1,0 +1,10 @@
+//! Entry point: parse the command line and hand it to exactly one command.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = secdojo::cli::Cli::parse();
+    secdojo::commands::run(cli)
+}

@@ -1,0 +1,1 @@
+//! The learner's store, review queue, results export and class report. (Issue #5.)

@@ -1,0 +1,1 @@
+//! A quiz run as a pure state machine: order, answers, scoring, feedback. (Issue #4.)

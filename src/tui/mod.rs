@@ -1,0 +1,1 @@
+//! The terminal shell: input -> Action (pure keymap) -> App::update -> draw. (Issue #2.)
