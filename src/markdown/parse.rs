@@ -1,0 +1,494 @@
+//! pulldown-cmark events -> a width-independent block tree. All Markdown knowledge lives here;
+//! layout only sees blocks and styled spans.
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use pulldown_cmark::{
+    Alignment, BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd,
+};
+
+use super::inline::{Inline, finish, sanitize, slug};
+use super::{AlertKind, Document, Heading, Link, LinkTarget, Role, Style, StyledSpan};
+
+/// Column alignment of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Block {
+    Heading {
+        level: u8,
+        index: usize,
+        spans: Vec<StyledSpan>,
+    },
+    Paragraph(Vec<StyledSpan>),
+    List {
+        start: Option<u64>,
+        items: Vec<Item>,
+    },
+    Quote(Vec<Block>),
+    Alert {
+        kind: AlertKind,
+        blocks: Vec<Block>,
+    },
+    Code {
+        lang: String,
+        text: String,
+    },
+    Table {
+        aligns: Vec<Align>,
+        head: Vec<Vec<StyledSpan>>,
+        rows: Vec<Vec<Vec<StyledSpan>>>,
+    },
+    Rule,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Item {
+    pub task: Option<bool>,
+    pub blocks: Vec<Block>,
+}
+
+enum Kind {
+    Root,
+    Quote(Option<AlertKind>),
+    List(Option<u64>),
+    Item(Option<bool>),
+}
+
+struct Container {
+    kind: Kind,
+    blocks: Vec<Block>,
+    items: Vec<Item>,
+}
+
+struct OpenLink {
+    index: usize,
+    first_inline: usize,
+}
+
+#[derive(Default)]
+struct TableState {
+    aligns: Vec<Align>,
+    in_head: bool,
+    head: Vec<Vec<StyledSpan>>,
+    rows: Vec<Vec<Vec<StyledSpan>>>,
+    row: Vec<Vec<StyledSpan>>,
+}
+
+struct Builder {
+    stack: Vec<Container>,
+    inline: Vec<Inline>,
+    bold: u32,
+    italic: u32,
+    strike: u32,
+    open_links: Vec<OpenLink>,
+    heading: Option<(u8, Option<String>)>,
+    code: Option<(String, String)>,
+    table: Option<TableState>,
+    headings: Vec<Heading>,
+    links: Vec<Link>,
+    anchors: HashSet<String>,
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+pub(crate) fn parse(markdown: &str) -> Document {
+    let mut options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM;
+    options.remove(Options::ENABLE_SMART_PUNCTUATION);
+    let mut b = Builder {
+        stack: vec![Container::new(Kind::Root)],
+        inline: Vec::new(),
+        bold: 0,
+        italic: 0,
+        strike: 0,
+        open_links: Vec::new(),
+        heading: None,
+        code: None,
+        table: None,
+        headings: Vec::new(),
+        links: Vec::new(),
+        anchors: HashSet::new(),
+    };
+    for event in Parser::new_ext(markdown, options) {
+        b.event(event);
+    }
+    b.flush_paragraph();
+    // Unbalanced containers cannot happen with pulldown-cmark, but closing them keeps any text.
+    while b.stack.len() > 1 {
+        b.close_container();
+    }
+    let root = b.stack.pop().map(|c| c.blocks).unwrap_or_default();
+    Document {
+        blocks: root,
+        headings: b.headings,
+        links: b.links,
+        id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+    }
+}
+
+impl Container {
+    fn new(kind: Kind) -> Self {
+        Self {
+            kind,
+            blocks: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+fn alert_kind(kind: BlockQuoteKind) -> AlertKind {
+    match kind {
+        BlockQuoteKind::Note => AlertKind::Note,
+        BlockQuoteKind::Tip => AlertKind::Tip,
+        BlockQuoteKind::Important => AlertKind::Important,
+        BlockQuoteKind::Warning => AlertKind::Warning,
+        BlockQuoteKind::Caution => AlertKind::Caution,
+    }
+}
+
+fn link_target(dest: &str) -> LinkTarget {
+    if let Some(id) = dest.strip_prefix("glossary:") {
+        return LinkTarget::Glossary(id.to_string());
+    }
+    if let Some(rest) = dest.strip_prefix("lesson:") {
+        let (unit, anchor) = match rest.split_once('#') {
+            Some((u, a)) => (u, Some(a.to_string())),
+            None => (rest, None),
+        };
+        return LinkTarget::Lesson {
+            unit: unit.to_string(),
+            anchor,
+        };
+    }
+    LinkTarget::Url(dest.to_string())
+}
+
+impl Builder {
+    fn style(&self, role: Role) -> Style {
+        let mut style = Style::role(role);
+        style.bold = self.bold > 0;
+        style.italic = self.italic > 0;
+        style.strike = self.strike > 0;
+        if let Some(link) = self.open_links.last() {
+            style.link = Some(link.index);
+            if role == Role::Text {
+                style.role = Role::Link;
+            }
+        }
+        style
+    }
+
+    fn push_text(&mut self, text: &str, role: Role) {
+        if let Some((_, code)) = &mut self.code {
+            code.push_str(text);
+            return;
+        }
+        let style = self.style(role);
+        self.inline
+            .push(Inline::Span(StyledSpan::new(sanitize(text), style)));
+    }
+
+    fn top(&mut self) -> &mut Container {
+        // The root container is pushed first and never popped before the end.
+        if self.stack.is_empty() {
+            self.stack.push(Container::new(Kind::Root));
+        }
+        let last = self.stack.len() - 1;
+        &mut self.stack[last]
+    }
+
+    fn push_block(&mut self, block: Block) {
+        self.top().blocks.push(block);
+    }
+
+    /// Turns pending inline content (a paragraph, or the text of a tight list item) into a block.
+    fn flush_paragraph(&mut self) {
+        if self.inline.is_empty() {
+            return;
+        }
+        let spans = finish(std::mem::take(&mut self.inline));
+        if !spans.is_empty() {
+            self.push_block(Block::Paragraph(spans));
+        }
+    }
+
+    fn take_cell(&mut self) -> Vec<StyledSpan> {
+        finish(std::mem::take(&mut self.inline))
+    }
+
+    fn close_container(&mut self) {
+        self.flush_paragraph();
+        let Some(done) = self.stack.pop() else {
+            return;
+        };
+        match done.kind {
+            Kind::Root => self.stack.push(done),
+            Kind::Quote(None) => self.push_block(Block::Quote(done.blocks)),
+            Kind::Quote(Some(kind)) => self.push_block(Block::Alert {
+                kind,
+                blocks: done.blocks,
+            }),
+            Kind::List(start) => self.push_block(Block::List {
+                start,
+                items: done.items,
+            }),
+            Kind::Item(task) => {
+                let item = Item {
+                    task,
+                    blocks: done.blocks,
+                };
+                match self.stack.last_mut() {
+                    Some(parent) if matches!(parent.kind, Kind::List(_)) => parent.items.push(item),
+                    _ => self.top().blocks.extend(item.blocks),
+                }
+            }
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.push_text(&t, Role::Text),
+            Event::Code(t) => self.push_text(&t, Role::Code),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t, Role::Code),
+            Event::Html(t) => {
+                // Raw HTML is not rendered; comments are authors' notes and stay hidden, anything
+                // else is shown as written rather than silently lost.
+                let t = t.trim_end();
+                if !t.trim_start().starts_with("<!--") && !t.is_empty() {
+                    self.push_text(t, Role::Code);
+                    self.inline.push(Inline::Hard);
+                }
+            }
+            Event::InlineHtml(t) => {
+                let lower = t.to_ascii_lowercase();
+                if lower.starts_with("<br") {
+                    self.inline.push(Inline::Hard);
+                } else if !lower.starts_with("<!--") {
+                    self.push_text(&t, Role::Code);
+                }
+            }
+            Event::FootnoteReference(t) => self.push_text(&format!("[{t}]"), Role::Text),
+            Event::SoftBreak => {
+                if let Some((_, code)) = &mut self.code {
+                    code.push('\n');
+                } else {
+                    self.inline.push(Inline::Soft);
+                }
+            }
+            Event::HardBreak => self.inline.push(Inline::Hard),
+            Event::Rule => {
+                self.flush_paragraph();
+                self.push_block(Block::Rule);
+            }
+            Event::TaskListMarker(done) => {
+                if let Some(item) = self
+                    .stack
+                    .iter_mut()
+                    .rev()
+                    .find(|c| matches!(c.kind, Kind::Item(_)))
+                {
+                    item.kind = Kind::Item(Some(done));
+                }
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => self.flush_paragraph(),
+            Tag::Heading { level, id, .. } => {
+                self.flush_paragraph();
+                self.heading = Some((level as u8, id.map(|s| s.to_string())));
+            }
+            Tag::BlockQuote(kind) => {
+                self.flush_paragraph();
+                self.stack
+                    .push(Container::new(Kind::Quote(kind.map(alert_kind))));
+            }
+            Tag::CodeBlock(kind) => {
+                self.flush_paragraph();
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((lang, String::new()));
+            }
+            Tag::List(start) => {
+                self.flush_paragraph();
+                self.stack.push(Container::new(Kind::List(start)));
+            }
+            Tag::Item => {
+                self.flush_paragraph();
+                self.stack.push(Container::new(Kind::Item(None)));
+            }
+            Tag::Table(aligns) => {
+                self.flush_paragraph();
+                let aligns = aligns
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                        Alignment::Left | Alignment::None => Align::Left,
+                    })
+                    .collect();
+                self.table = Some(TableState {
+                    aligns,
+                    ..TableState::default()
+                });
+            }
+            Tag::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = true;
+                }
+            }
+            Tag::TableRow | Tag::TableCell => {}
+            Tag::Emphasis => self.italic += 1,
+            Tag::Strong => self.bold += 1,
+            Tag::Strikethrough => self.strike += 1,
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                let index = self.links.len();
+                self.links.push(Link {
+                    text: String::new(),
+                    target: link_target(&dest_url),
+                });
+                self.open_links.push(OpenLink {
+                    index,
+                    first_inline: self.inline.len(),
+                });
+            }
+            Tag::HtmlBlock
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => self.flush_paragraph(),
+            TagEnd::Heading(_) => self.end_heading(),
+            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item => self.close_container(),
+            TagEnd::CodeBlock => {
+                if let Some((lang, mut text)) = self.code.take() {
+                    while text.ends_with('\n') {
+                        text.pop();
+                    }
+                    self.push_block(Block::Code { lang, text });
+                }
+            }
+            TagEnd::TableCell => {
+                let cell = self.take_cell();
+                if let Some(t) = &mut self.table {
+                    t.row.push(cell);
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.head = std::mem::take(&mut t.row);
+                    t.in_head = false;
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(t) = &mut self.table {
+                    let row = std::mem::take(&mut t.row);
+                    t.rows.push(row);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    self.push_block(Block::Table {
+                        aligns: t.aligns,
+                        head: t.head,
+                        rows: t.rows,
+                    });
+                }
+            }
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
+            TagEnd::Link | TagEnd::Image => self.end_link(),
+            _ => {}
+        }
+    }
+
+    fn end_heading(&mut self) {
+        let Some((level, id)) = self.heading.take() else {
+            self.flush_paragraph();
+            return;
+        };
+        let spans = finish(std::mem::take(&mut self.inline));
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let anchor = match id {
+            Some(id) => id,
+            None => {
+                let base = slug(&text);
+                let mut candidate = base.clone();
+                let mut n = 1;
+                while self.anchors.contains(&candidate) {
+                    candidate = format!("{base}-{n}");
+                    n += 1;
+                }
+                candidate
+            }
+        };
+        self.anchors.insert(anchor.clone());
+        let index = self.headings.len();
+        self.headings.push(Heading {
+            level,
+            anchor,
+            text,
+        });
+        self.push_block(Block::Heading {
+            level,
+            index,
+            spans,
+        });
+    }
+
+    fn end_link(&mut self) {
+        let Some(open) = self.open_links.pop() else {
+            return;
+        };
+        let text: String = self.inline[open.first_inline.min(self.inline.len())..]
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Span(s) => Some(s.text.as_str()),
+                Inline::Soft => Some(" "),
+                Inline::Hard => None,
+            })
+            .collect();
+        let mut style = self.style(Role::LinkUrl);
+        style.role = Role::LinkUrl;
+        style.link = Some(open.index);
+        let Some(link) = self.links.get_mut(open.index) else {
+            return;
+        };
+        link.text = text.clone();
+        if let LinkTarget::Url(url) = &link.target {
+            let bare = url.strip_prefix("mailto:").unwrap_or(url);
+            if !url.is_empty() && text != *url && text != bare {
+                let url = url.clone();
+                self.inline
+                    .push(Inline::Span(StyledSpan::new(format!(" ({url})"), style)));
+            }
+        }
+    }
+}

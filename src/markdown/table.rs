@@ -1,0 +1,233 @@
+//! GFM tables aligned by display width (CJK cells count two columns per character). When the
+//! natural table is wider than the area, the widest columns shrink and their cells wrap; when even
+//! columns of a few characters cannot fit, each row is stacked as "header: value" lines.
+
+use super::parse::Align;
+use super::wrap::{display_width, wrap_spans};
+use super::{Role, Style, StyledLine, StyledSpan};
+
+/// Narrowest a column may shrink to before the stacked layout is preferred.
+const MIN_COL: usize = 4;
+
+struct Glyphs {
+    v: &'static str,
+    h: &'static str,
+    top: [&'static str; 3],
+    mid: [&'static str; 3],
+    bottom: [&'static str; 3],
+}
+
+const UNICODE: Glyphs = Glyphs {
+    v: "│",
+    h: "─",
+    top: ["┌", "┬", "┐"],
+    mid: ["├", "┼", "┤"],
+    bottom: ["└", "┴", "┘"],
+};
+
+const ASCII: Glyphs = Glyphs {
+    v: "|",
+    h: "-",
+    top: ["+", "+", "+"],
+    mid: ["+", "+", "+"],
+    bottom: ["+", "+", "+"],
+};
+
+type Cell = Vec<StyledSpan>;
+
+pub(crate) fn render(
+    aligns: &[Align],
+    head: &[Cell],
+    rows: &[Vec<Cell>],
+    width: usize,
+    ascii: bool,
+) -> Vec<StyledLine> {
+    let cols = rows
+        .iter()
+        .map(Vec::len)
+        .chain([head.len(), aligns.len()])
+        .max()
+        .unwrap_or(0);
+    if cols == 0 {
+        return Vec::new();
+    }
+    let head: Vec<Cell> = header_cells(head, cols);
+    let natural: Vec<usize> = (0..cols)
+        .map(|c| {
+            std::iter::once(&head)
+                .chain(rows.iter())
+                .filter_map(|r| r.get(c))
+                .map(cell_width)
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+        .collect();
+    let chrome = 3 * cols + 1;
+    let Some(widths) = fit(&natural, width.saturating_sub(chrome)) else {
+        return stacked(&head, rows, width, ascii);
+    };
+    let g = if ascii { &ASCII } else { &UNICODE };
+    let mut out = vec![border(&widths, g.top, g.h)];
+    let body: Vec<Vec<Vec<Vec<StyledSpan>>>> = rows
+        .iter()
+        .map(|r| (0..cols).map(|c| wrap_cell(r.get(c), widths[c])).collect())
+        .collect();
+    let wrapped = body.iter().any(|r| r.iter().any(|c| c.len() > 1));
+    let head_wrapped: Vec<Vec<Vec<StyledSpan>>> = (0..cols)
+        .map(|c| wrap_cell(head.get(c), widths[c]))
+        .collect();
+    out.extend(row_lines(&head_wrapped, &widths, aligns, g));
+    out.push(border(&widths, g.mid, g.h));
+    for (i, row) in body.iter().enumerate() {
+        if i > 0 && wrapped {
+            out.push(border(&widths, g.mid, g.h));
+        }
+        out.extend(row_lines(row, &widths, aligns, g));
+    }
+    out.push(border(&widths, g.bottom, g.h));
+    out
+}
+
+fn header_cells(head: &[Cell], cols: usize) -> Vec<Cell> {
+    (0..cols)
+        .map(|c| {
+            head.get(c)
+                .map(|cell| {
+                    cell.iter()
+                        .map(|s| {
+                            let mut style = s.style;
+                            if style.role == Role::Text {
+                                style.role = Role::TableHeader;
+                            }
+                            style.bold = true;
+                            StyledSpan::new(s.text.clone(), style)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn cell_width(cell: &Cell) -> usize {
+    let text: String = cell.iter().map(|s| s.text.as_str()).collect();
+    text.split('\n').map(display_width).max().unwrap_or(0)
+}
+
+/// Column widths summing to at most `avail`: the natural widths if they fit, else the widest
+/// column shrinks one column at a time. `None` when columns would get narrower than `MIN_COL`.
+fn fit(natural: &[usize], avail: usize) -> Option<Vec<usize>> {
+    let mut widths = natural.to_vec();
+    let mut total: usize = widths.iter().sum();
+    while total > avail {
+        let (i, &w) = widths
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, w)| (**w, usize::MAX - i))?;
+        if w <= MIN_COL {
+            return None;
+        }
+        widths[i] -= 1;
+        total -= 1;
+    }
+    Some(widths)
+}
+
+fn wrap_cell(cell: Option<&Cell>, width: usize) -> Vec<Vec<StyledSpan>> {
+    let Some(cell) = cell else {
+        return Vec::new();
+    };
+    wrap_spans(cell, u16::try_from(width).unwrap_or(u16::MAX))
+}
+
+fn border(widths: &[usize], corners: [&str; 3], h: &str) -> StyledLine {
+    let mut s = String::from(corners[0]);
+    for (i, w) in widths.iter().enumerate() {
+        if i > 0 {
+            s.push_str(corners[1]);
+        }
+        s.push_str(&h.repeat(w + 2));
+    }
+    s.push_str(corners[2]);
+    StyledLine {
+        spans: vec![StyledSpan::new(s, Style::role(Role::TableBorder))],
+        heading: None,
+    }
+}
+
+fn row_lines(
+    cells: &[Vec<Vec<StyledSpan>>],
+    widths: &[usize],
+    aligns: &[Align],
+    g: &Glyphs,
+) -> Vec<StyledLine> {
+    let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let border = |t: &str| StyledSpan::new(t, Style::role(Role::TableBorder));
+    (0..height)
+        .map(|l| {
+            let mut spans = vec![border(&format!("{} ", g.v))];
+            for (c, w) in widths.iter().enumerate() {
+                if c > 0 {
+                    spans.push(border(&format!(" {} ", g.v)));
+                }
+                let content = cells
+                    .get(c)
+                    .and_then(|cell| cell.get(l))
+                    .cloned()
+                    .unwrap_or_default();
+                let used: usize = content.iter().map(|s| display_width(&s.text)).sum();
+                let gap = w.saturating_sub(used);
+                let (left, right) = match aligns.get(c).copied().unwrap_or(Align::Left) {
+                    Align::Left => (0, gap),
+                    Align::Right => (gap, 0),
+                    Align::Center => (gap / 2, gap - gap / 2),
+                };
+                if left > 0 {
+                    spans.push(StyledSpan::new(" ".repeat(left), Style::role(Role::Text)));
+                }
+                spans.extend(content);
+                if right > 0 {
+                    spans.push(StyledSpan::new(" ".repeat(right), Style::role(Role::Text)));
+                }
+            }
+            spans.push(border(&format!(" {}", g.v)));
+            StyledLine {
+                spans,
+                heading: None,
+            }
+        })
+        .collect()
+}
+
+/// The narrow-screen fallback: every row becomes a group of "header: value" lines, groups
+/// separated by a rule.
+fn stacked(head: &[Cell], rows: &[Vec<Cell>], width: usize, ascii: bool) -> Vec<StyledLine> {
+    let rule = StyledLine {
+        spans: vec![StyledSpan::new(
+            if ascii { "-" } else { "─" }.repeat(width),
+            Style::role(Role::TableBorder),
+        )],
+        heading: None,
+    };
+    let mut out = vec![rule.clone()];
+    for row in rows {
+        for (c, cell) in row.iter().enumerate() {
+            let mut spans: Vec<StyledSpan> = head.get(c).cloned().unwrap_or_default();
+            if !spans.is_empty() {
+                let mut sep = Style::role(Role::TableHeader);
+                sep.bold = true;
+                spans.push(StyledSpan::new(": ", sep));
+            }
+            spans.extend(cell.iter().cloned());
+            for line in wrap_spans(&spans, u16::try_from(width).unwrap_or(u16::MAX)) {
+                out.push(StyledLine {
+                    spans: line,
+                    heading: None,
+                });
+            }
+        }
+        out.push(rule.clone());
+    }
+    out
+}
