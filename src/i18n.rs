@@ -1,5 +1,7 @@
 //! The interface language and the UI strings of `assets/i18n/{ja,en}.toml`.
 
+use std::collections::BTreeMap;
+
 use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +57,128 @@ pub fn detect_lang(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> 
     Lang::En
 }
 
+/// The UI strings of one language: nested TOML tables flattened to dotted keys
+/// (`[home] title = ...` is `home.title`). Screens look strings up by key, so a missing key must
+/// degrade visibly (the key itself is shown) rather than crash a learner's session.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Strings {
+    map: BTreeMap<String, String>,
+}
+
+/// One UI string with the byte offset of its value in the source file (for `check`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StringEntry {
+    pub key: String,
+    pub value: String,
+    pub offset: usize,
+}
+
+impl Strings {
+    /// Parses `assets/i18n/<lang>.toml`; errors carry the position in that file.
+    pub fn parse(text: &str) -> Result<Strings, (usize, String)> {
+        Ok(Strings {
+            map: parse_entries(text)?
+                .into_iter()
+                .map(|e| (e.key, e.value))
+                .collect(),
+        })
+    }
+
+    /// The string for `key`, or the key itself when it is missing, so a gap shows on screen
+    /// (and in snapshot tests) instead of panicking.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.map.get(key).map_or(key, String::as_str)
+    }
+
+    /// The string for `key` with `{name}` placeholders filled from `args`; unknown placeholders
+    /// stay as written so a mistake is visible.
+    pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut out = self.get(key).to_string();
+        for (name, value) in args {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+
+    /// Every key, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+
+    /// Whether `key` is defined.
+    pub fn contains(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+}
+
+/// Flattens a UI-string file into entries in source order. Values must be strings: anything else
+/// is an error at the value's position (as a byte offset).
+pub fn parse_entries(text: &str) -> Result<Vec<StringEntry>, (usize, String)> {
+    let root = toml::de::DeTable::parse(text).map_err(|e| {
+        (
+            e.span().map_or(0, |s| s.start),
+            e.message().trim().to_string(),
+        )
+    })?;
+    let mut out = Vec::new();
+    flatten(root.get_ref(), "", &mut out)?;
+    out.sort_by_key(|e| e.offset);
+    Ok(out)
+}
+
+fn flatten(
+    table: &toml::de::DeTable<'_>,
+    prefix: &str,
+    out: &mut Vec<StringEntry>,
+) -> Result<(), (usize, String)> {
+    for (key, value) in table {
+        let full = if prefix.is_empty() {
+            key.get_ref().to_string()
+        } else {
+            format!("{prefix}.{}", key.get_ref())
+        };
+        match value.get_ref() {
+            toml::de::DeValue::String(s) => out.push(StringEntry {
+                key: full,
+                value: s.to_string(),
+                offset: value.span().start,
+            }),
+            toml::de::DeValue::Table(t) => flatten(t, &full, out)?,
+            other => {
+                return Err((
+                    value.span().start,
+                    format!(
+                        "UI string `{full}` must be a string, not {}",
+                        other.type_str()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The `{name}` placeholders of a UI string, in order of appearance, without duplicates.
+pub fn placeholders(s: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find('}') else { break };
+        let name = &rest[..close];
+        if !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            && !out.contains(&name)
+        {
+            out.push(name);
+            rest = &rest[close + 1..];
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +225,42 @@ mod tests {
             Lang::Ja
         );
         assert_eq!(detect_lang(None, env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn strings_flatten_nested_tables_and_never_panic_on_missing_keys() {
+        let s =
+            Strings::parse("[home]\ntitle = \"Home\"\n[quiz.result]\nscore = \"{n}/{total}\"\n")
+                .unwrap();
+        assert_eq!(s.get("home.title"), "Home");
+        assert_eq!(s.get("quiz.result.score"), "{n}/{total}");
+        assert_eq!(s.get("no.such.key"), "no.such.key");
+        assert_eq!(
+            s.fmt("quiz.result.score", &[("n", "3"), ("total", "5")]),
+            "3/5"
+        );
+        assert_eq!(
+            s.keys().collect::<Vec<_>>(),
+            ["home.title", "quiz.result.score"]
+        );
+    }
+
+    #[test]
+    fn non_string_values_are_errors_at_their_position() {
+        let text = "[a]\nb = 3\n";
+        let (offset, msg) = Strings::parse(text).unwrap_err();
+        assert_eq!(offset, 8);
+        assert!(msg.contains("a.b"), "{msg}");
+        assert!(Strings::parse("a = \"x").is_err());
+    }
+
+    #[test]
+    fn placeholders_are_found_once_each() {
+        assert_eq!(
+            placeholders("{a} and {b_c} and {a}, not { x } or {}"),
+            ["a", "b_c"]
+        );
+        assert!(placeholders("no braces").is_empty());
+        assert!(placeholders("{unclosed").is_empty());
     }
 }

@@ -1,1 +1,3 @@
 //! A quiz run as a pure state machine: order, answers, scoring, feedback. (Issue #4.)
+
+pub mod model;

@@ -1,0 +1,146 @@
+//! Loading a whole course for the app: strict, stops at the first problem and says where it is
+//! (`lessons/04-iam/ja.md:3:11: ...`). `secdojo check` reads the same files leniently and reports
+//! everything; both go through the per-file parsers here and in `frontmatter` / `quiz::model`.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context as _, anyhow};
+
+use super::frontmatter::parse_lesson;
+use super::model::{Course, CourseFile, Glossary, Localized};
+use super::pos::{Pos, toml_error};
+use super::source::{CourseSource, decode_utf8};
+use crate::i18n::{Lang, Strings};
+use crate::quiz::model::QuizFile;
+
+/// Paths every course has, relative to its root.
+pub const COURSE_TOML: &str = "lessons/course.toml";
+pub const GLOSSARY_TOML: &str = "lessons/glossary.toml";
+
+/// The path of the UI-string file of `lang`.
+pub fn strings_path(lang: Lang) -> String {
+    format!("assets/i18n/{}.toml", lang.code())
+}
+
+/// Parses `course.toml`.
+pub fn parse_course_file(text: &str) -> Result<CourseFile, (Pos, String)> {
+    toml::from_str(text).map_err(|e| toml_error(text, &e))
+}
+
+/// Parses `glossary.toml`.
+pub fn parse_glossary(text: &str) -> Result<Glossary, (Pos, String)> {
+    toml::from_str(text).map_err(|e| toml_error(text, &e))
+}
+
+/// Reads a text file that must exist, as `Ok(text)` or an error naming the file.
+pub fn read_text(src: &CourseSource, rel: &str) -> anyhow::Result<String> {
+    let bytes = src
+        .read(rel)?
+        .ok_or_else(|| anyhow!("{rel}: file is missing from {}", src.describe()))?;
+    decode_utf8(bytes).map_err(|(pos, msg)| anyhow!("{rel}:{pos}: {msg}"))
+}
+
+fn located<T>(rel: &str, r: Result<T, (Pos, String)>) -> anyhow::Result<T> {
+    r.map_err(|(pos, msg)| anyhow!("{rel}:{pos}: {msg}"))
+}
+
+/// Loads the whole course: index, both lessons of every unit, question banks, glossary, UI strings.
+pub fn load(src: &CourseSource) -> anyhow::Result<Course> {
+    load_inner(src).with_context(|| format!("cannot load {}", src.describe()))
+}
+
+fn load_inner(src: &CourseSource) -> anyhow::Result<Course> {
+    let index = located(
+        COURSE_TOML,
+        parse_course_file(&read_text(src, COURSE_TOML)?),
+    )?;
+    let mut lessons = BTreeMap::new();
+    let mut quizzes = BTreeMap::new();
+    for unit in &index.units {
+        let lesson = |lang: Lang| -> anyhow::Result<_> {
+            let rel = unit.lesson_path(lang);
+            located(&rel, parse_lesson(&rel, &read_text(src, &rel)?))
+        };
+        lessons.insert(
+            unit.id.clone(),
+            Localized {
+                ja: lesson(Lang::Ja)?,
+                en: lesson(Lang::En)?,
+            },
+        );
+        let rel = unit.quiz_path();
+        let quiz: QuizFile = located(&rel, crate::quiz::model::parse(&read_text(src, &rel)?))?;
+        quizzes.insert(unit.id.clone(), quiz);
+    }
+    let glossary = located(
+        GLOSSARY_TOML,
+        parse_glossary(&read_text(src, GLOSSARY_TOML)?),
+    )?;
+    let strings = |lang: Lang| -> anyhow::Result<Strings> {
+        let rel = strings_path(lang);
+        let text = read_text(src, &rel)?;
+        located(
+            &rel,
+            Strings::parse(&text).map_err(|(off, msg)| (Pos::of(&text, off), msg)),
+        )
+    };
+    Ok(Course {
+        content_version: index.content_version,
+        units: index.units,
+        lessons,
+        quizzes,
+        glossary,
+        strings: Localized {
+            ja: strings(Lang::Ja)?,
+            en: strings(Lang::En)?,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_course_loads_with_six_units_in_order() {
+        let course = load(&CourseSource::Embedded).unwrap();
+        let ids: Vec<&str> = course.units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "why-security",
+                "cia",
+                "responsibility",
+                "iam",
+                "s3",
+                "ec2-network"
+            ]
+        );
+        let iam = course.unit("iam").unwrap();
+        assert_eq!(iam.lesson_path(Lang::Ja), "lessons/04-iam/ja.md");
+        assert!(course.lesson("iam", Lang::En).is_some());
+        assert!(course.quiz("iam").is_some());
+        assert!(course.lesson("nope", Lang::En).is_none());
+    }
+
+    #[test]
+    fn a_broken_file_is_named_with_its_position() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("lessons")).unwrap();
+        std::fs::write(
+            dir.path().join(COURSE_TOML),
+            "content_version = 1\n[[unit]]\nid = \n",
+        )
+        .unwrap();
+        let err = load(&CourseSource::Dir(dir.path().into())).unwrap_err();
+        let msg = format!("{err:#}");
+        assert!(msg.contains("lessons/course.toml:3:"), "{msg}");
+    }
+
+    #[test]
+    fn a_missing_file_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = load(&CourseSource::Dir(dir.path().into())).unwrap_err();
+        assert!(format!("{err:#}").contains("lessons/course.toml: file is missing"));
+    }
+}

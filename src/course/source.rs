@@ -1,0 +1,166 @@
+//! Where course files come from: the copy built into the binary, or a folder on disk
+//! (`--content DIR`, `secdojo check DIR`). Everything else reads through [`CourseSource`], so
+//! loading and `check` behave identically on both.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use include_dir::{Dir, include_dir};
+
+static LESSONS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
+static QUIZZES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/quizzes");
+static ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
+
+/// A course folder: paths are relative to its root and use `/` (`lessons/04-iam/ja.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CourseSource {
+    /// The course compiled into the binary, so `cargo run --release` works from any folder.
+    Embedded,
+    /// A course on disk, e.g. an instructor's own lessons.
+    Dir(PathBuf),
+}
+
+impl CourseSource {
+    /// The source the global `--content` flag asks for.
+    pub fn from_flag(content: Option<&Path>) -> CourseSource {
+        match content {
+            Some(dir) => CourseSource::Dir(dir.to_path_buf()),
+            None => CourseSource::Embedded,
+        }
+    }
+
+    /// The bytes of one file, `None` if it does not exist. IO errors other than "not found" are
+    /// errors: a course that cannot be read must not look like a course with a missing file.
+    pub fn read(&self, rel: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        match self {
+            CourseSource::Embedded => Ok(embedded_root(rel)
+                .and_then(|(dir, rest)| dir.get_file(rest))
+                .map(|f| f.contents().to_vec())),
+            CourseSource::Dir(root) => {
+                let path = root.join(rel);
+                if path.is_dir() {
+                    return Ok(None);
+                }
+                match std::fs::read(&path) {
+                    Ok(bytes) => Ok(Some(bytes)),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+                }
+            }
+        }
+    }
+
+    /// The names (not paths) of the entries of a folder, sorted; empty if it does not exist.
+    pub fn list_dir(&self, rel: &str) -> anyhow::Result<Vec<String>> {
+        let mut names: Vec<String> = match self {
+            CourseSource::Embedded => {
+                let Some((root, rest)) = embedded_root(rel) else {
+                    return Ok(Vec::new());
+                };
+                let dir = if rest.is_empty() {
+                    Some(root)
+                } else {
+                    root.get_dir(rest)
+                };
+                dir.map(|d| {
+                    d.entries()
+                        .iter()
+                        .filter_map(|e| e.path().file_name())
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default()
+            }
+            CourseSource::Dir(root) => {
+                let path = root.join(rel);
+                match std::fs::read_dir(&path) {
+                    Ok(entries) => entries
+                        .filter_map(|e| e.ok())
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect(),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                    Err(e) => {
+                        return Err(e).with_context(|| format!("cannot list {}", path.display()));
+                    }
+                }
+            }
+        };
+        names.sort();
+        Ok(names)
+    }
+
+    /// How to name this source to a person (`built-in course` or the folder as given).
+    pub fn describe(&self) -> String {
+        match self {
+            CourseSource::Embedded => "the built-in course".to_string(),
+            CourseSource::Dir(d) => d.display().to_string(),
+        }
+    }
+}
+
+/// Splits `lessons/04-iam/ja.md` into the embedded `lessons` tree and `04-iam/ja.md`.
+fn embedded_root(rel: &str) -> Option<(&'static Dir<'static>, &str)> {
+    let rel = rel.trim_start_matches("./").trim_end_matches('/');
+    let (first, rest) = rel.split_once('/').unwrap_or((rel, ""));
+    let dir = match first {
+        "lessons" => &LESSONS,
+        "quizzes" => &QUIZZES,
+        "assets" => &ASSETS,
+        _ => return None,
+    };
+    Some((dir, rest))
+}
+
+/// A file's text, or an error naming the file and the position of the first byte that is not
+/// UTF-8 (as `(line, col)` via the valid prefix), so `check` can report it like any other problem.
+pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, (super::pos::Pos, String)> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let prefix = String::from_utf8_lossy(&bytes[..valid]);
+        (
+            super::pos::Pos::of(&prefix, valid),
+            "file is not valid UTF-8".to_string(),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_course_has_its_index_and_folders() {
+        let src = CourseSource::Embedded;
+        assert!(src.read("lessons/course.toml").unwrap().is_some());
+        assert!(src.read("lessons/nope.toml").unwrap().is_none());
+        assert!(src.read("elsewhere/x").unwrap().is_none());
+        let lessons = src.list_dir("lessons").unwrap();
+        assert!(lessons.contains(&"course.toml".to_string()));
+        assert!(
+            src.list_dir("quizzes")
+                .unwrap()
+                .iter()
+                .any(|n| n.ends_with(".toml"))
+        );
+    }
+
+    #[test]
+    fn disk_source_reads_and_lists_relative_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("lessons/01-a")).unwrap();
+        std::fs::write(dir.path().join("lessons/01-a/ja.md"), "x").unwrap();
+        let src = CourseSource::Dir(dir.path().to_path_buf());
+        assert_eq!(src.read("lessons/01-a/ja.md").unwrap().unwrap(), b"x");
+        assert!(src.read("lessons/01-a/en.md").unwrap().is_none());
+        assert!(src.read("lessons/01-a").unwrap().is_none());
+        assert_eq!(src.list_dir("lessons").unwrap(), vec!["01-a".to_string()]);
+        assert!(src.list_dir("missing").unwrap().is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let err = decode_utf8(b"ok\nab\xff".to_vec()).unwrap_err();
+        assert_eq!(err.0, super::super::pos::Pos { line: 2, col: 3 });
+    }
+}
