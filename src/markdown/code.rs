@@ -1,8 +1,9 @@
 //! Fenced code blocks: a tiny highlighter (JSON tokens, `#` comments for shell-like languages) and
-//! a layout that never re-flows code. A line wider than the area is cut at the width (at a UAX #14
-//! opportunity in the last third of the line when there is one, else exactly at the width) and the
-//! continuation starts with a visible marker, so a reader always sees where a line was broken;
-//! no character, not even a space, is dropped.
+//! a layout that never re-flows code. A line wider than the area is cut (in code, at a UAX #14
+//! opportunity in the last two thirds of the piece when there is one; in `text` blocks, which hold
+//! ASCII diagrams, exactly at the width so columns stay aligned) and the continuation starts with
+//! a visible marker, so a reader always sees where a line was broken; no character, not even a
+//! space, is dropped.
 
 use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
@@ -15,22 +16,40 @@ const INDENT: usize = 2;
 const TAB: usize = 4;
 
 pub(crate) fn render(lang: &str, text: &str, width: usize, ascii: bool) -> Vec<StyledLine> {
-    let indent = if width >= 24 { INDENT } else { 0 };
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|l| expand_tabs(l.trim_end_matches('\r')))
+        .collect();
+    let widest = lines.iter().map(|l| display_width(l)).max().unwrap_or(0);
+    // The indent is a nicety: drop it when it alone would make lines wrap.
+    let indent = if width >= 24 && widest + INDENT <= width {
+        INDENT
+    } else {
+        0
+    };
     let avail = width.saturating_sub(indent).max(4);
     let marker = if ascii { "> " } else { "↪ " };
+    // Diagrams and plain text keep their columns only if cut at exactly the width; real code reads
+    // better cut at a space or punctuation.
+    let soft = !matches!(
+        lang.to_ascii_lowercase().as_str(),
+        "" | "text" | "txt" | "plain" | "ascii" | "diagram"
+    );
     let mut out = Vec::new();
-    for line in text.split('\n') {
-        let line = expand_tabs(line.trim_end_matches('\r'));
-        let tokens = highlight(lang, &line);
+    for line in &lines {
+        let tokens = highlight(lang, line);
         let (joined, starts) = concat(&tokens);
-        for (i, (s, e)) in cuts(&joined, avail, avail - display_width(marker))
-            .into_iter()
-            .enumerate()
-        {
+        // Continuations start at the line's own indentation (up to half the area), so nested JSON
+        // stays readable.
+        let lead = joined.len() - joined.trim_start_matches(' ').len();
+        let lead = if soft { lead.min(avail / 2) } else { 0 };
+        let rest = avail.saturating_sub(lead + display_width(marker)).max(2);
+        for (i, (s, e)) in cuts(&joined, avail, rest, soft).into_iter().enumerate() {
             let mut spans = Vec::new();
-            if indent > 0 && e > s {
+            let pad = indent + if i > 0 { lead } else { 0 };
+            if pad > 0 && e > s {
                 spans.push(StyledSpan::new(
-                    " ".repeat(indent),
+                    " ".repeat(pad),
                     Style::role(Role::CodeBlock(TokenKind::Plain)),
                 ));
             }
@@ -67,8 +86,8 @@ fn expand_tabs(line: &str) -> String {
 }
 
 /// Byte ranges of the pieces of one code line: the first at most `first` columns, the others at
-/// most `rest`. An empty line yields one empty piece (blank lines in code are meaningful).
-fn cuts(line: &str, first: usize, rest: usize) -> Vec<(usize, usize)> {
+/// most `rest`; with `soft`, a cut moves back to a UAX #14 opportunity in the last two thirds. An empty line yields one empty piece (blank lines in code are meaningful).
+fn cuts(line: &str, first: usize, rest: usize, soft: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let opportunities: Vec<usize> = linebreaks(line).map(|(i, _)| i).collect();
@@ -96,11 +115,11 @@ fn cuts(line: &str, first: usize, rest: usize) -> Vec<(usize, usize)> {
                 .next()
                 .map_or(remaining.len(), str::len);
         }
-        let soft_floor = start + (end - start) * 2 / 3;
+        let soft_floor = start + (end - start) / 3;
         let cut = opportunities
             .iter()
             .copied()
-            .filter(|&o| o > soft_floor && o <= end)
+            .filter(|&o| soft && o > soft_floor && o <= end)
             .max()
             .unwrap_or(end);
         out.push((start, cut));
@@ -245,15 +264,37 @@ mod tests {
         let mut rebuilt = String::new();
         for (i, l) in lines.iter().enumerate() {
             assert!(l.width() <= 30, "{l:?}");
-            let has_marker = l.spans.iter().any(|s| s.style.role == Role::Continuation);
-            assert_eq!(has_marker, i > 0);
-            for s in &l.spans[1..] {
-                if s.style.role != Role::Continuation {
-                    rebuilt.push_str(&s.text);
-                }
+            let marker = l
+                .spans
+                .iter()
+                .position(|s| s.style.role == Role::Continuation);
+            assert_eq!(marker.is_some(), i > 0);
+            // Continuations are indented like the source line (4 spaces) before the marker.
+            if let Some(m) = marker {
+                assert_eq!(l.spans[0].text, "    ");
+                assert_eq!(m, 1);
+            }
+            for s in &l.spans[marker.map_or(0, |m| m + 1)..] {
+                rebuilt.push_str(&s.text);
             }
         }
         assert_eq!(rebuilt, line);
+    }
+
+    #[test]
+    fn diagrams_are_cut_exactly_at_the_width() {
+        let line = "+------+   +------+   +------+   +------+";
+        let lines = render("text", line, 30, false);
+        assert_eq!(lines[0].width(), 30);
+        assert_eq!(lines[0].spans[0].text, &line[..30]);
+    }
+
+    #[test]
+    fn json_breaks_at_a_space_not_inside_a_string() {
+        let line = r#"        "Principal": { "AWS": "arn:aws:iam::444455556666:root" },"#;
+        let lines = render("json", line, 50, false);
+        let first: String = lines[0].spans.iter().map(|s| s.text.as_str()).collect();
+        assert!(first.ends_with(r#""AWS": "#), "{first:?}");
     }
 
     #[test]
