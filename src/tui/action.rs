@@ -1,0 +1,34 @@
+//! What the user asked for, independent of which key or mouse gesture asked for it. The keymap
+//! produces these, `App::update` consumes them, so both sides can be tested without a terminal.
+
+/// One user intent. Plain data (no closures) so that keymap tables can be `const`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program (Ctrl-C anywhere, `q` on the course map).
+    Quit,
+    /// Go back one level: close an overlay or leave the lesson for the course map.
+    Back,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Mouse wheel: lines to scroll, negative is up.
+    Scroll(i16),
+    /// Open the selected unit, or jump to the selected outline section.
+    Open,
+    ToggleOutline,
+    StartSearch,
+    SearchChar(char),
+    SearchBackspace,
+    SearchSubmit,
+    SearchCancel,
+    NextMatch,
+    PrevMatch,
+    /// Switch ja <-> en in place.
+    ToggleLang,
+    ToggleHelp,
+    /// The terminal changed size (columns, rows).
+    Resize(u16, u16),
+}

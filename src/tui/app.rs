@@ -1,0 +1,255 @@
+//! The whole UI state and its one entry point, `App::update(Action)`. Nothing here touches the
+//! terminal: `render`, snapshot tests and the real event loop drive the same code.
+
+use std::collections::HashMap;
+
+use anyhow::Context as _;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::keymap::KeyContext;
+use super::layout::LessonLayout;
+use super::page::{Page, Position};
+use super::reader::Reader;
+use super::theme::Theme;
+use super::{help, lesson_page};
+use crate::course::Course;
+use crate::i18n::{Lang, Strings};
+use crate::markdown::Document;
+
+/// Which screen is showing (overlays are separate).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Lesson(Reader),
+}
+
+/// Laid-out pages are cached per lesson, language and text width: a frame never re-wraps.
+type PageKey = (String, Lang, u16);
+
+pub struct App {
+    pub course: Course,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// The terminal area, as last reported.
+    pub area: Rect,
+    pub screen: Screen,
+    /// `Some(scroll)` while the help overlay is open.
+    pub help: Option<usize>,
+    /// Selected unit on the course map.
+    pub home_sel: usize,
+    /// Reading position of every lesson opened in this run.
+    positions: HashMap<String, Position>,
+    docs: HashMap<(String, Lang), Document>,
+    pages: HashMap<PageKey, Page>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(course: Course, lang: Lang, theme: Theme, area: Rect) -> App {
+        App {
+            course,
+            lang,
+            theme,
+            area,
+            screen: Screen::Home,
+            help: None,
+            home_sel: 0,
+            positions: HashMap::new(),
+            docs: HashMap::new(),
+            pages: HashMap::new(),
+            quit: false,
+        }
+    }
+
+    pub fn strings(&self) -> &Strings {
+        self.course.strings(self.lang)
+    }
+
+    /// Opens the lesson of `unit` (as `secdojo learn UNIT` and Enter on the map do); an unknown
+    /// unit is an error naming the units that exist.
+    pub fn open_lesson(&mut self, unit: &str) -> anyhow::Result<()> {
+        let index = self
+            .course
+            .units
+            .iter()
+            .position(|u| u.id == unit)
+            .with_context(|| {
+                let ids: Vec<&str> = self.course.units.iter().map(|u| u.id.as_str()).collect();
+                format!("unknown unit `{unit}` (units: {})", ids.join(", "))
+            })?;
+        self.home_sel = index;
+        let mut reader = Reader::new(unit);
+        self.ensure_page(unit);
+        if let (Some(pos), Some(page)) = (self.positions.get(unit), self.page_for(unit)) {
+            reader.relayout(pos, page, self.view_height());
+        }
+        self.screen = Screen::Lesson(reader);
+        Ok(())
+    }
+
+    /// Where the keyboard focus is, for the keymap.
+    pub fn key_context(&self) -> KeyContext {
+        if self.help.is_some() {
+            return KeyContext::Help;
+        }
+        match &self.screen {
+            Screen::Home => KeyContext::Home,
+            Screen::Lesson(r) if r.search.editing => KeyContext::Search,
+            Screen::Lesson(r) if r.outline_open => KeyContext::Outline,
+            Screen::Lesson(_) => KeyContext::Lesson,
+        }
+    }
+
+    pub fn lesson_layout(&self) -> LessonLayout {
+        LessonLayout::new(self.area)
+    }
+
+    /// Rows of lesson text on screen.
+    pub fn view_height(&self) -> usize {
+        self.lesson_layout().text.height as usize
+    }
+
+    fn text_width(&self) -> u16 {
+        self.lesson_layout().text.width
+    }
+
+    /// The laid-out page of `unit` at the current language and width, if `ensure_page` made it.
+    pub fn page_for(&self, unit: &str) -> Option<&Page> {
+        self.pages
+            .get(&(unit.to_string(), self.lang, self.text_width()))
+    }
+
+    /// Parses (once per lesson and language) and lays out (once per width) the lesson of `unit`.
+    fn ensure_page(&mut self, unit: &str) {
+        let width = self.text_width();
+        let key = (unit.to_string(), self.lang, width);
+        if self.pages.contains_key(&key) {
+            return;
+        }
+        let Some(lesson) = self.course.lesson(unit, self.lang) else {
+            return;
+        };
+        let doc = self
+            .docs
+            .entry((unit.to_string(), self.lang))
+            .or_insert_with(|| lesson_page::parse_lesson(lesson, self.course.strings(self.lang)));
+        let page = lesson_page::layout(doc, width, self.course.strings(self.lang), &self.theme);
+        self.pages.insert(key, page);
+    }
+
+    /// Applies one action. Returns whether the screen changed, so the event loop redraws only
+    /// then (an idle TUI does no work).
+    pub fn update(&mut self, action: Action) -> bool {
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return true;
+            }
+            Action::Resize(w, h) => {
+                let new = Rect::new(0, 0, w, h);
+                if new == self.area {
+                    return false;
+                }
+                self.relayout(|app| app.area = new);
+                return true;
+            }
+            Action::ToggleLang => {
+                let other = self.lang.other();
+                self.relayout(|app| app.lang = other);
+                return true;
+            }
+            Action::ToggleHelp => {
+                self.help = match self.help {
+                    Some(_) => None,
+                    None => Some(0),
+                };
+                return true;
+            }
+            _ => {}
+        }
+        if let Some(scroll) = self.help {
+            let max = help::line_count(self).saturating_sub(1);
+            let next = match action {
+                Action::Up => scroll.saturating_sub(1),
+                Action::Down => (scroll + 1).min(max),
+                Action::Scroll(d) => (scroll as isize + d as isize).clamp(0, max as isize) as usize,
+                Action::Back => return self.update(Action::ToggleHelp),
+                _ => scroll,
+            };
+            self.help = Some(next);
+            return next != scroll;
+        }
+        match &mut self.screen {
+            Screen::Home => self.update_home(action),
+            Screen::Lesson(_) => self.update_lesson(action),
+        }
+    }
+
+    fn update_home(&mut self, action: Action) -> bool {
+        let last = self.course.units.len().saturating_sub(1);
+        let before = self.home_sel;
+        match action {
+            Action::Up => self.home_sel = self.home_sel.saturating_sub(1),
+            Action::Down => self.home_sel = (self.home_sel + 1).min(last),
+            Action::Scroll(d) if d < 0 => self.home_sel = self.home_sel.saturating_sub(1),
+            Action::Scroll(_) => self.home_sel = (self.home_sel + 1).min(last),
+            Action::Top => self.home_sel = 0,
+            Action::Bottom => self.home_sel = last,
+            Action::Open => {
+                if let Some(unit) = self.course.units.get(self.home_sel) {
+                    let id = unit.id.clone();
+                    return self.open_lesson(&id).is_ok();
+                }
+                return false;
+            }
+            _ => {}
+        }
+        self.home_sel != before
+    }
+
+    fn update_lesson(&mut self, action: Action) -> bool {
+        let view = self.view_height();
+        let width = self.text_width();
+        let lang = self.lang;
+        let Screen::Lesson(reader) = &mut self.screen else {
+            return false;
+        };
+        let empty = Page::default();
+        let page = self
+            .pages
+            .get(&(reader.unit.clone(), lang, width))
+            .unwrap_or(&empty);
+        if action == Action::Back {
+            self.positions
+                .insert(reader.unit.clone(), reader.position(page));
+            self.screen = Screen::Home;
+            return true;
+        }
+        reader.update(action, page, view)
+    }
+
+    /// Changes something the layout depends on (size, language) while keeping the reader on the
+    /// same section: the position is taken by anchor before, and restored after.
+    fn relayout(&mut self, change: impl FnOnce(&mut App)) {
+        let pos = match &self.screen {
+            Screen::Lesson(r) => self
+                .page_for(&r.unit)
+                .map(|p| (r.unit.clone(), r.position(p))),
+            Screen::Home => None,
+        };
+        change(self);
+        if let Some((unit, pos)) = pos {
+            self.ensure_page(&unit);
+            let view = self.view_height();
+            let width = self.text_width();
+            let page = self.pages.get(&(unit.clone(), self.lang, width));
+            if let (Screen::Lesson(r), Some(page)) = (&mut self.screen, page) {
+                r.relayout(&pos, page, view);
+            }
+        }
+        if let Some(scroll) = self.help {
+            self.help = Some(scroll.min(help::line_count(self).saturating_sub(1)));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! Drawing the whole app: the current screen, then any overlay. `&App` is the widget, so a
+//! frame is a pure function of the state.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::app::{App, Screen};
+use super::help::HelpOverlay;
+use super::layout::too_small;
+use super::screens::home::HomeScreen;
+use super::screens::lesson::LessonScreen;
+use super::screens::too_small::TooSmall;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if too_small(area) {
+            TooSmall {
+                strings: self.strings(),
+                theme: &self.theme,
+            }
+            .render(area, buf);
+            return;
+        }
+        match &self.screen {
+            Screen::Home => HomeScreen { app: self }.render(area, buf),
+            Screen::Lesson(reader) => LessonScreen { app: self, reader }.render(area, buf),
+        }
+        if let Some(scroll) = self.help {
+            HelpOverlay { app: self, scroll }.render(area, buf);
+        }
+    }
+}

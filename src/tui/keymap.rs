@@ -1,0 +1,500 @@
+//! Key -> Action, as one table per screen context (the atuin pattern): a pure function that unit
+//! tests can drive, and the single source the key-hint line and the `?` overlay are generated from,
+//! so the help can never drift from what the keys really do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+
+use super::action::Action;
+
+/// Where the keyboard focus is; the same key means different things in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyContext {
+    Home,
+    Lesson,
+    Outline,
+    Search,
+    Help,
+}
+
+/// A key as the tables name it (a subset of crossterm's, with a printable name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Enter,
+    Esc,
+    Tab,
+    Backspace,
+}
+
+impl Key {
+    /// The name shown in hints and help. Plain ASCII on purpose: arrow glyphs are East-Asian
+    /// ambiguous-width and would misalign in CJK terminals.
+    pub fn name(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Up => "Up".into(),
+            Key::Down => "Down".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Tab => "Tab".into(),
+            Key::Backspace => "Backspace".into(),
+        }
+    }
+
+    fn from_event(ev: &KeyEvent) -> Option<Key> {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        Some(match ev.code {
+            KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+            KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Up => Key::Up,
+            KeyCode::Down => Key::Down,
+            KeyCode::PageUp => Key::PageUp,
+            KeyCode::PageDown => Key::PageDown,
+            KeyCode::Home => Key::Home,
+            KeyCode::End => Key::End,
+            KeyCode::Enter => Key::Enter,
+            KeyCode::Esc => Key::Esc,
+            KeyCode::Tab => Key::Tab,
+            KeyCode::Backspace => Key::Backspace,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of a keymap table: the keys, what they do, the UI-string key describing it in help,
+/// and the (shorter) UI-string key used on the hint line, if it appears there at all.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+    pub hint: Option<&'static str>,
+}
+
+const fn b(
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        help,
+        hint,
+    }
+}
+
+use Key::*;
+
+const HOME: &[Binding] = &[
+    b(
+        &[Up, Char('k')],
+        Action::Up,
+        "keys.select_up",
+        Some("hint.move"),
+    ),
+    b(
+        &[Down, Char('j')],
+        Action::Down,
+        "keys.select_down",
+        Some("hint.move"),
+    ),
+    b(
+        &[Enter, Char('l')],
+        Action::Open,
+        "keys.open_unit",
+        Some("hint.open"),
+    ),
+    b(
+        &[Char('L')],
+        Action::ToggleLang,
+        "keys.lang",
+        Some("hint.lang"),
+    ),
+    b(
+        &[Char('?')],
+        Action::ToggleHelp,
+        "keys.help",
+        Some("hint.help"),
+    ),
+    b(&[Char('q')], Action::Quit, "keys.quit", Some("hint.quit")),
+    b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
+];
+
+const LESSON: &[Binding] = &[
+    b(
+        &[Char('k'), Up],
+        Action::Up,
+        "keys.scroll_up",
+        Some("hint.scroll"),
+    ),
+    b(
+        &[Char('j'), Down],
+        Action::Down,
+        "keys.scroll_down",
+        Some("hint.scroll"),
+    ),
+    b(&[PageUp, Char('b')], Action::PageUp, "keys.page_up", None),
+    b(
+        &[PageDown, Char(' ')],
+        Action::PageDown,
+        "keys.page_down",
+        Some("hint.page"),
+    ),
+    b(&[Char('g'), Home], Action::Top, "keys.top", None),
+    b(&[Char('G'), End], Action::Bottom, "keys.bottom", None),
+    b(
+        &[Char('o'), Tab],
+        Action::ToggleOutline,
+        "keys.outline",
+        Some("hint.outline"),
+    ),
+    b(
+        &[Char('/')],
+        Action::StartSearch,
+        "keys.search",
+        Some("hint.search"),
+    ),
+    b(&[Char('n')], Action::NextMatch, "keys.next_match", None),
+    b(&[Char('N')], Action::PrevMatch, "keys.prev_match", None),
+    b(
+        &[Char('L')],
+        Action::ToggleLang,
+        "keys.lang",
+        Some("hint.lang"),
+    ),
+    b(
+        &[Char('?')],
+        Action::ToggleHelp,
+        "keys.help",
+        Some("hint.help"),
+    ),
+    b(
+        &[Char('q'), Esc],
+        Action::Back,
+        "keys.back",
+        Some("hint.back"),
+    ),
+    b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
+];
+
+const OUTLINE: &[Binding] = &[
+    b(
+        &[Char('k'), Up],
+        Action::Up,
+        "keys.select_up",
+        Some("hint.move"),
+    ),
+    b(
+        &[Char('j'), Down],
+        Action::Down,
+        "keys.select_down",
+        Some("hint.move"),
+    ),
+    b(&[Char('g'), Home], Action::Top, "keys.top", None),
+    b(&[Char('G'), End], Action::Bottom, "keys.bottom", None),
+    b(&[Enter], Action::Open, "keys.jump", Some("hint.jump")),
+    b(
+        &[Char('o'), Tab, Esc, Char('q')],
+        Action::ToggleOutline,
+        "keys.close",
+        Some("hint.close"),
+    ),
+    b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
+];
+
+const SEARCH: &[Binding] = &[
+    b(
+        &[Enter],
+        Action::SearchSubmit,
+        "keys.search_submit",
+        Some("hint.search_submit"),
+    ),
+    b(
+        &[Esc],
+        Action::SearchCancel,
+        "keys.search_cancel",
+        Some("hint.close"),
+    ),
+    b(
+        &[Backspace],
+        Action::SearchBackspace,
+        "keys.search_backspace",
+        None,
+    ),
+    b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
+];
+
+const HELP: &[Binding] = &[
+    b(
+        &[Char('k'), Up],
+        Action::Up,
+        "keys.scroll_up",
+        Some("hint.scroll"),
+    ),
+    b(
+        &[Char('j'), Down],
+        Action::Down,
+        "keys.scroll_down",
+        Some("hint.scroll"),
+    ),
+    b(
+        &[Char('L')],
+        Action::ToggleLang,
+        "keys.lang",
+        Some("hint.lang"),
+    ),
+    b(
+        &[Char('?'), Esc, Char('q')],
+        Action::ToggleHelp,
+        "keys.close",
+        Some("hint.close"),
+    ),
+    b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
+];
+
+/// The table of one context.
+pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
+    match ctx {
+        KeyContext::Home => HOME,
+        KeyContext::Lesson => LESSON,
+        KeyContext::Outline => OUTLINE,
+        KeyContext::Search => SEARCH,
+        KeyContext::Help => HELP,
+    }
+}
+
+/// The contexts in the order the help overlay lists them, with the UI-string key of each title.
+pub const HELP_SECTIONS: &[(KeyContext, &str)] = &[
+    (KeyContext::Home, "help.section_home"),
+    (KeyContext::Lesson, "help.section_lesson"),
+    (KeyContext::Outline, "help.section_outline"),
+    (KeyContext::Search, "help.section_search"),
+];
+
+/// Decides what a key press means in `ctx`. Releases and repeats are ignored (Windows reports
+/// both a press and a release: counting both would double every key).
+pub fn map_key(ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
+    if ev.kind != KeyEventKind::Press {
+        return None;
+    }
+    let key = Key::from_event(ev)?;
+    if let Some(found) = bindings(ctx).iter().find(|b| b.keys.contains(&key)) {
+        return Some(found.action);
+    }
+    // While typing a search, every other printable character is text.
+    match (ctx, key) {
+        (KeyContext::Search, Key::Char(c)) if !c.is_control() => Some(Action::SearchChar(c)),
+        _ => None,
+    }
+}
+
+/// Lines per mouse-wheel notch: three, like most terminals and pagers.
+pub const WHEEL_LINES: i16 = 3;
+
+/// The mouse wheel scrolls; clicks and drags do nothing (yet).
+pub fn map_mouse(ev: &MouseEvent) -> Option<Action> {
+    match ev.kind {
+        MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_LINES)),
+        MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_LINES)),
+        _ => None,
+    }
+}
+
+/// The hint line's entries for `ctx`: (keys, hint string key). Adjacent rows that share a hint
+/// are merged ("k/j scroll"), each contributing its first key.
+pub fn hints(ctx: KeyContext) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for bind in bindings(ctx) {
+        let Some(hint) = bind.hint else { continue };
+        let Some(first) = bind.keys.first() else {
+            continue;
+        };
+        match out.last_mut() {
+            Some((keys, last)) if *last == hint => {
+                keys.push('/');
+                keys.push_str(&first.name());
+            }
+            _ => out.push((first.name(), hint)),
+        }
+    }
+    out
+}
+
+/// All key names of a binding, as the help overlay prints them ("j, Down").
+pub fn key_names(bind: &Binding) -> String {
+    bind.keys
+        .iter()
+        .map(|k| k.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyEventState, MouseEvent};
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn ch(c: char) -> KeyEvent {
+        press(KeyCode::Char(c))
+    }
+
+    #[test]
+    fn lesson_scrolling_keys() {
+        let l = KeyContext::Lesson;
+        assert_eq!(map_key(l, &ch('j')), Some(Action::Down));
+        assert_eq!(map_key(l, &press(KeyCode::Down)), Some(Action::Down));
+        assert_eq!(map_key(l, &ch('k')), Some(Action::Up));
+        assert_eq!(map_key(l, &ch(' ')), Some(Action::PageDown));
+        assert_eq!(map_key(l, &press(KeyCode::PageUp)), Some(Action::PageUp));
+        assert_eq!(map_key(l, &ch('g')), Some(Action::Top));
+        assert_eq!(map_key(l, &ch('G')), Some(Action::Bottom));
+        assert_eq!(map_key(l, &ch('n')), Some(Action::NextMatch));
+        assert_eq!(map_key(l, &ch('N')), Some(Action::PrevMatch));
+        assert_eq!(map_key(l, &ch('L')), Some(Action::ToggleLang));
+        assert_eq!(map_key(l, &ch('x')), None);
+    }
+
+    #[test]
+    fn q_quits_on_home_but_goes_back_in_a_lesson() {
+        assert_eq!(map_key(KeyContext::Home, &ch('q')), Some(Action::Quit));
+        assert_eq!(map_key(KeyContext::Lesson, &ch('q')), Some(Action::Back));
+        assert_eq!(
+            map_key(KeyContext::Lesson, &press(KeyCode::Esc)),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            map_key(KeyContext::Help, &ch('q')),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            map_key(KeyContext::Outline, &ch('q')),
+            Some(Action::ToggleOutline)
+        );
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere() {
+        let ev = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for (ctx, _) in HELP_SECTIONS {
+            assert_eq!(map_key(*ctx, &ev), Some(Action::Quit), "{ctx:?}");
+        }
+        assert_eq!(map_key(KeyContext::Help, &ev), Some(Action::Quit));
+    }
+
+    #[test]
+    fn search_context_turns_letters_into_text() {
+        let s = KeyContext::Search;
+        assert_eq!(map_key(s, &ch('q')), Some(Action::SearchChar('q')));
+        assert_eq!(map_key(s, &ch('n')), Some(Action::SearchChar('n')));
+        assert_eq!(map_key(s, &ch('ロ')), Some(Action::SearchChar('ロ')));
+        assert_eq!(
+            map_key(s, &press(KeyCode::Enter)),
+            Some(Action::SearchSubmit)
+        );
+        assert_eq!(map_key(s, &press(KeyCode::Esc)), Some(Action::SearchCancel));
+        assert_eq!(
+            map_key(s, &press(KeyCode::Backspace)),
+            Some(Action::SearchBackspace)
+        );
+    }
+
+    #[test]
+    fn only_presses_count() {
+        let mut ev = ch('j');
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(map_key(KeyContext::Lesson, &ev), None);
+        ev.kind = KeyEventKind::Repeat;
+        ev.state = KeyEventState::NONE;
+        assert_eq!(map_key(KeyContext::Lesson, &ev), None);
+    }
+
+    #[test]
+    fn mouse_wheel_scrolls() {
+        let ev = |kind| MouseEvent {
+            kind,
+            column: 0,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        };
+        assert_eq!(
+            map_mouse(&ev(MouseEventKind::ScrollDown)),
+            Some(Action::Scroll(3))
+        );
+        assert_eq!(
+            map_mouse(&ev(MouseEventKind::ScrollUp)),
+            Some(Action::Scroll(-3))
+        );
+        assert_eq!(map_mouse(&ev(MouseEventKind::Moved)), None);
+    }
+
+    #[test]
+    fn hints_come_from_the_table_and_merge_pairs() {
+        let h = hints(KeyContext::Lesson);
+        assert_eq!(h[0], ("k/j".to_string(), "hint.scroll"));
+        assert!(h.iter().any(|(k, s)| k == "/" && *s == "hint.search"));
+        assert!(h.iter().any(|(k, s)| k == "q" && *s == "hint.back"));
+        // every hinted key really maps to its binding's action
+        for bind in bindings(KeyContext::Lesson)
+            .iter()
+            .filter(|b| b.hint.is_some())
+        {
+            let k = bind.keys[0];
+            let ev = match k {
+                Key::Char(c) => ch(c),
+                Key::Up => press(KeyCode::Up),
+                Key::Down => press(KeyCode::Down),
+                Key::PageDown => press(KeyCode::PageDown),
+                Key::Esc => press(KeyCode::Esc),
+                other => panic!("unexpected first key {other:?}"),
+            };
+            assert_eq!(map_key(KeyContext::Lesson, &ev), Some(bind.action));
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for ctx in [
+            KeyContext::Home,
+            KeyContext::Lesson,
+            KeyContext::Outline,
+            KeyContext::Search,
+            KeyContext::Help,
+        ] {
+            let mut seen = Vec::new();
+            for bind in bindings(ctx) {
+                for k in bind.keys {
+                    assert!(!seen.contains(k), "{k:?} bound twice in {ctx:?}");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn key_names_are_ascii() {
+        for (ctx, _) in HELP_SECTIONS {
+            for bind in bindings(*ctx) {
+                assert!(key_names(bind).is_ascii(), "{bind:?}");
+            }
+        }
+    }
+}

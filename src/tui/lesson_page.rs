@@ -1,0 +1,73 @@
+//! From a lesson file to a `Page`: the front matter becomes a short prelude (minutes and
+//! objectives; the title is in the header) rendered by the same Markdown renderer as the body, and the renderer's semantic
+//! roles become theme styles.
+
+use ratatui::text::{Line, Span};
+
+use super::page::{Heading, Page};
+use super::theme::Theme;
+use crate::course::Lesson;
+use crate::i18n::Strings;
+use crate::markdown::{self, AlertLabels, Document, RenderOptions};
+
+/// Parses a lesson with its prelude. Done once per lesson and language.
+pub fn parse_lesson(lesson: &Lesson, strings: &Strings) -> Document {
+    let mut md = String::new();
+    md.push_str(&format!(
+        "*{}*\n\n",
+        strings.fmt(
+            "lesson.minutes",
+            &[("n", &lesson.front.minutes.to_string())]
+        )
+    ));
+    if !lesson.front.objectives.is_empty() {
+        md.push_str(&format!("{}\n\n", strings.get("lesson.objectives")));
+        for o in &lesson.front.objectives {
+            md.push_str(&format!("- {}\n", o.trim()));
+        }
+        md.push('\n');
+    }
+    md.push_str("---\n\n");
+    md.push_str(&lesson.body);
+    markdown::parse(&md)
+}
+
+/// The alert labels in the UI language.
+pub fn alert_labels(strings: &Strings) -> AlertLabels {
+    AlertLabels {
+        note: strings.get("alert.note").to_string(),
+        tip: strings.get("alert.tip").to_string(),
+        important: strings.get("alert.important").to_string(),
+        warning: strings.get("alert.warning").to_string(),
+        caution: strings.get("alert.caution").to_string(),
+    }
+}
+
+/// Lays the document out at `width` and styles it. Done once per width.
+pub fn layout(doc: &Document, width: u16, strings: &Strings, theme: &Theme) -> Page {
+    let opts = RenderOptions {
+        width,
+        ascii: theme.ascii,
+        labels: alert_labels(strings),
+    };
+    let styled = doc.render(&opts);
+    let mut headings = Vec::new();
+    let mut lines = Vec::with_capacity(styled.len());
+    for (i, l) in styled.into_iter().enumerate() {
+        if let Some(h) = l.heading.and_then(|h| doc.headings.get(h)) {
+            headings.push(Heading {
+                anchor: h.anchor.clone(),
+                title: h.text.clone(),
+                level: h.level,
+                line: i,
+            });
+        }
+        lines.push(Line::from(
+            l.spans
+                .into_iter()
+                .map(|s| Span::styled(s.text, theme.markdown(s.style)))
+                .collect::<Vec<_>>(),
+        ));
+    }
+    Page::new(lines, headings)
+}

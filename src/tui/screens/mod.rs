@@ -1,0 +1,5 @@
+//! One module per screen; each is a widget over borrowed app state.
+
+pub mod home;
+pub mod lesson;
+pub mod too_small;

@@ -1,0 +1,88 @@
+//! Taking the terminal over and giving it back. Every way out — normal exit, error, panic,
+//! SIGTERM, SIGHUP — must leave the learner's shell usable: raw mode off, main screen back,
+//! cursor visible, mouse reporting and bracketed paste off.
+
+use std::io::{self, Stdout, Write};
+use std::sync::Once;
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// The terminal type the TUI draws on.
+pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+
+/// Owns the terminal while the TUI runs; dropping it restores the terminal, so an early `?`
+/// return cannot leave raw mode behind.
+pub struct TerminalGuard {
+    pub terminal: Tui,
+}
+
+impl TerminalGuard {
+    /// Installs the panic hook, then switches to raw mode and the alternate screen with mouse
+    /// capture and bracketed paste. On failure half-way, whatever was switched on is undone.
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let mut out = io::stdout();
+        let setup = execute!(
+            out,
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste,
+            Hide
+        );
+        if let Err(e) = setup {
+            restore();
+            return Err(e);
+        }
+        match Terminal::new(CrosstermBackend::new(io::stdout())) {
+            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Gives the terminal back. Best effort and idempotent: it runs from `Drop` and from the panic
+/// hook, where nothing can be reported, so each step is tried even if an earlier one failed.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal before the default hook prints the panic, so the message lands on the
+/// normal screen where the learner can read it (and the shell is not left in raw mode).
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
