@@ -1,3 +1,5 @@
 //! A quiz run as a pure state machine: order, answers, scoring, feedback. (Issue #4.)
 
+pub mod grade;
 pub mod model;
+pub mod run;
