@@ -13,6 +13,8 @@ pub mod policy;
 pub mod policy_eval;
 pub mod policy_lint;
 pub mod policy_test;
+pub mod quiz;
+pub mod quiz_plain;
 pub mod render;
 
 /// What every command needs to know about how it was called, resolved once.
@@ -64,7 +66,20 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
     match command {
         None => interactive::course_map(ctx),
         Some(Command::Learn { unit }) => interactive::learn(ctx, unit.as_deref()),
-        Some(Command::Quiz { .. }) => not_yet("secdojo quiz", 4),
+        Some(Command::Quiz {
+            unit,
+            seed,
+            count,
+            plain,
+        }) => quiz::run(
+            ctx,
+            quiz::QuizArgs {
+                unit,
+                seed,
+                count,
+                plain,
+            },
+        ),
         Some(Command::Sandbox { .. }) => not_yet("secdojo sandbox", 6),
         Some(Command::Exam { .. }) => not_yet("secdojo exam", 5),
         Some(Command::Policy(cmd)) => policy::run(ctx, cmd),

@@ -1,0 +1,75 @@
+//! `secdojo quiz [UNIT] [--seed N] [--count N] [--plain]`.
+
+use std::io::IsTerminal;
+
+use super::{Context, Outcome};
+use crate::course::{self, CourseSource};
+use crate::quiz::run::Run;
+
+/// Options of one quiz run, as given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct QuizArgs {
+    pub unit: Option<String>,
+    pub seed: Option<u64>,
+    pub count: Option<usize>,
+    pub plain: bool,
+}
+
+pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
+    let course = course::load(&CourseSource::from_flag(ctx.global.content.as_deref()))?;
+    let banks: Vec<_> = match &args.unit {
+        Some(id) => {
+            let unit = course.unit(id).ok_or_else(|| {
+                let ids: Vec<&str> = course.units.iter().map(|u| u.id.as_str()).collect();
+                anyhow::anyhow!("unknown unit `{id}` (units: {})", ids.join(", "))
+            })?;
+            vec![
+                course
+                    .quiz(&unit.id)
+                    .ok_or_else(|| anyhow::anyhow!("unit `{id}` has no quiz"))?,
+            ]
+        }
+        None => course
+            .units
+            .iter()
+            .filter_map(|u| course.quiz(&u.id))
+            .collect(),
+    };
+    if args.count == Some(0) {
+        anyhow::bail!("--count must be at least 1");
+    }
+    // A fresh seed when none is given; it is printed so the run can be repeated.
+    let seed = args.seed.unwrap_or_else(rand::random);
+    let mut run = Run::new(&banks, seed, args.count);
+    if run.items.is_empty() {
+        anyhow::bail!("no questions to ask");
+    }
+    let mut repeat = String::from("secdojo quiz");
+    if let Some(u) = &args.unit {
+        repeat.push_str(&format!(" {u}"));
+    }
+    repeat.push_str(&format!(" --seed {seed}"));
+    if let Some(n) = args.count {
+        repeat.push_str(&format!(" --count {n}"));
+    }
+    if args.plain {
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        super::quiz_plain::ask_all(
+            &format!("{repeat} --plain"),
+            &course,
+            ctx.lang,
+            &mut run,
+            None,
+            &mut stdin.lock(),
+            &mut stdout.lock(),
+        )?;
+        return Ok(Outcome::Success);
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        anyhow::bail!(
+            "this command needs a terminal; use `secdojo quiz --plain` to answer in plain lines"
+        );
+    }
+    super::not_yet("secdojo quiz (terminal UI; use --plain)", 4)
+}

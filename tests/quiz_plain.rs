@@ -1,0 +1,202 @@
+//! `secdojo quiz --plain` driven with scripted answers on a small course built for the test, so the
+//! right answers are known whatever the real question banks say.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const QUIZ: &str = r#"
+unit = "demo"
+pass_mark = 0.5
+
+[[question]]
+id = "demo-single"
+kind = "single"
+section = "intro"
+prompt = { ja = "単一の問い", en = "Single question" }
+explanation = { ja = "単一の説明", en = "Single explanation" }
+hints = { ja = ["単一のヒント"], en = ["Single hint"] }
+answer = "right"
+choices = [
+  { id = "right", ja = "正しい選択", en = "Right choice" },
+  { id = "wrong", ja = "誤った選択", en = "Wrong choice", misconception = { ja = "誤解その一", en = "Belief one" } },
+  { id = "other", ja = "別の誤り", en = "Other wrong", misconception = { ja = "誤解その二", en = "Belief two" } },
+]
+
+[[question]]
+id = "demo-fill"
+kind = "fill_in"
+section = "intro"
+prompt = { ja = "記述の問い", en = "Fill question" }
+explanation = { ja = "記述の説明", en = "Fill explanation" }
+accept = { ja = ["最小権限"], en = ["least privilege"] }
+"#;
+
+const LESSON_EN: &str = "+++\ntitle = \"Demo\"\nminutes = 10\nobjectives = [\"a\", \"b\", \"c\"]\n+++\n\n## Introduction {#intro}\n\nText.\n";
+const LESSON_JA: &str = "+++\ntitle = \"デモ\"\nminutes = 10\nobjectives = [\"あ\", \"い\", \"う\"]\n+++\n\n## はじめに {#intro}\n\n本文。\n";
+
+fn course(dir: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(dir.join("lessons/01-demo")).unwrap();
+    std::fs::create_dir_all(dir.join("quizzes")).unwrap();
+    std::fs::create_dir_all(dir.join("assets/i18n")).unwrap();
+    for l in ["ja", "en"] {
+        let rel = format!("assets/i18n/{l}.toml");
+        std::fs::copy(root.join(&rel), dir.join(&rel)).unwrap();
+    }
+    std::fs::write(
+        dir.join("lessons/course.toml"),
+        "content_version = 1\n[[unit]]\nid = \"demo\"\ndir = \"01-demo\"\nquiz = \"demo.toml\"\nprerequisites = []\nchallenges = []\ntitle = { ja = \"デモ\", en = \"Demo unit\" }\nsummary = { ja = \"デモ\", en = \"Demo\" }\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("lessons/01-demo/en.md"), LESSON_EN).unwrap();
+    std::fs::write(dir.join("lessons/01-demo/ja.md"), LESSON_JA).unwrap();
+    std::fs::write(dir.join("lessons/glossary.toml"), "").unwrap();
+    std::fs::write(dir.join("quizzes/demo.toml"), QUIZ).unwrap();
+}
+
+/// Runs the plain quiz with `seed` and `stdin`; returns stdout.
+fn run(lang: &str, seed: u64, stdin: &str) -> (String, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    course(dir.path());
+    let out = Command::cargo_bin("secdojo")
+        .unwrap()
+        .args(["--lang", lang, "--content"])
+        .arg(dir.path())
+        .args(["quiz", "demo", "--plain", "--seed", &seed.to_string()])
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// The number under which the choice `text` was listed in `out`.
+fn number_of(out: &str, text: &str) -> String {
+    let line = out
+        .lines()
+        .find(|l| l.contains(&format!(") {text}")))
+        .expect("choice listed");
+    line.trim().split(')').next().unwrap().to_string()
+}
+
+/// Questions come in seeded order; answers depend on which one is asked first.
+fn answers(out_probe: &str, single: &str, fill: &str) -> String {
+    let single_first = out_probe.find("Single question") < out_probe.find("Fill question")
+        || !out_probe.contains("Fill question");
+    if single_first {
+        format!("{single}\n{fill}\n")
+    } else {
+        format!("{fill}\n{single}\n")
+    }
+}
+
+#[test]
+fn right_answers_score_full_marks_and_end_with_the_score_line() {
+    let (probe, _) = run("en", 11, "nothing\n");
+    let right = number_of(&probe, "Right choice");
+    let (out, code) = run("en", 11, &answers(&probe, &right, "  LEAST privilege "));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.matches("Right.").count(), 2, "{out}");
+    assert!(out.contains("Single explanation") && out.contains("Fill explanation"));
+    assert!(out.contains("Demo unit: 2/2 (passed)"), "{out}");
+    assert_eq!(out.lines().last(), Some("score: 2/2"));
+}
+
+#[test]
+fn a_wrong_pick_shows_its_misconception_and_the_section_to_reread() {
+    let (probe, _) = run("en", 12, "nothing\n");
+    let wrong = number_of(&probe, "Wrong choice");
+    let (out, code) = run("en", 12, &answers(&probe, &wrong, "most privilege"));
+    assert_eq!(code, 0);
+    assert!(out.contains("Belief one"), "{out}");
+    assert!(
+        !out.contains("Belief two"),
+        "only the picked choice's misconception: {out}"
+    );
+    assert!(out.contains("The right answer:") && out.contains("Right choice"));
+    assert!(out.contains("Introduction (demo#intro)"), "{out}");
+    assert_eq!(out.lines().last(), Some("score: 0/2"));
+}
+
+#[test]
+fn invalid_input_is_asked_again_with_a_hint() {
+    let (probe, _) = run("en", 13, "nothing\n");
+    let right = number_of(&probe, "Right choice");
+    let single = format!("9\nx\n1 2\n?\n{right}");
+    let (out, code) = run("en", 13, &answers(&probe, &single, "least privilege"));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("\"9\" is not a choice: type a number from 1 to 3."),
+        "{out}"
+    );
+    assert!(out.contains("\"x\" is not a choice"));
+    assert!(out.contains("This question takes exactly one answer."));
+    assert!(out.contains("Hint: Single hint"));
+    assert_eq!(out.lines().last(), Some("score: 2/2"));
+}
+
+#[test]
+fn end_of_input_stops_cleanly_with_the_score_so_far() {
+    let (probe, _) = run("en", 14, "nothing\n");
+    let first_is_single = probe.find("Single question") < probe.find("Fill question")
+        || !probe.contains("Fill question");
+    let first = if first_is_single {
+        number_of(&probe, "Right choice")
+    } else {
+        "least privilege".to_string()
+    };
+    let (out, code) = run("en", 14, &format!("{first}\n"));
+    assert_eq!(code, 0);
+    assert!(out.contains("End of input: the run stops here."));
+    assert_eq!(out.lines().last(), Some("score: 1/1"));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_run_and_seeds_differ() {
+    let (a, _) = run("en", 99, "");
+    let (b, _) = run("en", 99, "");
+    assert_eq!(a, b);
+    assert!(a.contains("--seed 99"));
+    // Over a handful of seeds, the question order or the choice order changes.
+    let runs: std::collections::BTreeSet<String> = (0..8)
+        .map(|s| run("en", s, "").0.replace(&format!("seed {s}"), ""))
+        .collect();
+    assert!(runs.len() > 1);
+}
+
+#[test]
+fn japanese_plain_mode() {
+    let (probe, _) = run("ja", 11, "nothing\n");
+    let right = number_of(&probe, "正しい選択");
+    let (out, _) = run("ja", 11, &answers_ja(&probe, &right));
+    assert!(out.contains("正解です。"), "{out}");
+    assert!(out.contains("デモ：2/2（合格）"), "{out}");
+    assert_eq!(out.lines().last(), Some("score: 2/2"));
+}
+
+fn answers_ja(probe: &str, single: &str) -> String {
+    if probe.find("単一の問い") < probe.find("記述の問い") {
+        format!("{single}\n最小権限\n")
+    } else {
+        format!("最小権限\n{single}\n")
+    }
+}
+
+#[test]
+fn unknown_unit_and_zero_count_are_usage_errors() {
+    Command::cargo_bin("secdojo")
+        .unwrap()
+        .args(["quiz", "nope", "--plain"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown unit `nope`"));
+    Command::cargo_bin("secdojo")
+        .unwrap()
+        .args(["quiz", "iam", "--plain", "--count", "0"])
+        .assert()
+        .code(2);
+}
