@@ -1,9 +1,33 @@
-//! `secdojo check [DIR]`: validate a course, printing `path:line:col: level: message`.
+//! `secdojo check [DIR]`: validate a course, printing `path:line:col: level: message`, then a
+//! summary line; exit 1 when there is any error (warnings alone pass).
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
-use super::{Context, Outcome};
+use anyhow::Context as _;
 
-pub fn run(_ctx: &Context, _dir: Option<PathBuf>) -> anyhow::Result<Outcome> {
-    super::not_yet("secdojo check", 2)
+use super::{Context, Outcome};
+use crate::course::CourseSource;
+use crate::course::check::check;
+
+pub fn run(ctx: &Context, dir: Option<PathBuf>) -> anyhow::Result<Outcome> {
+    // An explicit DIR wins; else `--content`; else the course built into the binary.
+    let dir = dir.or_else(|| ctx.global.content.clone());
+    if let Some(d) = &dir
+        && !d.is_dir()
+    {
+        anyhow::bail!("{}: not a course folder (no such directory)", d.display());
+    }
+    let src = CourseSource::from_flag(dir.as_deref());
+    let report = check(&src);
+    let mut out = std::io::stdout().lock();
+    for d in &report.diagnostics {
+        writeln!(out, "{d}").context("cannot write to stdout")?;
+    }
+    writeln!(out, "{}", report.summary()).context("cannot write to stdout")?;
+    Ok(if report.errors() > 0 {
+        Outcome::Failed
+    } else {
+        Outcome::Success
+    })
 }

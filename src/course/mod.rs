@@ -3,6 +3,7 @@
 //!
 //! Start with [`load`] (strict, for the app) or [`check::check`] (lenient, reports everything).
 
+pub mod check;
 pub mod frontmatter;
 pub mod load;
 pub mod model;

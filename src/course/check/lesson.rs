@@ -1,0 +1,304 @@
+//! Rules on lesson files: both languages present, front matter, `##`/`###` anchors, the same
+//! sections in ja and en, and `glossary:` / `lesson:` link targets.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::locate::Locator;
+use super::{Anchor, Checker, FileText, Link, is_id};
+use crate::course::frontmatter::split;
+use crate::course::model::{FrontMatter, Localized, Unit};
+use crate::course::pos::{Pos, toml_error};
+use crate::i18n::Lang;
+use crate::toml_path;
+
+/// The Markdown dialect of lessons (docs/content-format.md): GFM plus `{#anchor}` attributes.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+}
+
+/// Checks both lessons of a unit and records their anchors and links.
+pub fn check_unit(ck: &mut Checker<'_>, unit: &Unit) {
+    let ja = check_lesson(ck, unit, Lang::Ja);
+    let en = check_lesson(ck, unit, Lang::En);
+    if let (Some(ja), Some(en)) = (&ja, &en) {
+        compare_sections(ck, unit, ja, en);
+    }
+    ck.anchors.insert(unit.id.clone(), Localized { ja, en });
+}
+
+fn check_lesson(ck: &mut Checker<'_>, unit: &Unit, lang: Lang) -> Option<Vec<Anchor>> {
+    let path = unit.lesson_path(lang);
+    let text = match ck.read_text(&path) {
+        FileText::Text(t) => t,
+        FileText::Missing => {
+            ck.error(
+                &path,
+                Pos::START,
+                format!(
+                    "lesson file is missing: unit `{}` needs both ja.md and en.md",
+                    unit.id
+                ),
+            );
+            return None;
+        }
+        FileText::Unreadable => return None,
+    };
+    let parts = match split(&text) {
+        Ok(p) => p,
+        Err((pos, msg)) => {
+            ck.error(&path, pos, msg);
+            return None;
+        }
+    };
+    match toml::from_str::<FrontMatter>(parts.front) {
+        Ok(front) => check_front(ck, &path, &text, parts.front, parts.front_offset, &front),
+        Err(e) => {
+            let (_, msg) = toml_error(parts.front, &e);
+            let at = parts.front_offset + e.span().map_or(0, |s| s.start);
+            ck.error(
+                &path,
+                Pos::of(&text, at),
+                format!("invalid front matter: {msg}"),
+            );
+        }
+    }
+    Some(check_body(ck, &path, &text, parts.body_offset))
+}
+
+fn check_front(
+    ck: &mut Checker<'_>,
+    path: &str,
+    text: &str,
+    front: &str,
+    front_offset: usize,
+    fm: &FrontMatter,
+) {
+    let loc = Locator::new(front);
+    let at = |key: &str| Pos::of(text, front_offset + loc.offset(toml_path![key]));
+    if fm.title.trim().is_empty() {
+        ck.error(path, at("title"), "front matter `title` is empty");
+    }
+    if fm.status.is_some() {
+        ck.warning(
+            path,
+            at("status"),
+            "lesson is still a draft (status = \"draft\"): shown as \"coming soon\"",
+        );
+        return;
+    }
+    if !(10..=20).contains(&fm.minutes) {
+        ck.error(
+            path,
+            at("minutes"),
+            format!(
+                "`minutes` is {}; a full lesson takes 10-20 minutes",
+                fm.minutes
+            ),
+        );
+    }
+    if !(3..=6).contains(&fm.objectives.len()) {
+        ck.error(
+            path,
+            at("objectives"),
+            format!("{} objectives; a full lesson has 3-6", fm.objectives.len()),
+        );
+    }
+    for (i, o) in fm.objectives.iter().enumerate() {
+        if o.trim().is_empty() {
+            let pos = Pos::of(text, front_offset + loc.offset(toml_path!["objectives", i]));
+            ck.error(path, pos, "empty objective");
+        }
+    }
+}
+
+/// Scans the Markdown body: headings (anchors) and links. Returns the anchors in order.
+fn check_body(ck: &mut Checker<'_>, path: &str, text: &str, body_offset: usize) -> Vec<Anchor> {
+    let body = &text[body_offset..];
+    let mut anchors: Vec<Anchor> = Vec::new();
+    let mut first_at: HashMap<String, Pos> = HashMap::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, Pos, String)> = None;
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        let pos = Pos::of(text, body_offset + range.start);
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|s| s.to_string()), pos, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.3.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, id, pos, title)) = heading.take() {
+                    heading_rules(
+                        ck,
+                        path,
+                        level,
+                        id,
+                        pos,
+                        &title,
+                        &mut anchors,
+                        &mut first_at,
+                    );
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let dest = dest_url.to_string();
+                if dest.starts_with("glossary:") || dest.starts_with("lesson:") {
+                    ck.links.push(Link {
+                        path: path.to_string(),
+                        pos,
+                        target: dest,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    anchors
+}
+
+#[allow(clippy::too_many_arguments)]
+fn heading_rules(
+    ck: &mut Checker<'_>,
+    path: &str,
+    level: HeadingLevel,
+    id: Option<String>,
+    pos: Pos,
+    title: &str,
+    anchors: &mut Vec<Anchor>,
+    first_at: &mut HashMap<String, Pos>,
+) {
+    let title = title.trim();
+    let n = level as u8;
+    if n == 1 {
+        ck.error(
+            path,
+            pos,
+            format!("`#` heading `{title}`: lessons start at `##` (the title comes from the front matter)"),
+        );
+    }
+    if !(2..=3).contains(&n) {
+        return;
+    }
+    let Some(id) = id else {
+        ck.error(
+            path,
+            pos,
+            format!("heading `{title}` has no explicit anchor; add `{{#some-id}}` at its end"),
+        );
+        return;
+    };
+    if !is_id(&id) {
+        ck.error(path, pos, format!("anchor `{id}` must match [a-z0-9-]+"));
+    }
+    if let Some(first) = first_at.get(&id) {
+        ck.error(
+            path,
+            pos,
+            format!("duplicate anchor `{id}` (first used at {path}:{first})"),
+        );
+        return;
+    }
+    first_at.insert(id.clone(), pos);
+    anchors.push(Anchor { id, level: n, pos });
+}
+
+/// ja.md and en.md must have the same anchors in the same order (and at the same levels): the
+/// language switch and quiz links rely on it. Reports the first divergence with both positions.
+fn compare_sections(ck: &mut Checker<'_>, unit: &Unit, ja: &[Anchor], en: &[Anchor]) {
+    let (ja_path, en_path) = (unit.lesson_path(Lang::Ja), unit.lesson_path(Lang::En));
+    for i in 0..ja.len().max(en.len()) {
+        match (ja.get(i), en.get(i)) {
+            (Some(a), Some(b)) if a.id == b.id => {
+                if a.level != b.level {
+                    ck.error(
+                        &en_path,
+                        b.pos,
+                        format!(
+                            "section `#{}` is level {} here but level {} in {ja_path}:{}",
+                            b.id, b.level, a.level, a.pos
+                        ),
+                    );
+                    return;
+                }
+            }
+            (Some(a), Some(b)) => {
+                ck.error(
+                    &en_path,
+                    b.pos,
+                    format!(
+                        "sections differ from ja.md: section {} is `#{}` here but `#{}` at {ja_path}:{}",
+                        i + 1,
+                        b.id,
+                        a.id,
+                        a.pos
+                    ),
+                );
+                return;
+            }
+            (Some(a), None) => {
+                ck.error(
+                    &ja_path,
+                    a.pos,
+                    format!("section `#{}` has no counterpart in {en_path}", a.id),
+                );
+                return;
+            }
+            (None, Some(b)) => {
+                ck.error(
+                    &en_path,
+                    b.pos,
+                    format!("section `#{}` has no counterpart in {ja_path}", b.id),
+                );
+                return;
+            }
+            (None, None) => return,
+        }
+    }
+}
+
+/// Verifies `glossary:<id>` and `lesson:<unit>[#anchor]` links once every lesson and the
+/// glossary are known. `glossary_ids` is `None` when the glossary could not be read (already
+/// reported, so its links are not blamed a second time).
+pub fn check_links(ck: &mut Checker<'_>, glossary_ids: &Option<HashSet<String>>, units: &[String]) {
+    let links = std::mem::take(&mut ck.links);
+    for link in &links {
+        if let Some(id) = link.target.strip_prefix("glossary:") {
+            if let Some(ids) = glossary_ids
+                && !ids.contains(id)
+            {
+                ck.error(
+                    &link.path,
+                    link.pos,
+                    format!("unknown glossary term `{id}` in link"),
+                );
+            }
+        } else if let Some(rest) = link.target.strip_prefix("lesson:") {
+            let (unit, anchor) = rest.split_once('#').unwrap_or((rest, ""));
+            if !units.iter().any(|u| u == unit) {
+                ck.error(
+                    &link.path,
+                    link.pos,
+                    format!("link to unknown unit `{unit}`"),
+                );
+            } else if !anchor.is_empty()
+                && let Some(anchors) = ck.unit_anchors(unit)
+                && !anchors.iter().any(|a| a.id == anchor)
+            {
+                ck.error(
+                    &link.path,
+                    link.pos,
+                    format!("link to unknown section `#{anchor}` of lesson `{unit}`"),
+                );
+            }
+        }
+    }
+    ck.links = links;
+}

@@ -1,0 +1,208 @@
+//! `secdojo check`: every rule of docs/content-format.md, reported as
+//! `path:line:col: error|warning: message`. Unlike [`crate::course::load`], it never stops at the
+//! first problem: each file is parsed on its own so one broken file still lets the rest be checked.
+
+pub mod glossary;
+pub mod lesson;
+pub mod locate;
+pub mod quiz;
+pub mod strings;
+pub mod text;
+pub mod units;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::model::Localized;
+use super::pos::Pos;
+use super::source::{CourseSource, decode_utf8};
+
+/// How bad a finding is: errors fail `check` (exit 1), warnings only inform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        })
+    }
+}
+
+/// One finding, located in a file of the course (path relative to the course root).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    pub path: String,
+    pub pos: Pos,
+    pub level: Level,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.path, self.pos, self.level, self.message
+        )
+    }
+}
+
+/// All findings of one run, sorted by path, then position.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Number of errors (any error fails the check).
+    pub fn errors(&self) -> usize {
+        self.count(Level::Error)
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.count(Level::Warning)
+    }
+
+    fn count(&self, level: Level) -> usize {
+        self.diagnostics.iter().filter(|d| d.level == level).count()
+    }
+
+    /// The closing line of the output, so a person (or CI log) sees the verdict at a glance.
+    pub fn summary(&self) -> String {
+        let (e, w) = (self.errors(), self.warnings());
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        if e == 0 && w == 0 {
+            "check: ok, no problems found".to_string()
+        } else {
+            format!("check: {}, {}", plural(e, "error"), plural(w, "warning"))
+        }
+    }
+}
+
+/// A lesson heading with an explicit anchor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub id: String,
+    pub level: u8,
+    pub pos: Pos,
+}
+
+/// A `glossary:` or `lesson:` link found in a lesson, verified once everything is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub path: String,
+    pub pos: Pos,
+    pub target: String,
+}
+
+/// The result of reading one file for checking.
+pub enum FileText {
+    Missing,
+    /// Unreadable or not UTF-8; already reported.
+    Unreadable,
+    Text(String),
+}
+
+/// Shared state of one run: where files come from, what has been found, and the facts that
+/// rules of later files need from earlier ones (unit ids, anchors, glossary ids).
+pub struct Checker<'s> {
+    pub src: &'s CourseSource,
+    pub diags: Vec<Diagnostic>,
+    /// Anchors per unit id, per language (`None`: that lesson could not be read).
+    pub anchors: BTreeMap<String, Localized<Option<Vec<Anchor>>>>,
+    pub links: Vec<Link>,
+}
+
+impl<'s> Checker<'s> {
+    fn new(src: &'s CourseSource) -> Self {
+        Checker {
+            src,
+            diags: Vec::new(),
+            anchors: BTreeMap::new(),
+            links: Vec::new(),
+        }
+    }
+
+    pub fn error(&mut self, path: &str, pos: Pos, message: impl Into<String>) {
+        self.push(Level::Error, path, pos, message.into());
+    }
+
+    pub fn warning(&mut self, path: &str, pos: Pos, message: impl Into<String>) {
+        self.push(Level::Warning, path, pos, message.into());
+    }
+
+    fn push(&mut self, level: Level, path: &str, pos: Pos, message: String) {
+        self.diags.push(Diagnostic {
+            path: path.to_string(),
+            pos,
+            level,
+            message,
+        });
+    }
+
+    /// Reads a text file, reporting unreadable and non-UTF-8 files, and runs the text rules
+    /// (ambiguous width, half-width katakana, NFC) on every file that is read.
+    pub fn read_text(&mut self, rel: &str) -> FileText {
+        let bytes = match self.src.read(rel) {
+            Ok(Some(b)) => b,
+            Ok(None) => return FileText::Missing,
+            Err(e) => {
+                self.error(rel, Pos::START, format!("{e:#}"));
+                return FileText::Unreadable;
+            }
+        };
+        match decode_utf8(bytes) {
+            Ok(text) => {
+                text::check_text(self, rel, &text);
+                FileText::Text(text)
+            }
+            Err((pos, msg)) => {
+                self.error(rel, pos, msg);
+                FileText::Unreadable
+            }
+        }
+    }
+
+    /// The anchors of a unit's lesson in the first language that could be read.
+    pub fn unit_anchors(&self, unit: &str) -> Option<&[Anchor]> {
+        let a = self.anchors.get(unit)?;
+        a.ja.as_deref().or(a.en.as_deref())
+    }
+}
+
+/// Whether `s` is a valid id (`[a-z0-9-]+`): ids appear in links, file names and progress keys.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Checks a whole course.
+pub fn check(src: &CourseSource) -> Report {
+    let mut ck = Checker::new(src);
+    let units = units::check_index(&mut ck);
+    for unit in &units {
+        lesson::check_unit(&mut ck, unit);
+    }
+    let unit_ids: Vec<String> = units.iter().map(|u| u.id.clone()).collect();
+    let glossary_ids = glossary::check_glossary(&mut ck, &unit_ids);
+    lesson::check_links(&mut ck, &glossary_ids, &unit_ids);
+    quiz::check_quizzes(&mut ck, &units);
+    strings::check_strings(&mut ck);
+    let mut diagnostics = ck.diags;
+    diagnostics.sort();
+    diagnostics.dedup();
+    Report { diagnostics }
+}
