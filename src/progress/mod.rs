@@ -1,1 +1,11 @@
 //! The learner's store, review queue, results export and class report. (Issue #5.)
+//!
+//! Pure data and file handling; no terminal. The store is written atomically under a lock
+//! ([`store::Store::update`]), and text that looks like a real AWS key never reaches the disk
+//! ([`redact`]).
+
+pub mod leitner;
+pub mod migrate;
+pub mod model;
+pub mod redact;
+pub mod store;
