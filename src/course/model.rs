@@ -11,7 +11,7 @@ use crate::quiz::model::QuizFile;
 /// One value per language. Everything a learner reads exists in both, so this is the shape of
 /// every user-facing text in the content files (`title.ja` / `title.en`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a table with `ja` and `en`")]
 pub struct Localized<T> {
     pub ja: T,
     pub en: T,

@@ -445,11 +445,7 @@ impl QuestionCheck<'_, '_, '_> {
                 if let Err(e) = serde_json::from_str::<serde_json::Value>(s) {
                     self.error(
                         toml_path!["starter"],
-                        format!(
-                            "starter of `{id}` is not valid JSON (line {} column {} of the document): {e}",
-                            e.line(),
-                            e.column()
-                        ),
+                        format!("starter of `{id}` is not valid JSON: {e}"),
                     );
                 }
             }

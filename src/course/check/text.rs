@@ -33,7 +33,8 @@ pub fn check_text(ck: &mut Checker<'_>, path: &str, text: &str) {
 }
 
 fn check_line(ck: &mut Checker<'_>, path: &str, line_no: usize, line: &str) {
-    let mut runs: Vec<(usize, usize, String, bool)> = Vec::new(); // (col, count, glyphs, katakana)
+    // (column, length, the glyphs, half-width katakana?)
+    let mut runs: Vec<(usize, usize, String, bool)> = Vec::new();
     let mut prev: Option<(usize, bool)> = None; // (char index of previous flagged char, kind)
     for (col, c) in line.chars().enumerate() {
         let kind = if is_halfwidth_katakana(c) {
@@ -47,9 +48,7 @@ fn check_line(ck: &mut Checker<'_>, path: &str, line_no: usize, line: &str) {
         match (prev, runs.last_mut()) {
             (Some((p, k)), Some(run)) if p + 1 == col && k == kana => {
                 run.1 += 1;
-                if !run.2.contains(c) {
-                    run.2.push(c);
-                }
+                run.2.push(c);
             }
             _ => runs.push((col + 1, 1, c.to_string(), kana)),
         }
@@ -58,11 +57,13 @@ fn check_line(ck: &mut Checker<'_>, path: &str, line_no: usize, line: &str) {
     for (col, count, glyphs, kana) in runs {
         let pos = Pos { line: line_no, col };
         let shown: String = glyphs.chars().take(8).collect();
-        let codes: Vec<String> = glyphs
-            .chars()
-            .take(4)
-            .map(|c| format!("U+{:04X}", c as u32))
-            .collect();
+        let mut codes: Vec<String> = Vec::new();
+        for c in glyphs.chars() {
+            let code = format!("U+{:04X}", c as u32);
+            if codes.len() < 4 && !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
         let many = if count > 1 {
             format!(" ({count} in a row)")
         } else {

@@ -46,18 +46,6 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
                 format!("unit id `{}` must match [a-z0-9-]+", unit.id),
             );
         }
-        if let Some((_, first)) = seen.get(unit.id.as_str()) {
-            ck.error(
-                COURSE_TOML,
-                id_pos,
-                format!(
-                    "duplicate unit id `{}` (first defined at {COURSE_TOML}:{first})",
-                    unit.id
-                ),
-            );
-            continue;
-        }
-        seen.insert(&unit.id, (i, id_pos));
         if unit.dir.is_empty() || unit.dir.contains(['/', '\\']) || unit.dir.starts_with('.') {
             ck.error(
                 COURSE_TOML,
@@ -98,6 +86,18 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
                 );
             }
         }
+        if let Some((_, first)) = seen.get(unit.id.as_str()) {
+            ck.error(
+                COURSE_TOML,
+                id_pos,
+                format!(
+                    "duplicate unit id `{}` (first defined at {COURSE_TOML}:{first})",
+                    unit.id
+                ),
+            );
+            continue;
+        }
+        seen.insert(&unit.id, (i, id_pos));
         kept.push(unit.clone());
     }
     // Prerequisites need the whole list: they may name any unit, but only an earlier one.
