@@ -8,6 +8,7 @@ use crate::cli::{Cli, Command, Global};
 use crate::i18n::Lang;
 
 pub mod check;
+pub mod exam;
 pub mod interactive;
 pub mod policy;
 pub mod policy_eval;
@@ -16,6 +17,7 @@ pub mod policy_test;
 pub mod quiz;
 pub mod quiz_plain;
 pub mod render;
+pub mod report;
 
 /// What every command needs to know about how it was called, resolved once.
 #[derive(Debug, Clone)]
@@ -81,13 +83,26 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
             },
         ),
         Some(Command::Sandbox { .. }) => not_yet("secdojo sandbox", 6),
-        Some(Command::Exam { .. }) => not_yet("secdojo exam", 5),
+        Some(Command::Exam {
+            exam,
+            name,
+            out,
+            plain,
+        }) => exam::run(
+            ctx,
+            exam::ExamArgs {
+                exam,
+                name,
+                out,
+                plain,
+            },
+        ),
         Some(Command::Policy(cmd)) => policy::run(ctx, cmd),
         Some(Command::Challenge(_)) => not_yet("secdojo challenge", 6),
         Some(Command::Check { dir }) => check::run(ctx, dir),
         Some(Command::Render { screen, size }) => render::run(ctx, &screen, &size),
         Some(Command::Progress(_)) => not_yet("secdojo progress", 5),
-        Some(Command::Report { .. }) => not_yet("secdojo report", 5),
+        Some(Command::Report { results, format }) => report::run(ctx, &results, format),
     }
 }
 

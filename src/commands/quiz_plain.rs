@@ -92,7 +92,7 @@ pub fn ask_all(
     writeln!(out, "score: {right}/{answered}")
 }
 
-fn print_choices(
+pub(crate) fn print_choices(
     out: &mut impl Write,
     s: &Strings,
     lang: Lang,
@@ -124,7 +124,7 @@ fn print_choices(
 }
 
 /// One line, or for a policy answer every line up to a line holding only `.`; `None` at end of input.
-fn read_answer(input: &mut impl BufRead, kind: Kind) -> std::io::Result<Option<String>> {
+pub(crate) fn read_answer(input: &mut impl BufRead, kind: Kind) -> std::io::Result<Option<String>> {
     let mut line = String::new();
     if input.read_line(&mut line)? == 0 {
         return Ok(None);
@@ -145,7 +145,7 @@ fn read_answer(input: &mut impl BufRead, kind: Kind) -> std::io::Result<Option<S
     }
 }
 
-fn input_hint(s: &Strings, e: &InputError, n: usize) -> String {
+pub(crate) fn input_hint(s: &Strings, e: &InputError, n: usize) -> String {
     let n = n.to_string();
     match e {
         InputError::Empty => s.get("quiz.invalid.empty").to_string(),
@@ -156,7 +156,7 @@ fn input_hint(s: &Strings, e: &InputError, n: usize) -> String {
     }
 }
 
-fn feedback(
+pub(crate) fn feedback(
     out: &mut impl Write,
     course: &Course,
     lang: Lang,

@@ -1,0 +1,112 @@
+//! Standard input that can be given up on: lines are read on a helper thread, so the exam can stop
+//! waiting when the time limit passes even though the learner types nothing.
+
+use std::io::{BufRead, Read};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::Duration;
+
+use super::plain::{AnswerSource, Got};
+use crate::quiz::model::Kind;
+
+/// Lines of stdin, delivered with a deadline.
+pub struct StdinLines {
+    rx: Receiver<std::io::Result<Vec<u8>>>,
+    buf: Vec<u8>,
+    pos: usize,
+    timeout: Option<Duration>,
+}
+
+impl StdinLines {
+    /// Starts the reader thread. It ends at end of input; if the exam ends first it stays blocked
+    /// in `read` until the process exits, which is harmless.
+    pub fn spawn() -> StdinLines {
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let stdin = std::io::stdin();
+            let mut lock = stdin.lock();
+            loop {
+                let mut line = Vec::new();
+                match lock.read_until(b'\n', &mut line) {
+                    Ok(0) => break,
+                    Ok(_) => {
+                        if tx.send(Ok(line)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        break;
+                    }
+                }
+            }
+        });
+        StdinLines {
+            rx,
+            buf: Vec::new(),
+            pos: 0,
+            timeout: None,
+        }
+    }
+}
+
+impl Read for StdinLines {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let avail = self.fill_buf()?;
+            let n = avail.len().min(out.len());
+            out[..n].copy_from_slice(&avail[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for StdinLines {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.pos >= self.buf.len() {
+            let next = match self.timeout {
+                Some(t) => self.rx.recv_timeout(t),
+                None => self.rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            };
+            match next {
+                Ok(Ok(line)) => {
+                    self.buf = line;
+                    self.pos = 0;
+                }
+                Ok(Err(e)) => return Err(e),
+                Err(RecvTimeoutError::Timeout) => {
+                    return Err(std::io::ErrorKind::TimedOut.into());
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(&[]),
+            }
+        }
+        Ok(&self.buf[self.pos..])
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.pos = (self.pos + amt).min(self.buf.len());
+    }
+}
+
+impl AnswerSource for StdinLines {
+    fn answer(&mut self, kind: Kind, remaining_ms: u64) -> std::io::Result<Got> {
+        self.timeout = Some(Duration::from_millis(remaining_ms));
+        let got = crate::commands::quiz_plain::read_answer(self, kind);
+        self.timeout = None;
+        match got {
+            Ok(Some(line)) => Ok(Got::Line(line)),
+            Ok(None) => Ok(Got::End),
+            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => Ok(Got::TimeUp),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn line(&mut self) -> std::io::Result<Option<String>> {
+        let mut line = String::new();
+        if self.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        Ok(Some(line.trim_end_matches(['\r', '\n']).to_string()))
+    }
+}

@@ -1,0 +1,225 @@
+//! The result file of one learner's exam: what the class report reads. One JSON file per learner,
+//! named so a folder of them sorts by exam and learner, written atomically and never over another
+//! learner's file (two learners with the same name in the same second still get two files).
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::quiz::grade::Response;
+
+/// Right answers out of questions asked, and their share (0.0–1.0).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    pub correct: usize,
+    pub asked: usize,
+    pub share: f64,
+}
+
+impl Score {
+    /// `correct / asked`, 0 when nothing was asked.
+    pub fn of(correct: usize, asked: usize) -> Score {
+        let share = if asked == 0 {
+            0.0
+        } else {
+            correct as f64 / asked as f64
+        };
+        Score {
+            correct,
+            asked,
+            share,
+        }
+    }
+}
+
+/// One unit's score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitResult {
+    pub unit: String,
+    #[serde(flatten)]
+    pub score: Score,
+}
+
+/// One question as this learner met it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionResult {
+    pub id: String,
+    pub unit: String,
+    /// `single`, `multiple`, `true_false`, `order`, `fill_in`.
+    pub kind: String,
+    /// What the learner gave (choice ids, never screen positions); `null` when unanswered.
+    pub answer: Option<Response>,
+    pub correct: bool,
+    /// Wrong choice ids picked (`single`, `multiple`): what the item analysis counts.
+    #[serde(default)]
+    pub wrong_picks: Vec<String>,
+    pub time_ms: u64,
+    pub hints_used: usize,
+}
+
+/// The whole result file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExamResult {
+    /// Always [`ExamResult::FORMAT`], so a stray JSON file is recognised as not a result.
+    pub format: String,
+    pub exam_title: String,
+    pub learner: String,
+    /// Epoch seconds.
+    pub started: u64,
+    /// Epoch seconds.
+    pub finished: u64,
+    pub time_limit_minutes: u64,
+    /// The time ran out before every question was answered.
+    pub timed_out: bool,
+    pub unanswered: usize,
+    pub seed: u64,
+    pub content_version: u32,
+    /// See [`crate::progress::exam::digest`].
+    pub digest: String,
+    pub pass_mark: f64,
+    pub passed: bool,
+    pub total: Score,
+    pub units: Vec<UnitResult>,
+    pub questions: Vec<QuestionResult>,
+}
+
+impl ExamResult {
+    pub const FORMAT: &'static str = "secdojo-exam-result/1";
+}
+
+/// Reads and checks one result file; errors name the file and the line:col of the problem.
+pub fn read(path: &Path) -> anyhow::Result<ExamResult> {
+    let text =
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let result: ExamResult = serde_json::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}:{}:{}: not an exam result: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
+    })?;
+    if result.format != ExamResult::FORMAT {
+        anyhow::bail!(
+            "{}: not an exam result of this version (format `{}`, expected `{}`)",
+            path.display(),
+            result.format,
+            ExamResult::FORMAT
+        );
+    }
+    Ok(result)
+}
+
+/// A file-name-safe form of a title or name: letters and digits of any script are kept (a class
+/// of Japanese names must stay readable), anything else becomes `-`, at most 40 characters.
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.nfc() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out: String = out.trim_matches('-').chars().take(40).collect();
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "x".into() } else { out }
+}
+
+/// `20261128T163752Z` for epoch seconds: sorts by time and reads the same in every time zone.
+pub fn timestamp(epoch_secs: u64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp(epoch_secs as i64)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// The file name of a result: `<title>_<learner>_<timestamp>.json`.
+pub fn file_name(result: &ExamResult) -> String {
+    format!(
+        "{}_{}_{}.json",
+        sanitize(&result.exam_title),
+        sanitize(&result.learner),
+        timestamp(result.started)
+    )
+}
+
+/// Writes `result` into `dir` under [`file_name`] (with `-2`, `-3`, ... if that name is taken)
+/// and returns the path. The JSON goes to a temporary file in `dir`, is synced, then linked to its
+/// final name, which fails instead of replacing an existing file; so a crash leaves no half file
+/// under a result name, and no learner's result is ever overwritten.
+pub fn write_new(dir: &Path, result: &ExamResult) -> anyhow::Result<PathBuf> {
+    let json = serde_json::to_string_pretty(result).context("cannot encode the result")?;
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let base = file_name(result);
+    let stem = base.trim_end_matches(".json");
+    let tmp = dir.join(format!(".{stem}.{}.tmp", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut f = File::create(&tmp)?;
+        f.write_all(json.as_bytes())?;
+        f.write_all(b"\n")?;
+        f.sync_all()
+    };
+    if let Err(e) = write() {
+        let _ = fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("cannot write {}", tmp.display()));
+    }
+    let outcome = link_unused_name(dir, stem, &tmp);
+    let _ = fs::remove_file(&tmp);
+    let path = outcome?;
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(path)
+}
+
+fn link_unused_name(dir: &Path, stem: &str, tmp: &Path) -> anyhow::Result<PathBuf> {
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.json")
+        } else {
+            format!("{stem}-{n}.json")
+        };
+        let path = dir.join(name);
+        match fs::hard_link(tmp, &path) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot create {}", path.display()));
+            }
+        }
+    }
+    anyhow::bail!("{}: too many results named {stem}", dir.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_keep_letters_of_any_script_and_drop_the_rest() {
+        assert_eq!(sanitize("Week 3: IAM / S3"), "Week-3-IAM-S3");
+        assert_eq!(sanitize("田中 花子"), "田中-花子");
+        assert_eq!(sanitize("../../etc/passwd"), "etc-passwd");
+        assert_eq!(sanitize("  ...  "), "x");
+        assert_eq!(sanitize(&"a".repeat(100)).chars().count(), 40);
+    }
+
+    #[test]
+    fn timestamps_are_utc() {
+        assert_eq!(timestamp(0), "19700101T000000Z");
+        assert_eq!(timestamp(1_764_347_852), "20251128T163732Z");
+    }
+}
