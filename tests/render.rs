@@ -16,6 +16,11 @@ fn screen(name: &str, lang: Lang, w: u16, h: u16) -> String {
         "home" => {}
         "help" => app.help = Some(0),
         "lesson:iam" => app.open_lesson("iam").expect("iam exists"),
+        "lesson:iam#policies" => {
+            app.open_lesson("iam").expect("iam exists");
+            app.jump_to("policies")
+                .expect("the IAM lesson has a policies section");
+        }
         other => panic!("no such screen in this test: {other}"),
     }
     let text = render_to_text(&app);
@@ -49,6 +54,20 @@ snap!(
     Lang::Ja,
     120,
     30
+);
+snap!(
+    lesson_iam_policies_en_80x24,
+    "lesson:iam#policies",
+    Lang::En,
+    80,
+    24
+);
+snap!(
+    lesson_iam_policies_ja_80x24,
+    "lesson:iam#policies",
+    Lang::Ja,
+    80,
+    24
 );
 snap!(help_en_80x24, "help", Lang::En, 80, 24);
 snap!(help_ja_80x24, "help", Lang::Ja, 80, 24);

@@ -58,6 +58,11 @@ fn bad_screen_or_size_exits_2_naming_the_problem() {
         .code(2)
         .stderr(predicate::str::contains("unknown unit `nope`"));
     secdojo()
+        .args(["render", "lesson:iam#no-such-section"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no section `no-such-section`"));
+    secdojo()
         .args(["render", "home", "--size", "80by24"])
         .assert()
         .code(2)

@@ -6,7 +6,12 @@ use anyhow::Context as _;
 use ratatui::layout::Rect;
 
 use super::{Context, Outcome};
-use crate::course::{self, CourseSource};
+use std::collections::BTreeMap;
+
+use crate::course::frontmatter::parse_lesson;
+use crate::course::model::CourseFile;
+use crate::course::{self, Course, CourseSource, Glossary, Lesson, Localized, load};
+use crate::i18n::{Lang, Strings};
 use crate::tui::App;
 use crate::tui::event_loop::{self, Ending};
 use crate::tui::terminal::TerminalGuard;
@@ -20,10 +25,58 @@ pub fn learn(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
     run(ctx, unit)
 }
 
+/// Loads what the course map and the lesson reader show — the unit index, both lessons of every
+/// unit, the UI strings — through the course module's own parsers, but not the question banks
+/// and the glossary, which no screen here uses yet. Parsing six question banks is most of the
+/// cost of a full load, and `render` must start fast (DESIGN.md §7: within 3x of hello-world).
+pub fn load_for_reading(src: &CourseSource) -> anyhow::Result<Course> {
+    let inner = || -> anyhow::Result<Course> {
+        let rel = load::COURSE_TOML;
+        let index: CourseFile = located(rel, load::parse_course_file(&load::read_text(src, rel)?))?;
+        let mut lessons = BTreeMap::new();
+        for unit in &index.units {
+            let lesson = |lang: Lang| -> anyhow::Result<Lesson> {
+                let rel = unit.lesson_path(lang);
+                located(&rel, parse_lesson(&rel, &load::read_text(src, &rel)?))
+            };
+            lessons.insert(
+                unit.id.clone(),
+                Localized {
+                    ja: lesson(Lang::Ja)?,
+                    en: lesson(Lang::En)?,
+                },
+            );
+        }
+        let strings = |lang: Lang| -> anyhow::Result<Strings> {
+            let rel = load::strings_path(lang);
+            let text = load::read_text(src, &rel)?;
+            Strings::parse(&text).map_err(|(off, msg)| {
+                anyhow::anyhow!("{rel}:{}: {msg}", course::pos::Pos::of(&text, off))
+            })
+        };
+        Ok(Course {
+            content_version: index.content_version,
+            units: index.units,
+            lessons,
+            quizzes: BTreeMap::new(),
+            glossary: Glossary::default(),
+            strings: Localized {
+                ja: strings(Lang::Ja)?,
+                en: strings(Lang::En)?,
+            },
+        })
+    };
+    inner().with_context(|| format!("cannot load {}", src.describe()))
+}
+
+fn located<T>(rel: &str, r: Result<T, (course::pos::Pos, String)>) -> anyhow::Result<T> {
+    r.map_err(|(pos, msg)| anyhow::anyhow!("{rel}:{pos}: {msg}"))
+}
+
 /// Loads the course and builds the app as the UI will show it first; shared with `render`.
 pub fn build_app(ctx: &Context, area: Rect) -> anyhow::Result<App> {
     let src = CourseSource::from_flag(ctx.global.content.as_deref());
-    let course = course::load(&src)?;
+    let course = load_for_reading(&src)?;
     let theme = Theme::resolve(
         ctx.global.theme,
         ctx.global.no_color,
@@ -51,5 +104,34 @@ fn run(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
     match ending? {
         Ending::Quit => Ok(Outcome::Success),
         Ending::Signal(sig) => std::process::exit(128 + sig),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_load_agrees_with_the_full_load_on_what_it_loads() {
+        let full = course::load(&CourseSource::Embedded).expect("full load");
+        let light = load_for_reading(&CourseSource::Embedded).expect("reading load");
+        assert_eq!(light.content_version, full.content_version);
+        assert_eq!(light.units, full.units);
+        assert_eq!(light.lessons, full.lessons);
+        assert_eq!(light.strings, full.strings);
+    }
+
+    #[test]
+    fn reading_load_names_the_broken_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("lessons")).unwrap();
+        std::fs::write(
+            dir.path().join("lessons/course.toml"),
+            "content_version = \"x\"\n",
+        )
+        .unwrap();
+        let err = load_for_reading(&CourseSource::Dir(dir.path().to_path_buf())).unwrap_err();
+        let msg = format!("{err:#}");
+        assert!(msg.contains("lessons/course.toml:1:"), "{msg}");
     }
 }

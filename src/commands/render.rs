@@ -37,9 +37,18 @@ pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
     match screen.split_once(':') {
         None if screen == "home" => {}
         None if screen == "help" => app.help = Some(0),
-        Some(("lesson", unit)) if !unit.is_empty() => app.open_lesson(unit)?,
+        Some(("lesson", target)) if !target.is_empty() => {
+            let (unit, anchor) = match target.split_once('#') {
+                Some((u, a)) => (u, Some(a)),
+                None => (target, None),
+            };
+            app.open_lesson(unit)?;
+            if let Some(anchor) = anchor {
+                app.jump_to(anchor)?;
+            }
+        }
         _ => bail!(
-            "unknown screen `{screen}`: expected home, help or lesson:<unit> \
+            "unknown screen `{screen}`: expected home, help or lesson:<unit>[#section] \
              (quiz:<unit>, sandbox:<challenge>, glossary and progress come later)"
         ),
     }

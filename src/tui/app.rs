@@ -27,6 +27,9 @@ pub enum Screen {
 /// Laid-out pages are cached per lesson, language and text width: a frame never re-wraps.
 type PageKey = (String, Lang, u16);
 
+/// Enough for every lesson in both languages at one width, plus a few resizes.
+const MAX_CACHED_PAGES: usize = 16;
+
 pub struct App {
     pub course: Course,
     pub lang: Lang,
@@ -88,6 +91,35 @@ impl App {
         Ok(())
     }
 
+    /// Scrolls the open lesson to the section `anchor` (`render lesson:iam#policies`, and later
+    /// links from quiz feedback); an unknown anchor is an error naming the file's anchors.
+    pub fn jump_to(&mut self, anchor: &str) -> anyhow::Result<()> {
+        let view = self.view_height();
+        let width = self.text_width();
+        let lang = self.lang;
+        let Screen::Lesson(reader) = &mut self.screen else {
+            anyhow::bail!("no lesson is open");
+        };
+        let page = self
+            .pages
+            .get(&(reader.unit.clone(), lang, width))
+            .context("lesson not laid out")?;
+        if !page.headings.iter().any(|h| h.anchor == anchor) {
+            let all: Vec<&str> = page.headings.iter().map(|h| h.anchor.as_str()).collect();
+            anyhow::bail!(
+                "no section `{anchor}` in lesson `{}` (sections: {})",
+                reader.unit,
+                all.join(", ")
+            );
+        }
+        let pos = Position {
+            anchor: Some(anchor.to_string()),
+            offset: 0,
+        };
+        reader.relayout(&pos, page, view);
+        Ok(())
+    }
+
     /// Where the keyboard focus is, for the keymap.
     pub fn key_context(&self) -> KeyContext {
         if self.help.is_some() {
@@ -135,6 +167,10 @@ impl App {
             .entry((unit.to_string(), self.lang))
             .or_insert_with(|| lesson_page::parse_lesson(lesson, self.course.strings(self.lang)));
         let page = lesson_page::layout(doc, width, self.course.strings(self.lang), &self.theme);
+        // Dragging a window edge produces many widths; keep only the current one's pages then.
+        if self.pages.len() >= MAX_CACHED_PAGES {
+            self.pages.retain(|k, _| k.2 == width);
+        }
         self.pages.insert(key, page);
     }
 

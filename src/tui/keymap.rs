@@ -100,170 +100,60 @@ const fn b(
 
 use Key::*;
 
+#[rustfmt::skip]
 const HOME: &[Binding] = &[
-    b(
-        &[Up, Char('k')],
-        Action::Up,
-        "keys.select_up",
-        Some("hint.move"),
-    ),
-    b(
-        &[Down, Char('j')],
-        Action::Down,
-        "keys.select_down",
-        Some("hint.move"),
-    ),
-    b(
-        &[Enter, Char('l')],
-        Action::Open,
-        "keys.open_unit",
-        Some("hint.open"),
-    ),
-    b(
-        &[Char('L')],
-        Action::ToggleLang,
-        "keys.lang",
-        Some("hint.lang"),
-    ),
-    b(
-        &[Char('?')],
-        Action::ToggleHelp,
-        "keys.help",
-        Some("hint.help"),
-    ),
+    b(&[Char('k'), Up], Action::Up, "keys.select_up", Some("hint.move")),
+    b(&[Char('j'), Down], Action::Down, "keys.select_down", Some("hint.move")),
+    b(&[Enter, Char('l')], Action::Open, "keys.open_unit", Some("hint.open")),
+    b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
+    b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q')], Action::Quit, "keys.quit", Some("hint.quit")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 
+#[rustfmt::skip]
 const LESSON: &[Binding] = &[
-    b(
-        &[Char('k'), Up],
-        Action::Up,
-        "keys.scroll_up",
-        Some("hint.scroll"),
-    ),
-    b(
-        &[Char('j'), Down],
-        Action::Down,
-        "keys.scroll_down",
-        Some("hint.scroll"),
-    ),
+    b(&[Char('k'), Up], Action::Up, "keys.scroll_up", Some("hint.scroll")),
+    b(&[Char('j'), Down], Action::Down, "keys.scroll_down", Some("hint.scroll")),
     b(&[PageUp, Char('b')], Action::PageUp, "keys.page_up", None),
-    b(
-        &[PageDown, Char(' ')],
-        Action::PageDown,
-        "keys.page_down",
-        Some("hint.page"),
-    ),
+    b(&[PageDown, Char(' ')], Action::PageDown, "keys.page_down", Some("hint.page")),
     b(&[Char('g'), Home], Action::Top, "keys.top", None),
     b(&[Char('G'), End], Action::Bottom, "keys.bottom", None),
-    b(
-        &[Char('o'), Tab],
-        Action::ToggleOutline,
-        "keys.outline",
-        Some("hint.outline"),
-    ),
-    b(
-        &[Char('/')],
-        Action::StartSearch,
-        "keys.search",
-        Some("hint.search"),
-    ),
+    b(&[Char('o'), Tab], Action::ToggleOutline, "keys.outline", Some("hint.outline")),
+    b(&[Char('/')], Action::StartSearch, "keys.search", Some("hint.search")),
     b(&[Char('n')], Action::NextMatch, "keys.next_match", None),
     b(&[Char('N')], Action::PrevMatch, "keys.prev_match", None),
-    b(
-        &[Char('L')],
-        Action::ToggleLang,
-        "keys.lang",
-        Some("hint.lang"),
-    ),
-    b(
-        &[Char('?')],
-        Action::ToggleHelp,
-        "keys.help",
-        Some("hint.help"),
-    ),
-    b(
-        &[Char('q'), Esc],
-        Action::Back,
-        "keys.back",
-        Some("hint.back"),
-    ),
+    b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
+    b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
+    b(&[Char('q'), Esc], Action::Back, "keys.back", Some("hint.back")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 
+#[rustfmt::skip]
 const OUTLINE: &[Binding] = &[
-    b(
-        &[Char('k'), Up],
-        Action::Up,
-        "keys.select_up",
-        Some("hint.move"),
-    ),
-    b(
-        &[Char('j'), Down],
-        Action::Down,
-        "keys.select_down",
-        Some("hint.move"),
-    ),
+    b(&[Char('k'), Up], Action::Up, "keys.select_up", Some("hint.move")),
+    b(&[Char('j'), Down], Action::Down, "keys.select_down", Some("hint.move")),
     b(&[Char('g'), Home], Action::Top, "keys.top", None),
     b(&[Char('G'), End], Action::Bottom, "keys.bottom", None),
     b(&[Enter], Action::Open, "keys.jump", Some("hint.jump")),
-    b(
-        &[Char('o'), Tab, Esc, Char('q')],
-        Action::ToggleOutline,
-        "keys.close",
-        Some("hint.close"),
-    ),
+    b(&[Char('o'), Tab, Esc, Char('q')], Action::ToggleOutline, "keys.close", Some("hint.close")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 
+#[rustfmt::skip]
 const SEARCH: &[Binding] = &[
-    b(
-        &[Enter],
-        Action::SearchSubmit,
-        "keys.search_submit",
-        Some("hint.search_submit"),
-    ),
-    b(
-        &[Esc],
-        Action::SearchCancel,
-        "keys.search_cancel",
-        Some("hint.close"),
-    ),
-    b(
-        &[Backspace],
-        Action::SearchBackspace,
-        "keys.search_backspace",
-        None,
-    ),
+    b(&[Enter], Action::SearchSubmit, "keys.search_submit", Some("hint.search_submit")),
+    b(&[Esc], Action::SearchCancel, "keys.search_cancel", Some("hint.close")),
+    b(&[Backspace], Action::SearchBackspace, "keys.search_backspace", None),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 
+#[rustfmt::skip]
 const HELP: &[Binding] = &[
-    b(
-        &[Char('k'), Up],
-        Action::Up,
-        "keys.scroll_up",
-        Some("hint.scroll"),
-    ),
-    b(
-        &[Char('j'), Down],
-        Action::Down,
-        "keys.scroll_down",
-        Some("hint.scroll"),
-    ),
-    b(
-        &[Char('L')],
-        Action::ToggleLang,
-        "keys.lang",
-        Some("hint.lang"),
-    ),
-    b(
-        &[Char('?'), Esc, Char('q')],
-        Action::ToggleHelp,
-        "keys.close",
-        Some("hint.close"),
-    ),
+    b(&[Char('k'), Up], Action::Up, "keys.scroll_up", Some("hint.scroll")),
+    b(&[Char('j'), Down], Action::Down, "keys.scroll_down", Some("hint.scroll")),
+    b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
+    b(&[Char('?'), Esc, Char('q')], Action::ToggleHelp, "keys.close", Some("hint.close")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 
