@@ -98,7 +98,7 @@ fn wide_characters_are_never_cut_in_half() {
         for l in lines("全角文字だけの長い行を奇数の幅で折り返します", width)
         {
             assert!(display_width(&l) <= usize::from(width));
-            assert!(display_width(&l) % 2 == 0, "{l:?}");
+            assert!(display_width(&l).is_multiple_of(2), "{l:?}");
         }
     }
 }

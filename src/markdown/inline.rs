@@ -47,10 +47,18 @@ pub(crate) fn sanitize(text: &str) -> String {
 /// characters disappears; elsewhere it is one space. A hard break becomes `\n`, which the wrapper
 /// treats as a mandatory break.
 pub(crate) fn finish(items: Vec<Inline>) -> Vec<StyledSpan> {
+    // The first character after each position, looked up before the items are consumed.
+    let mut next_char: Vec<Option<char>> = vec![None; items.len() + 1];
+    for i in (0..items.len()).rev() {
+        next_char[i] = match &items[i] {
+            Inline::Span(s) => s.text.chars().next().or(next_char[i + 1]),
+            _ => next_char[i + 1],
+        };
+    }
     let mut out: Vec<StyledSpan> = Vec::new();
-    for i in 0..items.len() {
-        match &items[i] {
-            Inline::Span(span) => push_merged(&mut out, span.text.clone(), span.style),
+    for (i, item) in items.into_iter().enumerate() {
+        match item {
+            Inline::Span(span) => push_merged(&mut out, span.text, span.style),
             Inline::Hard => {
                 let style = last_style(&out);
                 trim_end(&mut out);
@@ -58,11 +66,7 @@ pub(crate) fn finish(items: Vec<Inline>) -> Vec<StyledSpan> {
             }
             Inline::Soft => {
                 let before = out.iter().rev().find_map(|s| s.text.chars().next_back());
-                let after = items[i + 1..].iter().find_map(|it| match it {
-                    Inline::Span(s) => s.text.chars().next(),
-                    _ => None,
-                });
-                let (Some(b), Some(a)) = (before, after) else {
+                let (Some(b), Some(a)) = (before, next_char[i + 1]) else {
                     continue;
                 };
                 if b == '\n' || b == ' ' || (is_cjk(b) && is_cjk(a)) {

@@ -4,26 +4,129 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::inline::sanitize;
 use super::{Style, StyledSpan};
 
 /// Characters that must not start a line (gyoto kinsoku): closing brackets, Japanese full stops and
 /// commas, the long vowel mark, small kana, iteration marks. UAX #14 already forbids most of these;
-/// the list makes the rule hold for forced breaks too.
-const NO_START: &str = ")]}）］｝〕〉》」』】〙〗〟’”｠»、。，．,.・：；:;？！?!ー‐゠–〜～ゝゞヽヾ々〻\
-ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ";
-
-/// Characters that must not end a line (gyomatsu kinsoku): opening brackets and quotes.
-const NO_END: &str = "([{（［｛〔〈《「『【〘〖〝‘“｟«";
-
+/// the list makes the rule hold for forced breaks too. A `match` because it runs for nearly every
+/// character of Japanese text.
 pub(crate) fn no_start(c: char) -> bool {
-    NO_START.contains(c)
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '?'
+            | '!'
+            | '）'
+            | '］'
+            | '｝'
+            | '〕'
+            | '〉'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〙'
+            | '〗'
+            | '〟'
+            | '’'
+            | '”'
+            | '｠'
+            | '»'
+            | '、'
+            | '。'
+            | '，'
+            | '．'
+            | '・'
+            | '：'
+            | '；'
+            | '？'
+            | '！'
+            | 'ー'
+            | '‐'
+            | '゠'
+            | '–'
+            | '〜'
+            | '～'
+            | 'ゝ'
+            | 'ゞ'
+            | 'ヽ'
+            | 'ヾ'
+            | '々'
+            | '〻'
+            | 'ぁ'
+            | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ゎ'
+            | 'ゕ'
+            | 'ゖ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'ヮ'
+            | 'ヵ'
+            | 'ヶ'
+            | 'ㇰ'
+            | 'ㇱ'
+            | 'ㇲ'
+            | 'ㇳ'
+            | 'ㇴ'
+            | 'ㇵ'
+            | 'ㇶ'
+            | 'ㇷ'
+            | 'ㇸ'
+            | 'ㇹ'
+            | 'ㇺ'
+            | 'ㇻ'
+            | 'ㇼ'
+            | 'ㇽ'
+            | 'ㇾ'
+            | 'ㇿ'
+    )
 }
 
+/// Characters that must not end a line (gyomatsu kinsoku): opening brackets and quotes.
 fn no_end(c: char) -> bool {
-    NO_END.contains(c)
+    matches!(
+        c,
+        '(' | '['
+            | '{'
+            | '（'
+            | '［'
+            | '｛'
+            | '〔'
+            | '〈'
+            | '《'
+            | '「'
+            | '『'
+            | '【'
+            | '〘'
+            | '〖'
+            | '〝'
+            | '‘'
+            | '“'
+            | '｟'
+            | '«'
+    )
 }
 
 /// Where a forced break inside a long token (ARN, URL, path) reads best: after one of these.
@@ -39,6 +142,19 @@ pub fn display_width(s: &str) -> usize {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return s.len();
     }
+    // Without zero-width characters (combining marks, joiners, variation selectors) or emoji
+    // modifiers, every character is its own grapheme and widths simply add up.
+    let mut sum = 0;
+    for c in s.chars() {
+        match c.width() {
+            Some(w) if w > 0 && !('\u{1F3FB}'..='\u{1F3FF}').contains(&c) => sum += w,
+            _ => return grapheme_width(s),
+        }
+    }
+    sum
+}
+
+fn grapheme_width(s: &str) -> usize {
     s.graphemes(true)
         .map(|g| {
             if g.chars().all(char::is_control) {
@@ -113,7 +229,12 @@ pub(crate) fn slice_spans(
         let next = starts.get(i + 1).map_or(text.len(), |(n, _)| *n);
         let (a, z) = ((*b).max(s), next.min(e));
         if a < z {
-            let piece: String = text[a..z].chars().filter(|c| *c != '\n').collect();
+            let piece = &text[a..z];
+            let piece = if piece.contains('\n') {
+                piece.replace('\n', "")
+            } else {
+                piece.to_string()
+            };
             if !piece.is_empty() {
                 out.push(StyledSpan::new(piece, *style));
             }
@@ -123,23 +244,17 @@ pub(crate) fn slice_spans(
 }
 
 /// Break opportunities: UAX #14, minus those kinsoku forbids. `(byte index, mandatory)`; the text
-/// end is always last.
-fn opportunities(text: &str) -> Vec<(usize, bool)> {
-    let mut out: Vec<(usize, bool)> = linebreaks(text)
-        .filter_map(|(i, op)| match op {
-            BreakOpportunity::Mandatory => Some((i, true)),
-            BreakOpportunity::Allowed => {
-                let next = text[i..].chars().next();
-                let prev = text[..i].trim_end_matches(' ').chars().next_back();
-                let forbidden = next.is_some_and(no_start) || prev.is_some_and(no_end);
-                (!forbidden).then_some((i, false))
-            }
-        })
-        .collect();
-    if out.last().is_none_or(|(i, _)| *i != text.len()) {
-        out.push((text.len(), true));
-    }
-    out
+/// end always comes last (`linebreaks` ends every text with a mandatory break).
+fn opportunities(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    linebreaks(text).filter_map(move |(i, op)| match op {
+        BreakOpportunity::Mandatory => Some((i, true)),
+        BreakOpportunity::Allowed => {
+            let next = text[i..].chars().next();
+            let prev = text[..i].trim_end_matches(' ').chars().next_back();
+            let forbidden = next.is_some_and(no_start) || prev.is_some_and(no_end);
+            (!forbidden).then_some((i, false))
+        }
+    })
 }
 
 struct Lines<'a> {
@@ -303,7 +418,7 @@ mod tests {
         );
         for l in &lines {
             let c = l.chars().next().unwrap_or(' ');
-            assert!(!NO_START.contains(c), "{l:?} in {lines:?}");
+            assert!(!no_start(c), "{l:?} in {lines:?}");
             assert!(display_width(l) <= 10);
         }
         assert_eq!(
