@@ -14,6 +14,7 @@ pub mod policy;
 pub mod policy_eval;
 pub mod policy_lint;
 pub mod policy_test;
+pub mod progress;
 pub mod quiz;
 pub mod quiz_plain;
 pub mod render;
@@ -101,7 +102,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
         Some(Command::Challenge(_)) => not_yet("secdojo challenge", 6),
         Some(Command::Check { dir }) => check::run(ctx, dir),
         Some(Command::Render { screen, size }) => render::run(ctx, &screen, &size),
-        Some(Command::Progress(_)) => not_yet("secdojo progress", 5),
+        Some(Command::Progress(cmd)) => progress::run(ctx, cmd),
         Some(Command::Report { results, format }) => report::run(ctx, &results, format),
     }
 }

@@ -64,6 +64,7 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
             &mut stdin.lock(),
             &mut stdout.lock(),
         )?;
+        save(ctx, &run);
         return Ok(Outcome::Success);
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
@@ -72,4 +73,19 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
         );
     }
     super::not_yet("secdojo quiz (terminal UI; use --plain)", 4)
+}
+
+/// Records the run in the learner's store. A store that cannot be written is reported, not fatal:
+/// the learner has already seen every result on screen.
+pub fn save(ctx: &Context, run: &Run) {
+    let result = super::progress::open_store(ctx).and_then(|store| {
+        store.update(super::progress::now_epoch(), |p| {
+            crate::progress::record::record_run(p, run, super::progress::now_epoch())
+        })
+    });
+    match result {
+        Ok((_, _, Some(aside))) => super::progress::warn_set_aside(ctx, &aside),
+        Ok(_) => {}
+        Err(e) => eprintln!("secdojo: your answers were not saved: {e:#}"),
+    }
 }

@@ -4,12 +4,15 @@
 //! ([`store::Store::update`]), and text that looks like a real AWS key never reaches the disk
 //! ([`redact`]).
 
+pub mod assess;
 pub mod exam;
 pub mod exam_result;
 pub mod exam_session;
+pub mod export;
 pub mod leitner;
 pub mod migrate;
 pub mod model;
+pub mod record;
 pub mod redact;
 pub mod report;
 pub mod report_format;

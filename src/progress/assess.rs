@@ -1,0 +1,143 @@
+//! Self-assessment: from the attempts in the store, what is mastered and what is weak, by unit and
+//! by lesson section, and which sections to reread. Only the latest answer to each question counts,
+//! so a learner who fixed a mistake is not held to it.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::course::Course;
+use crate::i18n::Lang;
+use crate::progress::model::{Best, Progress};
+
+/// How a section stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// Every question of the section answered, and the latest answers are all right.
+    Mastered,
+    /// At least one latest answer is wrong.
+    Weak,
+    /// Some questions answered, all right, but not all of them yet.
+    Started,
+    /// No question of the section answered yet.
+    Untested,
+}
+
+/// One lesson section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionReport {
+    pub anchor: String,
+    pub heading: String,
+    pub questions: usize,
+    pub answered: usize,
+    pub right: usize,
+    pub standing: Standing,
+}
+
+/// One unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitReport {
+    pub unit: String,
+    pub title: String,
+    pub lesson_finished: bool,
+    pub sections_seen: usize,
+    pub sections_total: usize,
+    pub best: Option<Best>,
+    pub sections: Vec<SectionReport>,
+}
+
+/// The whole assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub units: Vec<UnitReport>,
+    /// Questions due in the review queue now.
+    pub review_due: usize,
+}
+
+impl Assessment {
+    /// Sections to reread, in course order: (unit id, anchor, heading).
+    pub fn to_reread(&self) -> Vec<(&str, &str, &str)> {
+        self.units
+            .iter()
+            .flat_map(|u| {
+                u.sections
+                    .iter()
+                    .filter(|s| s.standing == Standing::Weak)
+                    .map(move |s| (u.unit.as_str(), s.anchor.as_str(), s.heading.as_str()))
+            })
+            .collect()
+    }
+}
+
+/// Builds the assessment of `progress` against `course`, headings in `lang`, at time `now`.
+pub fn assess(course: &Course, progress: &Progress, lang: Lang, now: u64) -> Assessment {
+    // Latest answer per question id.
+    let mut latest: BTreeMap<&str, bool> = BTreeMap::new();
+    for a in &progress.attempts {
+        latest.insert(a.question.as_str(), a.correct);
+    }
+    let units = course
+        .units
+        .iter()
+        .map(|unit| {
+            let headings = course
+                .lesson(&unit.id, lang)
+                .map(|l| crate::markdown::parse(&l.body).headings)
+                .unwrap_or_default();
+            let questions = course.quiz(&unit.id).map_or(&[][..], |q| &q.questions[..]);
+            let sections = headings
+                .iter()
+                .filter_map(|h| {
+                    let qs: Vec<&str> = questions
+                        .iter()
+                        .filter(|q| q.section == h.anchor)
+                        .map(|q| q.id.as_str())
+                        .collect();
+                    if qs.is_empty() {
+                        return None;
+                    }
+                    let answered: Vec<bool> =
+                        qs.iter().filter_map(|q| latest.get(q).copied()).collect();
+                    let right = answered.iter().filter(|r| **r).count();
+                    let standing = if answered.is_empty() {
+                        Standing::Untested
+                    } else if right < answered.len() {
+                        Standing::Weak
+                    } else if answered.len() < qs.len() {
+                        Standing::Started
+                    } else {
+                        Standing::Mastered
+                    };
+                    Some(SectionReport {
+                        anchor: h.anchor.clone(),
+                        heading: h.text.clone(),
+                        questions: qs.len(),
+                        answered: answered.len(),
+                        right,
+                        standing,
+                    })
+                })
+                .collect();
+            let lp = progress.lessons.get(&unit.id);
+            UnitReport {
+                unit: unit.id.clone(),
+                title: unit.title.get(lang).clone(),
+                lesson_finished: lp.is_some_and(|l| l.finished),
+                sections_seen: lp.map_or(0, |l| {
+                    l.sections_seen
+                        .iter()
+                        .filter(|a| headings.iter().any(|h| &h.anchor == *a))
+                        .count()
+                }),
+                sections_total: headings.len(),
+                best: progress.best.get(&unit.id).copied(),
+                sections,
+            }
+        })
+        .collect();
+    Assessment {
+        units,
+        review_due: crate::progress::leitner::due(&progress.review, now).len(),
+    }
+}
