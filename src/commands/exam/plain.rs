@@ -164,7 +164,10 @@ pub fn take<C: Clock>(
                     }
                     break;
                 }
-                Ok(Answered::TimeUp) => break 'questions,
+                Ok(Answered::TimeUp) => {
+                    writeln!(out)?;
+                    break 'questions;
+                }
                 Err(e) => {
                     writeln!(out, "{}: {e}", s.get("quiz.cannot_grade"))?;
                     if q.kind == Kind::Policy {
