@@ -18,6 +18,7 @@ pub mod network;
 pub mod principal;
 pub mod request;
 pub mod s3;
+pub mod trace;
 pub mod values;
 pub mod variables;
 
