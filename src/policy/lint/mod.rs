@@ -3,12 +3,17 @@
 //! one exists, how to fix it. Every code is declared once in [`codes::REGISTRY`], so the docs and
 //! the tests cannot drift from the checks.
 
+pub mod actions;
 pub mod codes;
+mod iam;
 pub mod network;
+mod s3;
 
 use std::fmt;
 
 use serde::Serialize;
+
+use super::document::{DocError, Policy, PolicyKind};
 
 pub use codes::{CodeInfo, REGISTRY, info};
 pub use network::{lint_network_acl, lint_security_group};
@@ -122,4 +127,107 @@ pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (a.line, a.col, a.severity, a.code).cmp(&(b.line, b.col, b.severity, b.code))
     });
+}
+
+/// Every finding for one IAM-language document playing the role `kind` (identity, bucket or other
+/// resource policy, trust, boundary, session, SCP), sorted by position.
+pub fn lint_policy(policy: &Policy, kind: PolicyKind) -> Vec<Finding> {
+    let mut out = Vec::new();
+    iam::lint(policy, kind, &mut out);
+    s3::lint(policy, kind, &mut out);
+    sort(&mut out);
+    out
+}
+
+/// Parses and lints policy text, adding the checks that need the text itself: the size quota
+/// of the policy kind and strings that look like access key IDs.
+pub fn lint_policy_text(text: &str, kind: PolicyKind) -> Result<Vec<Finding>, DocError> {
+    let policy = Policy::parse(text)?;
+    let mut out = lint_policy(&policy, kind);
+    out.extend(text_checks(text, kind));
+    sort(&mut out);
+    Ok(out)
+}
+
+/// AWS's size quota for a policy kind and how it counts: IAM counts characters without the
+/// whitespace between JSON elements (managed policy 6,144; trust policy 2,048 by default); a
+/// bucket policy may be 20 KB; an SCP 5,120 characters.
+pub fn size_limit(kind: PolicyKind) -> (usize, bool) {
+    match kind {
+        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session => (6_144, false),
+        PolicyKind::Trust => (2_048, false),
+        PolicyKind::Resource => (20 * 1024, true),
+        PolicyKind::Scp => (5_120, false),
+    }
+}
+
+/// Characters of `text` as AWS counts them: everything inside strings, nothing of the whitespace
+/// between elements (unless `bytes`, where every byte counts).
+pub fn policy_size(text: &str, bytes: bool) -> usize {
+    if bytes {
+        return text.len();
+    }
+    let mut n = 0;
+    let mut in_str = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        if in_str {
+            n += 1;
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_str = false,
+                _ => {}
+            }
+        } else if !c.is_whitespace() {
+            n += 1;
+            in_str = c == '"';
+        }
+    }
+    n
+}
+
+fn text_checks(text: &str, kind: PolicyKind) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (limit, bytes) = size_limit(kind);
+    let size = policy_size(text, bytes);
+    if size > limit {
+        let unit = if bytes { "bytes" } else { "characters" };
+        out.push(Finding::new(
+            "policy-too-large",
+            &format!("{size} / {limit} {unit}"),
+            "$",
+            1,
+            1,
+        ));
+    }
+    for (offset, key) in access_key_ids(text) {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() as u32 + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        out.push(Finding::new("access-key-in-policy", key, "$", line, col));
+    }
+    out
+}
+
+/// Byte offsets of `AKIA`/`ASIA` followed by 16 upper-case letters or digits.
+fn access_key_ids(text: &str) -> Vec<(usize, &str)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 20 <= b.len() {
+        let head = &b[i..i + 4];
+        let body_ok = b[i + 4..i + 20]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let bounded = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let tail_ok = b.get(i + 20).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if (head == b"AKIA" || head == b"ASIA") && body_ok && bounded && tail_ok {
+            out.push((i, &text[i..i + 20]));
+            i += 20;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
