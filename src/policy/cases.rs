@@ -168,18 +168,10 @@ pub fn run_line(text: &str, line: usize) -> CaseResult {
 fn run_kind(kind: CaseKind, node: &Node) -> Result<Checked, CaseError> {
     match kind {
         CaseKind::Iam => run_iam(node),
-        // S3 / security-group / network-ACL cases: filled in by the S3 and network modules.
-        CaseKind::S3 | CaseKind::Sg | CaseKind::Nacl => Err(not_supported(kind, node)),
-    }
-}
-
-fn not_supported(kind: CaseKind, node: &Node) -> CaseError {
-    CaseError {
-        span: node.span,
-        msg: Msg::new(
-            format!("{} のケースはまだ対応していません", kind.name()),
-            format!("{} cases are not supported yet", kind.name()),
-        ),
+        // S3 / security-group / network-ACL cases: decided by the S3 and network modules.
+        CaseKind::S3 => super::s3::run_case(node),
+        CaseKind::Sg => super::network::cases::run_sg(node),
+        CaseKind::Nacl => super::network::cases::run_nacl(node),
     }
 }
 

@@ -5,6 +5,7 @@
 //! The shared pieces (protocols, port ranges, who is asking) live here so both agree on what a
 //! rule "matches".
 
+pub mod cases;
 pub mod nacl;
 pub mod parse;
 pub mod sg;
