@@ -155,7 +155,13 @@ fn resource_matches(p: &ResourcePattern, req: &Request) -> bool {
     }
 }
 
-fn trace_statement(s: &Statement, at: StmtRef, kind: PolicyKind, req: &Request) -> StatementTrace {
+fn trace_statement(
+    s: &Statement,
+    at: StmtRef,
+    kind: PolicyKind,
+    req: &Request,
+    has_boundary: bool,
+) -> StatementTrace {
     let action = s.action.negated
         != s.action
             .items
@@ -166,11 +172,15 @@ fn trace_statement(s: &Statement, at: StmtRef, kind: PolicyKind, req: &Request) 
         .as_ref()
         .is_none_or(|r| r.negated != r.items.iter().any(|p| resource_matches(&p.value, req)));
     let principal = if kind.has_principal() {
-        Some(
-            s.principal
-                .as_ref()
-                .map_or(PrincipalMatch::None, |b| match_block(b, req)),
-        )
+        Some(s.principal.as_ref().map_or(PrincipalMatch::None, |b| {
+            // NotPrincipal never exempts a caller that has a permissions boundary
+            // (IAM User Guide, NotPrincipal key points).
+            if b.negated && has_boundary {
+                PrincipalMatch::Everyone
+            } else {
+                match_block(b, req)
+            }
+        }))
     } else {
         None
     };
@@ -203,6 +213,13 @@ fn is_assume_role(action_lc: &str) -> bool {
 /// Decides `req` against `set`.
 pub fn evaluate(req: &Request, set: &PolicySet) -> Decision {
     let anonymous = req.principal_type == PrincipalType::Anonymous;
+    // Services and federated callers have no identity-based policies or SCPs of their own here:
+    // only what the resource (trust) policy grants them counts.
+    let outside = anonymous
+        || matches!(
+            req.principal_type,
+            PrincipalType::Service | PrincipalType::Federated
+        );
     let resource_account = req
         .resource_account
         .as_deref()
@@ -224,9 +241,10 @@ pub fn evaluate(req: &Request, set: &PolicySet) -> Decision {
             trace,
         };
     }
+    let has_boundary = set.entries.iter().any(|e| e.kind == PolicyKind::Boundary);
     for (ei, e) in set.entries.iter().enumerate() {
-        // Only resource-based policies speak to anonymous callers.
-        if anonymous && !e.kind.has_principal() {
+        // Only resource-based policies speak to callers from outside IAM.
+        if outside && !e.kind.has_principal() {
             continue;
         }
         for (si, s) in e.policy.statements.iter().enumerate() {
@@ -234,7 +252,9 @@ pub fn evaluate(req: &Request, set: &PolicySet) -> Decision {
                 entry: ei,
                 statement: si,
             };
-            trace.statements.push(trace_statement(s, at, e.kind, req));
+            trace
+                .statements
+                .push(trace_statement(s, at, e.kind, req, has_boundary));
         }
     }
     let kind_of = |t: &StatementTrace| set.entries[t.at.entry].kind;
@@ -267,7 +287,7 @@ pub fn evaluate(req: &Request, set: &PolicySet) -> Decision {
         }
     };
     // SCPs: every level needs an allow.
-    if !anonymous {
+    if !outside {
         let mut levels: Vec<Option<&str>> = Vec::new();
         for e in set.entries.iter().filter(|e| e.kind == PolicyKind::Scp) {
             if !levels.contains(&e.level.as_deref()) {
@@ -294,8 +314,13 @@ pub fn evaluate(req: &Request, set: &PolicySet) -> Decision {
     let resource_allows: Vec<StmtRef> = allows(PolicyKind::Resource)
         .chain(allows(PolicyKind::Trust))
         .collect();
-    if anonymous {
-        if resource_grant == PrincipalMatch::Everyone {
+    if outside {
+        let enough = if anonymous {
+            resource_grant == PrincipalMatch::Everyone
+        } else {
+            resource_grant >= PrincipalMatch::Direct
+        };
+        if enough {
             trace.deciding = resource_allows;
             return Decision {
                 outcome: Outcome::Allow,
