@@ -574,6 +574,44 @@ pub static REGISTRY: &[CodeInfo] = &[
     ),
 ];
 
+/// docs/lint-codes.md, generated from the registry so the two never disagree (a test compares
+/// them; `UPDATE_LINT_DOCS=1 cargo test --test policy_lint_docs` rewrites the file).
+pub fn markdown() -> String {
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut out = String::from(
+        "# Lint codes\n\n\
+         Generated from `src/policy/lint/codes.rs` (do not edit by hand). `secdojo policy lint` \
+         exits 1 when any finding is an `error` or a `security-warning`.\n\n\
+         Severities: `error` (AWS rejects it, or it can never work), `security-warning` (grants or \
+         exposes more than intended), `warning` (probably not what the author meant), \
+         `suggestion` (a tighter or clearer way exists). `{0}` stands for the detail of one \
+         finding.\n",
+    );
+    for (area, title) in [
+        (
+            "policy",
+            "IAM policies (identity, resource, trust, boundary, session, SCP)",
+        ),
+        ("s3", "S3 bucket policies"),
+        ("network", "Security groups and network ACLs"),
+        ("sg", "Security groups"),
+        ("nacl", "Network ACLs"),
+    ] {
+        out.push_str(&format!("\n## {title}\n\n| code | severity | message (en) | message (ja) | fix hint (en) |\n|---|---|---|---|---|\n"));
+        for i in REGISTRY.iter().filter(|i| i.area == area) {
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} | {} |\n",
+                i.code,
+                i.severity,
+                cell(i.en),
+                cell(i.ja),
+                cell(i.hint_en.unwrap_or("-"))
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
