@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod codes;
+mod conditions;
 mod iam;
 pub mod network;
 mod s3;
