@@ -1,9 +1,164 @@
-//! `secdojo policy lint`.
+//! `secdojo policy lint FILE`: findings for an IAM policy, a bucket policy, a security group or a
+//! network ACL, as `file:line:col: severity[code]: message` lines or a JSON list. Exit 1 when a
+//! finding is an error or a security warning, 2 when the file cannot be read or parsed.
 
-use crate::cli::PolicyCommand;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use crate::cli::{PolicyCommand, PolicyKindArg, TextOrJson};
+use crate::i18n::Lang;
+use crate::policy::document::PolicyKind;
+use crate::policy::json::{self, Node};
+use crate::policy::lint::{self, Finding};
+use crate::policy::network::cases::locator;
+use crate::policy::network::parse;
 
 use super::{Context, Outcome};
 
-pub fn run(_ctx: &Context, _cmd: PolicyCommand) -> anyhow::Result<Outcome> {
-    super::not_yet("secdojo policy lint", 3)
+/// What a file holds, told by its top-level keys.
+enum FileKind {
+    SecurityGroup,
+    NetworkAcl,
+    Policy(PolicyKind),
+}
+
+fn detect(node: &Node, flag: Option<PolicyKindArg>) -> FileKind {
+    let has = |k: &str| node.get(k).is_some();
+    if flag.is_none() && (has("ingress") || has("egress")) {
+        return FileKind::SecurityGroup;
+    }
+    if flag.is_none() && (has("inbound") || has("outbound")) {
+        return FileKind::NetworkAcl;
+    }
+    let kind = match flag {
+        Some(PolicyKindArg::Identity) => PolicyKind::Identity,
+        Some(PolicyKindArg::Resource) => PolicyKind::Resource,
+        Some(PolicyKindArg::Trust) => PolicyKind::Trust,
+        Some(PolicyKindArg::Scp) => PolicyKind::Scp,
+        None => guess_kind(node),
+    };
+    FileKind::Policy(kind)
+}
+
+/// Without `--kind`: a document naming principals is a resource policy (a trust policy when it
+/// only grants `sts:AssumeRole*`); otherwise an identity policy.
+fn guess_kind(node: &Node) -> PolicyKind {
+    let statements: Vec<&Node> = match node.get("Statement") {
+        Some(s) => s.as_array().map_or_else(|| vec![s], |a| a.iter().collect()),
+        None => Vec::new(),
+    };
+    let named = statements
+        .iter()
+        .any(|s| s.get("Principal").is_some() || s.get("NotPrincipal").is_some());
+    if !named {
+        return PolicyKind::Identity;
+    }
+    let assume_only = statements.iter().all(|s| {
+        let actions: Vec<&str> = match s.get("Action") {
+            Some(a) => a.as_array().map_or_else(
+                || a.as_str().into_iter().collect(),
+                |l| l.iter().filter_map(Node::as_str).collect(),
+            ),
+            None => Vec::new(),
+        };
+        !actions.is_empty()
+            && actions
+                .iter()
+                .all(|a| a.to_ascii_lowercase().starts_with("sts:assumerole"))
+    });
+    if assume_only {
+        PolicyKind::Trust
+    } else {
+        PolicyKind::Resource
+    }
+}
+
+fn findings(
+    file: &Path,
+    text: &str,
+    flag: Option<PolicyKindArg>,
+    ja: bool,
+) -> anyhow::Result<Vec<Finding>> {
+    let name = file.display();
+    let pick = |j: &str, e: &str| if ja { j.to_string() } else { e.to_string() };
+    let node = json::parse(text).map_err(|e| {
+        anyhow::anyhow!("{name}:{}:{}: {}", e.span.line, e.span.col, e.msg.pick(ja))
+    })?;
+    let net_err = |e: parse::NetParseError| {
+        anyhow::anyhow!(
+            "{name}:{}:{}: {} ({})",
+            e.line,
+            e.col,
+            pick(&e.ja, &e.en),
+            e.path
+        )
+    };
+    Ok(match detect(&node, flag) {
+        FileKind::SecurityGroup => {
+            let g = parse::security_group(&node.to_value(), &locator(&node)).map_err(net_err)?;
+            lint::lint_security_group(&g)
+        }
+        FileKind::NetworkAcl => {
+            let a = parse::network_acl(&node.to_value(), &locator(&node)).map_err(net_err)?;
+            lint::lint_network_acl(&a)
+        }
+        FileKind::Policy(kind) => lint::lint_policy_text(text, kind).map_err(|e| {
+            let msg = e.msg.pick(ja);
+            anyhow::anyhow!("{name}:{}:{}: {msg} ({})", e.span.line, e.span.col, e.path)
+        })?,
+    })
+}
+
+pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
+    let PolicyCommand::Lint { file, kind, format } = cmd else {
+        anyhow::bail!("internal error: policy lint called with another command");
+    };
+    let ja = ctx.lang == Lang::Ja;
+    let text = std::fs::read_to_string(&file)
+        .with_context(|| format!("cannot read policy file {}", file.display()))?;
+    let mut found = findings(&file, &text, kind, ja)?;
+    lint::sort(&mut found);
+    match format {
+        TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&found)?),
+        TextOrJson::Text => print!("{}", render_text(&file, &found, ja)),
+    }
+    Ok(if found.iter().any(|f| f.severity.fails()) {
+        Outcome::Failed
+    } else {
+        Outcome::Success
+    })
+}
+
+/// The text report: one line per finding (plus its hint), then a count.
+pub fn render_text(file: &Path, found: &[Finding], ja: bool) -> String {
+    let mut out = String::new();
+    for f in found {
+        out.push_str(&format!(
+            "{}:{}:{}: {}[{}]: {} ({})\n",
+            file.display(),
+            f.line,
+            f.col,
+            f.severity,
+            f.code,
+            f.message(ja),
+            f.path
+        ));
+        if let Some(h) = f.hint(ja) {
+            out.push_str(&format!("  {}: {h}\n", if ja { "ヒント" } else { "hint" }));
+        }
+    }
+    let failing = found.iter().filter(|f| f.severity.fails()).count();
+    out.push_str(&if ja {
+        format!(
+            "指摘 {} 件（うちエラー・セキュリティ警告 {failing} 件）\n",
+            found.len()
+        )
+    } else {
+        format!(
+            "{} findings ({failing} of them errors or security warnings)\n",
+            found.len()
+        )
+    });
+    out
 }

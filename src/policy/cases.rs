@@ -1,1 +1,316 @@
-//! (Issue #3: being written.)
+//! Policy case files (shared/spec/policy-cases.md): JSON Lines, one self-contained question per
+//! line. Pure: takes the text, returns one result per non-blank line; a line that cannot be read
+//! becomes an error result with its line number and the run goes on.
+//!
+//! The kind of a case is told by its fields. IAM cases are decided here; `s3`, `sg` and `nacl`
+//! cases go through [`run_kind`], the single dispatch point the S3/network code plugs into.
+
+use serde_json::{Value, json};
+
+use super::document::{DocError, Policy, PolicyKind};
+use super::evaluate::{Outcome, PolicyEntry, PolicySet, evaluate};
+use super::json::{self, Kind, Node, Span, path_index, path_key};
+use super::message::Msg;
+use super::request::Request;
+
+/// The four kinds of case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseKind {
+    Iam,
+    S3,
+    Sg,
+    Nacl,
+}
+
+impl CaseKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            CaseKind::Iam => "iam",
+            CaseKind::S3 => "s3",
+            CaseKind::Sg => "sg",
+            CaseKind::Nacl => "nacl",
+        }
+    }
+
+    /// Tells the kind by the fields present.
+    pub fn of(node: &Node) -> Option<CaseKind> {
+        if node.get("policies").is_some() {
+            Some(CaseKind::Iam)
+        } else if node.get("bucket_policy").is_some() {
+            Some(CaseKind::S3)
+        } else if node.get("security_group").is_some() {
+            Some(CaseKind::Sg)
+        } else if node.get("network_acl").is_some() {
+            Some(CaseKind::Nacl)
+        } else {
+            None
+        }
+    }
+}
+
+/// The answer to one case. `pass` is `None` when the case has no expectation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub pass: Option<bool>,
+    pub got: Value,
+    pub expected: Value,
+    /// Why the engine decided as it did (deciding statement or rule).
+    pub why: Msg,
+}
+
+/// A case that could not be run; the span is relative to the case's own line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseError {
+    pub span: Span,
+    pub msg: Msg,
+}
+
+impl From<DocError> for CaseError {
+    fn from(e: DocError) -> Self {
+        CaseError {
+            span: e.span,
+            msg: Msg::new(
+                format!("{} ({})", e.msg.ja, e.path),
+                format!("{} ({})", e.msg.en, e.path),
+            ),
+        }
+    }
+}
+
+/// One line's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseResult {
+    /// 1-based line in the file.
+    pub line: usize,
+    pub id: Option<String>,
+    pub kind: Option<CaseKind>,
+    pub outcome: Result<Checked, CaseError>,
+}
+
+impl CaseResult {
+    /// The spec's JSON object for this line; error spans are made absolute to the file.
+    pub fn to_json(&self) -> Value {
+        match &self.outcome {
+            Ok(c) => json!({
+                "id": self.id, "kind": self.kind.map(CaseKind::name), "pass": c.pass,
+                "got": c.got, "expected": c.expected, "line": self.line, "why": c.why.en,
+            }),
+            Err(e) => json!({
+                "id": self.id, "line": self.line, "col": e.span.col,
+                "kind": self.kind.map(CaseKind::name), "error": e.msg.en,
+            }),
+        }
+    }
+}
+
+/// Runs every non-blank line of a case file.
+pub fn run_cases(text: &str) -> Vec<CaseResult> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| run_line(l, i + 1))
+        .collect()
+}
+
+/// Runs one line (`line` is its 1-based number, for messages).
+pub fn run_line(text: &str, line: usize) -> CaseResult {
+    let node = match json::parse(text) {
+        Ok(n) => n,
+        Err(e) => {
+            return CaseResult {
+                line,
+                id: None,
+                kind: None,
+                outcome: Err(CaseError {
+                    span: e.span,
+                    msg: e.msg,
+                }),
+            };
+        }
+    };
+    let id = node.get("id").and_then(|n| match &n.kind {
+        Kind::String(s) => Some(s.clone()),
+        Kind::Number(s) => Some(s.clone()),
+        _ => None,
+    });
+    let kind = CaseKind::of(&node);
+    let outcome = match kind {
+        _ if node.members().is_none() => Err(CaseError {
+            span: node.span,
+            msg: Msg::new(
+                "ケースは JSON オブジェクトで書いてください",
+                "a case must be a JSON object",
+            ),
+        }),
+        _ if id.is_none() => Err(CaseError {
+            span: node.span,
+            msg: Msg::new("ケースに \"id\" がありません", "the case has no \"id\""),
+        }),
+        None => Err(CaseError {
+            span: node.span,
+            msg: Msg::new(
+                "ケースの種類がわかりません(policies, bucket_policy, security_group, network_acl のどれかが必要です)",
+                "unknown case kind: expected one of policies, bucket_policy, security_group, network_acl",
+            ),
+        }),
+        Some(k) => run_kind(k, &node),
+    };
+    CaseResult {
+        line,
+        id,
+        kind,
+        outcome,
+    }
+}
+
+/// The dispatch point: one arm per case kind.
+fn run_kind(kind: CaseKind, node: &Node) -> Result<Checked, CaseError> {
+    match kind {
+        CaseKind::Iam => run_iam(node),
+        // S3 / security-group / network-ACL cases: decided by the S3 and network modules.
+        CaseKind::S3 => super::s3::run_case(node),
+        CaseKind::Sg => super::network::cases::run_sg(node),
+        CaseKind::Nacl => super::network::cases::run_nacl(node),
+    }
+}
+
+fn bad(n: &Node, path: &str, ja: String, en: String) -> CaseError {
+    CaseError {
+        span: n.span,
+        msg: Msg::new(format!("{ja} ({path})"), format!("{en} ({path})")),
+    }
+}
+
+/// Reads the `policies` array of an IAM case into a policy set.
+pub fn read_policies(node: &Node, path: &str) -> Result<PolicySet, CaseError> {
+    let Some(items) = node.as_array() else {
+        return Err(bad(
+            node,
+            path,
+            "policies は配列で書いてください".into(),
+            "policies must be an array".into(),
+        ));
+    };
+    let mut set = PolicySet::new();
+    for (i, item) in items.iter().enumerate() {
+        let p = path_index(path, i);
+        let kind_name = item.get("kind").and_then(Node::as_str).unwrap_or("");
+        let Some(kind) = PolicyKind::from_name(kind_name) else {
+            return Err(bad(
+                item.get("kind").unwrap_or(item),
+                &path_key(&p, "kind"),
+                format!(
+                    "kind \"{kind_name}\" は使えません(identity, resource, boundary, session, scp)"
+                ),
+                format!(
+                    "unknown policy kind \"{kind_name}\" (identity, resource, boundary, session, scp)"
+                ),
+            ));
+        };
+        let Some(doc) = item.get("document") else {
+            return Err(bad(
+                item,
+                &p,
+                "document がありません".into(),
+                "missing \"document\"".into(),
+            ));
+        };
+        let policy = Policy::from_node(doc, &path_key(&p, "document"))?;
+        if let Some(e) = policy.check_kind(kind).into_iter().next() {
+            return Err(e.into());
+        }
+        let level = match item.get("level").map(|l| &l.kind) {
+            Some(Kind::String(s)) => Some(s.clone()),
+            Some(Kind::Number(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let n = set.entries.iter().filter(|e| e.kind == kind).count();
+        set.entries.push(PolicyEntry {
+            kind,
+            level,
+            label: format!("{}[{n}]", kind.name()),
+            policy,
+        });
+    }
+    Ok(set)
+}
+
+fn run_iam(node: &Node) -> Result<Checked, CaseError> {
+    let set = read_policies(node.get("policies").unwrap_or(node), "$.policies")?;
+    let Some(req_node) = node.get("request") else {
+        return Err(bad(
+            node,
+            "$",
+            "request がありません".into(),
+            "missing \"request\"".into(),
+        ));
+    };
+    let req = Request::from_json(req_node, "$.request")?;
+    let expected = match node.get("expected") {
+        None => None,
+        Some(e) => match e.as_str() {
+            Some("Allow") => Some(Outcome::Allow),
+            Some("ExplicitDeny") => Some(Outcome::ExplicitDeny),
+            Some("ImplicitDeny") => Some(Outcome::ImplicitDeny),
+            _ if e.kind == Kind::Null => None,
+            _ => {
+                return Err(bad(
+                    e,
+                    "$.expected",
+                    "expected は Allow, ExplicitDeny, ImplicitDeny のどれかです".into(),
+                    "expected must be Allow, ExplicitDeny or ImplicitDeny".into(),
+                ));
+            }
+        },
+    };
+    let d = evaluate(&req, &set);
+    Ok(Checked {
+        pass: expected.map(|e| e == d.outcome),
+        got: json!({"decision": d.outcome.name()}),
+        expected: expected.map_or(json!({}), |e| json!({"decision": e.name()})),
+        why: super::trace::why(&d, &set),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALLOW: &str = r#"{"id": "a", "policies": [{"kind": "identity", "document": {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}}}], "request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "arn:aws:s3:::amzn-s3-demo-bucket/x"}, "expected": "Allow"}"#;
+
+    #[test]
+    fn runs_lines_and_keeps_going_after_errors() {
+        let text = format!(
+            "{ALLOW}\n\nnot json\n{}\n",
+            ALLOW.replace("\"Allow\"}", "\"ImplicitDeny\"}")
+        );
+        let r = run_cases(&text);
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[0].outcome.as_ref().unwrap().pass, Some(true));
+        assert_eq!(r[1].line, 3);
+        assert!(r[1].outcome.is_err());
+        assert_eq!(r[2].outcome.as_ref().unwrap().pass, Some(false));
+    }
+
+    #[test]
+    fn other_kinds_are_never_a_pass_until_supported() {
+        let r = run_line(
+            r#"{"id": "s", "bucket_policy": null, "expected_public": false}"#,
+            1,
+        );
+        assert_eq!(r.kind, Some(CaseKind::S3));
+        if let Ok(c) = &r.outcome {
+            assert!(c.pass.is_some(), "a supported s3 case must be checked");
+        }
+    }
+
+    #[test]
+    fn document_errors_point_into_the_line() {
+        let line = ALLOW.replace("\"Allow\", \"Action\"", "\"Permit\", \"Action\"");
+        let r = run_line(&line, 7);
+        let e = r.outcome.unwrap_err();
+        assert!(e.msg.en.contains("Effect"), "{}", e.msg.en);
+        assert!(e.span.col > 50);
+    }
+}

@@ -1,1 +1,543 @@
-//! (Issue #3: being written.)
+//! The parsed policy document. Every element keeps its line:col and JSON path so the evaluator's
+//! trace, the linter and error messages can point at the exact place in what the learner wrote.
+//! Parsing is strict where IAM itself rejects a document (unknown Effect, Action with NotAction,
+//! unknown elements, wrong JSON types) and lenient where IAM accepts it and only a linter should
+//! complain (unknown condition operators are kept and never match).
+
+use std::fmt;
+
+use super::condition::Operator;
+use super::glob::Glob;
+use super::json::{self, Kind, Node, Span, path_index, path_key};
+use super::message::Msg;
+use super::variables::Template;
+
+/// Which role a document plays in a decision; it decides which elements are required.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PolicyKind {
+    Identity,
+    Resource,
+    Trust,
+    Boundary,
+    Session,
+    Scp,
+}
+
+impl PolicyKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PolicyKind::Identity => "identity",
+            PolicyKind::Resource => "resource",
+            PolicyKind::Trust => "trust",
+            PolicyKind::Boundary => "boundary",
+            PolicyKind::Session => "session",
+            PolicyKind::Scp => "scp",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<PolicyKind> {
+        Some(match s {
+            "identity" => PolicyKind::Identity,
+            "resource" => PolicyKind::Resource,
+            "trust" => PolicyKind::Trust,
+            "boundary" => PolicyKind::Boundary,
+            "session" => PolicyKind::Session,
+            "scp" => PolicyKind::Scp,
+            _ => return None,
+        })
+    }
+
+    /// Resource-based kinds name a Principal; the others must not.
+    pub fn has_principal(self) -> bool {
+        matches!(self, PolicyKind::Resource | PolicyKind::Trust)
+    }
+}
+
+/// A value together with where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+    pub path: String,
+}
+
+/// A document error: where, a stable code, and the message in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocError {
+    pub span: Span,
+    pub path: String,
+    pub code: &'static str,
+    pub msg: Msg,
+}
+
+impl fmt::Display for DocError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({}): {}", self.span, self.path, self.msg.en)
+    }
+}
+
+impl std::error::Error for DocError {}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Effect {
+    Allow,
+    Deny,
+}
+
+/// A parsed policy document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    pub version: Option<Located<String>>,
+    pub id: Option<Located<String>>,
+    pub statements: Vec<Statement>,
+    /// Whether `Statement` was written as an array (a single object is allowed too).
+    pub statement_is_array: bool,
+    pub span: Span,
+    /// Policy variables are substituted only under `"Version": "2012-10-17"`.
+    pub variables: bool,
+}
+
+/// `Action`/`NotAction`, `Resource`/`NotResource` or `Principal`/`NotPrincipal`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block<T> {
+    /// True for the `Not...` form.
+    pub negated: bool,
+    pub items: Vec<Located<T>>,
+    pub span: Span,
+    pub path: String,
+}
+
+/// One action pattern, compiled lowercased (actions compare case-insensitively).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionPattern {
+    pub raw: String,
+    pub glob: Glob,
+}
+
+/// One resource pattern; `glob` is compiled ahead when it has no policy variables.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourcePattern {
+    pub template: Template,
+    pub glob: Option<Glob>,
+}
+
+/// The forms a principal can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum PrincipalKind {
+    /// `"Principal": "*"`.
+    Everyone,
+    Aws,
+    Service,
+    Federated,
+    CanonicalUser,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrincipalItem {
+    pub kind: PrincipalKind,
+    pub value: String,
+}
+
+/// One `operator: {key: values}` entry of a Condition block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    pub operator: Located<Operator>,
+    pub key: Located<String>,
+    /// Lowercased once: context keys are case-insensitive.
+    pub key_lc: String,
+    pub values: Vec<Located<Template>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub index: usize,
+    pub path: String,
+    pub span: Span,
+    pub sid: Option<Located<String>>,
+    pub effect: Located<Effect>,
+    pub action: Block<ActionPattern>,
+    pub resource: Option<Block<ResourcePattern>>,
+    pub principal: Option<Block<PrincipalItem>>,
+    pub conditions: Vec<Condition>,
+}
+
+pub(super) fn err(n: &Node, path: &str, code: &'static str, ja: String, en: String) -> DocError {
+    DocError {
+        span: n.span,
+        path: path.to_string(),
+        code,
+        msg: Msg::new(ja, en),
+    }
+}
+
+pub(super) fn wrong_type(n: &Node, path: &str, what: &str, ja_what: &str) -> DocError {
+    err(
+        n,
+        path,
+        "wrong-type",
+        format!(
+            "{path} は{ja_what}で書いてください({} になっています)",
+            n.type_name()
+        ),
+        format!("{path} must be {what}, found {}", n.type_name()),
+    )
+}
+
+impl Policy {
+    /// Parses JSON text.
+    pub fn parse(text: &str) -> Result<Policy, DocError> {
+        let node = json::parse(text).map_err(|e| DocError {
+            span: e.span,
+            path: "$".to_string(),
+            code: "invalid-json",
+            msg: e.msg,
+        })?;
+        Policy::from_node(&node, "$")
+    }
+
+    /// Builds a policy from an already parsed JSON node (a document embedded in a case line).
+    pub fn from_node(node: &Node, path: &str) -> Result<Policy, DocError> {
+        let Some(members) = node.members() else {
+            return Err(wrong_type(node, path, "an object", "オブジェクト"));
+        };
+        let mut version = None;
+        let mut id = None;
+        let mut statement = None;
+        for m in members {
+            let p = path_key(path, &m.name);
+            match m.name.as_str() {
+                "Version" | "Id" | "Statement" => {}
+                other => {
+                    return Err(err(
+                        &m.value,
+                        &p,
+                        "unknown-element",
+                        format!("ポリシーに \"{other}\" という要素はありません"),
+                        format!("unknown policy element \"{other}\""),
+                    ));
+                }
+            }
+            let slot = match m.name.as_str() {
+                "Version" => &mut version,
+                "Id" => &mut id,
+                _ => &mut statement,
+            };
+            if slot.is_some() {
+                return Err(duplicate(&m.value, &p, &m.name));
+            }
+            *slot = Some((&m.value, p));
+        }
+        let version = version.map(|(n, p)| string_of(n, &p)).transpose()?;
+        if let Some(v) = &version
+            && v.value != "2012-10-17"
+            && v.value != "2008-10-17"
+        {
+            return Err(DocError {
+                span: v.span,
+                path: v.path.clone(),
+                code: "bad-version",
+                msg: Msg::new(
+                    format!(
+                        "Version \"{}\" は使えません。\"2012-10-17\" と書いてください",
+                        v.value
+                    ),
+                    format!("unsupported Version \"{}\"; use \"2012-10-17\"", v.value),
+                ),
+            });
+        }
+        let id = id.map(|(n, p)| string_of(n, &p)).transpose()?;
+        let variables = version.as_ref().is_some_and(|v| v.value == "2012-10-17");
+        let Some((snode, spath)) = statement else {
+            return Err(err(
+                node,
+                path,
+                "missing-statement",
+                "ポリシーに Statement がありません".into(),
+                "the policy has no Statement".into(),
+            ));
+        };
+        let (list, statement_is_array): (Vec<(&Node, String)>, bool) = match &snode.kind {
+            Kind::Array(items) => (
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (n, path_index(&spath, i)))
+                    .collect(),
+                true,
+            ),
+            Kind::Object(_) => (vec![(snode, spath.clone())], false),
+            _ => {
+                return Err(wrong_type(
+                    snode,
+                    &spath,
+                    "an object or an array of objects",
+                    "オブジェクトかその配列",
+                ));
+            }
+        };
+        let statements = list
+            .into_iter()
+            .enumerate()
+            .map(|(i, (n, p))| Statement::from_node(n, &p, i, variables))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Policy {
+            version,
+            id,
+            statements,
+            statement_is_array,
+            span: node.span,
+            variables,
+        })
+    }
+
+    /// Errors IAM would raise for this document in the given role (a trust policy without
+    /// Principal, an identity policy with one, an identity statement without Resource).
+    pub fn check_kind(&self, kind: PolicyKind) -> Vec<DocError> {
+        let mut out = Vec::new();
+        for s in &self.statements {
+            let e = |code, ja: String, en: String| DocError {
+                span: s.span,
+                path: s.path.clone(),
+                code,
+                msg: Msg::new(ja, en),
+            };
+            match (kind.has_principal(), &s.principal) {
+                (true, None) => out.push(e(
+                    "missing-principal",
+                    format!("{} のポリシーの文には Principal が必要です", kind.name()),
+                    format!(
+                        "a {} policy statement needs Principal or NotPrincipal",
+                        kind.name()
+                    ),
+                )),
+                (false, Some(p)) => out.push(DocError {
+                    span: p.span,
+                    path: p.path.clone(),
+                    code: "principal-not-allowed",
+                    msg: Msg::new(
+                        format!("{} のポリシーには Principal を書けません", kind.name()),
+                        format!("Principal is not allowed in a {} policy", kind.name()),
+                    ),
+                }),
+                _ => {}
+            }
+            let needs_resource = matches!(
+                kind,
+                PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session
+            );
+            if needs_resource && s.resource.is_none() {
+                out.push(e(
+                    "missing-resource",
+                    "この文には Resource か NotResource が必要です".into(),
+                    "this statement needs Resource or NotResource".into(),
+                ));
+            }
+        }
+        out
+    }
+}
+
+fn duplicate(n: &Node, path: &str, name: &str) -> DocError {
+    err(
+        n,
+        path,
+        "duplicate-element",
+        format!("\"{name}\" が 2 回書かれています"),
+        format!("\"{name}\" appears twice"),
+    )
+}
+
+pub(super) fn string_of(n: &Node, path: &str) -> Result<Located<String>, DocError> {
+    match n.as_str() {
+        Some(s) => Ok(Located {
+            value: s.to_string(),
+            span: n.span,
+            path: path.to_string(),
+        }),
+        None => Err(wrong_type(n, path, "a string", "文字列")),
+    }
+}
+
+/// A string or an array of strings, as Action, Resource and principal values are written.
+pub(super) fn strings(n: &Node, path: &str) -> Result<Vec<Located<String>>, DocError> {
+    match &n.kind {
+        Kind::String(_) => Ok(vec![string_of(n, path)?]),
+        Kind::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| string_of(it, &path_index(path, i)))
+            .collect(),
+        _ => Err(wrong_type(
+            n,
+            path,
+            "a string or an array of strings",
+            "文字列か文字列の配列",
+        )),
+    }
+}
+
+impl Statement {
+    fn from_node(n: &Node, path: &str, index: usize, vars: bool) -> Result<Statement, DocError> {
+        let Some(members) = n.members() else {
+            return Err(wrong_type(n, path, "an object", "オブジェクト"));
+        };
+        const KNOWN: [&str; 10] = [
+            "Sid",
+            "Effect",
+            "Action",
+            "NotAction",
+            "Resource",
+            "NotResource",
+            "Principal",
+            "NotPrincipal",
+            "Condition",
+            "Id",
+        ];
+        for (i, m) in members.iter().enumerate() {
+            let p = path_key(path, &m.name);
+            if !KNOWN.contains(&m.name.as_str()) {
+                return Err(err(
+                    &m.value,
+                    &p,
+                    "unknown-element",
+                    format!("文に \"{}\" という要素はありません", m.name),
+                    format!("unknown statement element \"{}\"", m.name),
+                ));
+            }
+            if members[..i].iter().any(|o| o.name == m.name) {
+                return Err(duplicate(&m.value, &p, &m.name));
+            }
+        }
+        let get = |name: &str| n.get(name).map(|v| (v, path_key(path, name)));
+        let pair_err = |a: &str, b: &str| {
+            err(
+                n,
+                path,
+                "conflicting-elements",
+                format!("{a} と {b} は同じ文に書けません"),
+                format!("a statement cannot have both {a} and {b}"),
+            )
+        };
+        let sid = get("Sid").map(|(v, p)| string_of(v, &p)).transpose()?;
+        let effect = match get("Effect") {
+            None => {
+                return Err(err(
+                    n,
+                    path,
+                    "missing-effect",
+                    "文に Effect がありません".into(),
+                    "the statement has no Effect".into(),
+                ));
+            }
+            Some((v, p)) => {
+                let s = string_of(v, &p)?;
+                let value = match s.value.as_str() {
+                    "Allow" => Effect::Allow,
+                    "Deny" => Effect::Deny,
+                    other => {
+                        return Err(err(
+                            v,
+                            &p,
+                            "bad-effect",
+                            format!(
+                                "Effect は \"Allow\" か \"Deny\" です(\"{other}\" になっています)"
+                            ),
+                            format!("Effect must be \"Allow\" or \"Deny\", found \"{other}\""),
+                        ));
+                    }
+                };
+                Located {
+                    value,
+                    span: s.span,
+                    path: s.path,
+                }
+            }
+        };
+        let action = match (get("Action"), get("NotAction")) {
+            (Some(_), Some(_)) => return Err(pair_err("Action", "NotAction")),
+            (None, None) => {
+                return Err(err(
+                    n,
+                    path,
+                    "missing-action",
+                    "文に Action か NotAction が必要です".into(),
+                    "the statement needs Action or NotAction".into(),
+                ));
+            }
+            (Some((v, p)), None) => block(v, &p, false, action_pattern)?,
+            (None, Some((v, p))) => block(v, &p, true, action_pattern)?,
+        };
+        let resource = match (get("Resource"), get("NotResource")) {
+            (Some(_), Some(_)) => return Err(pair_err("Resource", "NotResource")),
+            (None, None) => None,
+            (Some((v, p)), None) => Some(block(v, &p, false, |s| resource_pattern(s, vars))?),
+            (None, Some((v, p))) => Some(block(v, &p, true, |s| resource_pattern(s, vars))?),
+        };
+        let principal = match (get("Principal"), get("NotPrincipal")) {
+            (Some(_), Some(_)) => return Err(pair_err("Principal", "NotPrincipal")),
+            (None, None) => None,
+            (Some((v, p)), None) => Some(super::principal::parse(v, &p, false)?),
+            (None, Some((v, p))) => Some(super::principal::parse(v, &p, true)?),
+        };
+        let conditions = match get("Condition") {
+            None => Vec::new(),
+            Some((v, p)) => super::condition::parse_block(v, &p, vars)?,
+        };
+        Ok(Statement {
+            index,
+            path: path.to_string(),
+            span: n.span,
+            sid,
+            effect,
+            action,
+            resource,
+            principal,
+            conditions,
+        })
+    }
+}
+
+fn action_pattern(s: &str) -> ActionPattern {
+    ActionPattern {
+        raw: s.to_string(),
+        glob: Glob::new(&s.to_ascii_lowercase(), true),
+    }
+}
+
+fn resource_pattern(s: &str, vars: bool) -> ResourcePattern {
+    let template = Template::parse(s, vars);
+    let glob = (!template.has_vars).then(|| {
+        // `${*}`-style literals still need the template path; plain text compiles directly.
+        if template.parts.len() == 1 {
+            Glob::new(s, false)
+        } else {
+            template
+                .glob(&Default::default(), false)
+                .unwrap_or_else(|| Glob::new(s, false))
+        }
+    });
+    ResourcePattern { template, glob }
+}
+
+fn block<T>(
+    n: &Node,
+    path: &str,
+    negated: bool,
+    f: impl Fn(&str) -> T,
+) -> Result<Block<T>, DocError> {
+    let items = strings(n, path)?
+        .into_iter()
+        .map(|l| Located {
+            value: f(&l.value),
+            span: l.span,
+            path: l.path,
+        })
+        .collect();
+    Ok(Block {
+        negated,
+        items,
+        span: n.span,
+        path: path.to_string(),
+    })
+}

@@ -1,12 +1,29 @@
 //! The sandbox engine: decides offline what AWS would for IAM, S3 and EC2 network requests, says
 //! why, and lints what was written. Pure: no UI, no IO, no clock, and it imports no other module
 //! of this crate. (Issue #3.)
+//!
+//! Layers, as in cedar-policy: `json` (text -> tree with positions) -> `document` (tree -> typed
+//! policy with spans and JSON paths) -> `evaluate` (policies + request -> decision with a trace).
 
+pub mod arn;
 pub mod cases;
 pub mod condition;
 pub mod document;
 pub mod evaluate;
 pub mod glob;
+pub mod json;
 pub mod lint;
+pub mod message;
 pub mod network;
+pub mod principal;
+pub mod request;
 pub mod s3;
+pub mod trace;
+pub mod values;
+pub mod variables;
+
+pub use document::{DocError, Effect, Policy, PolicyKind, Statement};
+pub use evaluate::{Decision, Outcome, PolicySet, evaluate};
+pub use json::Span;
+pub use message::Msg;
+pub use request::Request;

@@ -1,0 +1,99 @@
+//! Lint for Condition blocks: operators that do not exist, wildcards where they mean nothing,
+//! set operators on single-valued keys, and MFA/TLS checks that do not do what they seem to.
+
+use super::Finding;
+use super::iam::at;
+use crate::policy::condition::SetOp;
+use crate::policy::document::{Effect, Statement};
+use crate::policy::values::Base;
+use crate::policy::variables::Part;
+
+/// Keys that carry one value per request; set operators on them are a mistake.
+const SINGLE_VALUED: [&str; 22] = [
+    "aws:sourceip",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:sourcearn",
+    "aws:sourceaccount",
+    "aws:sourceowner",
+    "aws:principalarn",
+    "aws:principalaccount",
+    "aws:principalorgid",
+    "aws:principaltype",
+    "aws:username",
+    "aws:userid",
+    "aws:securetransport",
+    "aws:multifactorauthpresent",
+    "aws:multifactorauthage",
+    "aws:currenttime",
+    "aws:epochtime",
+    "aws:requestedregion",
+    "aws:referer",
+    "aws:useragent",
+    "aws:viaawsservice",
+    "s3:prefix",
+];
+
+fn single_valued(key_lc: &str) -> bool {
+    SINGLE_VALUED.contains(&key_lc)
+        || key_lc.starts_with("aws:principaltag/")
+        || key_lc.starts_with("aws:requesttag/")
+        || key_lc.starts_with("aws:resourcetag/")
+}
+
+pub(super) fn lint(s: &Statement, out: &mut Vec<Finding>) {
+    let allow = s.effect.value == Effect::Allow;
+    for c in &s.conditions {
+        let op = &c.operator.value;
+        let Some(base) = op.base else {
+            out.push(at("unknown-condition-operator", &op.raw, &c.operator));
+            continue;
+        };
+        let values_text = || c.values.iter().map(|v| v.value.raw.as_str());
+        let mfa = c.key_lc == "aws:multifactorauthpresent" && base == Base::Bool;
+        if mfa && !allow && !op.if_exists {
+            out.push(at("mfa-bool-in-deny", &op.raw, &c.operator));
+        }
+        if mfa && allow && op.if_exists && values_text().any(|v| v.eq_ignore_ascii_case("true")) {
+            out.push(at("mfa-ifexists-in-allow", &op.raw, &c.operator));
+        }
+        if matches!(base, Base::StringEquals | Base::StringEqualsIgnoreCase) {
+            for v in &c.values {
+                let wild = v
+                    .value
+                    .parts
+                    .iter()
+                    .any(|p| matches!(p, Part::Text(t) if t.contains(['*', '?'])));
+                if wild {
+                    out.push(at("wildcard-in-exact-operator", &op.raw, v));
+                    break;
+                }
+            }
+        }
+        match op.set {
+            Some(SetOp::ForAllValues) if single_valued(&c.key_lc) => {
+                out.push(at("forallvalues-single-valued-key", &c.key.value, &c.key));
+            }
+            Some(SetOp::ForAnyValue) if single_valued(&c.key_lc) => {
+                out.push(at("foranyvalue-single-valued-key", &c.key.value, &c.key));
+            }
+            _ => {}
+        }
+        if c.key_lc == "aws:sourceip" && base == Base::IpAddress && !op.negated {
+            for v in &c.values {
+                let raw = v.value.raw.trim();
+                if raw.ends_with("/0") {
+                    out.push(at("source-ip-any", raw, v));
+                }
+            }
+        }
+        if allow
+            && c.key_lc == "aws:securetransport"
+            && base == Base::Bool
+            && !op.negated
+            && values_text().any(|v| v.eq_ignore_ascii_case("true"))
+        {
+            out.push(at("secure-transport-allow", "", &c.operator));
+        }
+    }
+}

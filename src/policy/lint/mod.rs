@@ -1,0 +1,234 @@
+//! The linter: what is risky, broken or needlessly broad in what the learner wrote, with a stable
+//! code, a severity, a message in both languages, where it is (JSON path and line:col) and, where
+//! one exists, how to fix it. Every code is declared once in [`codes::REGISTRY`], so the docs and
+//! the tests cannot drift from the checks.
+
+pub mod actions;
+pub mod codes;
+mod conditions;
+mod iam;
+pub mod network;
+mod s3;
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::document::{DocError, Policy, PolicyKind};
+
+pub use codes::{CodeInfo, REGISTRY, info};
+pub use network::{lint_network_acl, lint_security_group};
+
+/// How much a finding matters. `error` and `security-warning` make `policy lint` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// AWS would reject the document, or a part of it can never work.
+    Error,
+    /// It works, and it grants or exposes more than intended.
+    SecurityWarning,
+    /// It works, but probably not the way the author thinks.
+    Warning,
+    /// It works; a tighter or clearer way exists.
+    Suggestion,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::SecurityWarning => "security-warning",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "suggestion",
+        }
+    }
+
+    /// Whether a finding of this severity should fail a check (`policy lint` exit 1).
+    pub fn fails(self) -> bool {
+        matches!(self, Severity::Error | Severity::SecurityWarning)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding, ready to show in either language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message_ja: String,
+    pub message_en: String,
+    /// JSON path of the element the finding is about (`$.Statement[0].Action`).
+    pub path: String,
+    /// 1-based; 0 when the document was not read from text.
+    pub line: u32,
+    pub col: u32,
+    pub hint_ja: Option<String>,
+    pub hint_en: Option<String>,
+}
+
+impl Finding {
+    /// Builds a finding from the registry entry of `code`; `detail` fills the `{0}` of its
+    /// messages (an action name, a port, ...). A code missing from the registry (a bug the
+    /// registry tests look for) still yields a finding, named by its code, rather than a panic.
+    pub fn new(code: &'static str, detail: &str, path: &str, line: u32, col: u32) -> Finding {
+        debug_assert!(
+            info(code).is_some(),
+            "lint code `{code}` is not in the registry"
+        );
+        let fallback = CodeInfo {
+            code,
+            area: "policy",
+            severity: Severity::Warning,
+            ja: code,
+            en: code,
+            hint_ja: None,
+            hint_en: None,
+        };
+        let i = info(code).unwrap_or(&fallback);
+        let fill = |s: &str| s.replace("{0}", detail);
+        Finding {
+            code: i.code,
+            severity: i.severity,
+            message_ja: fill(i.ja),
+            message_en: fill(i.en),
+            path: path.to_string(),
+            line,
+            col,
+            hint_ja: i.hint_ja.map(fill),
+            hint_en: i.hint_en.map(fill),
+        }
+    }
+
+    /// The message in Japanese when `japanese`, else in English.
+    pub fn message(&self, japanese: bool) -> &str {
+        if japanese {
+            &self.message_ja
+        } else {
+            &self.message_en
+        }
+    }
+
+    /// The fix hint in the chosen language, when there is one.
+    pub fn hint(&self, japanese: bool) -> Option<&str> {
+        if japanese {
+            self.hint_ja.as_deref()
+        } else {
+            self.hint_en.as_deref()
+        }
+    }
+}
+
+/// Orders findings by position, then severity, then code, so output is stable.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.line, a.col, a.severity, a.code).cmp(&(b.line, b.col, b.severity, b.code))
+    });
+}
+
+/// Every finding for one IAM-language document playing the role `kind` (identity, bucket or other
+/// resource policy, trust, boundary, session, SCP), sorted by position.
+pub fn lint_policy(policy: &Policy, kind: PolicyKind) -> Vec<Finding> {
+    let mut out = Vec::new();
+    iam::lint(policy, kind, &mut out);
+    s3::lint(policy, kind, &mut out);
+    sort(&mut out);
+    out
+}
+
+/// Parses and lints policy text, adding the checks that need the text itself: the size quota
+/// of the policy kind and strings that look like access key IDs.
+pub fn lint_policy_text(text: &str, kind: PolicyKind) -> Result<Vec<Finding>, DocError> {
+    let policy = Policy::parse(text)?;
+    let mut out = lint_policy(&policy, kind);
+    out.extend(text_checks(text, kind));
+    sort(&mut out);
+    Ok(out)
+}
+
+/// AWS's size quota for a policy kind and how it counts: IAM counts characters without the
+/// whitespace between JSON elements (managed policy 6,144; trust policy 2,048 by default); a
+/// bucket policy may be 20 KB; an SCP 5,120 characters.
+pub fn size_limit(kind: PolicyKind) -> (usize, bool) {
+    match kind {
+        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session => (6_144, false),
+        PolicyKind::Trust => (2_048, false),
+        PolicyKind::Resource => (20 * 1024, true),
+        PolicyKind::Scp => (5_120, false),
+    }
+}
+
+/// Characters of `text` as AWS counts them: everything inside strings, nothing of the whitespace
+/// between elements (unless `bytes`, where every byte counts).
+pub fn policy_size(text: &str, bytes: bool) -> usize {
+    if bytes {
+        return text.len();
+    }
+    let mut n = 0;
+    let mut in_str = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        if in_str {
+            n += 1;
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_str = false,
+                _ => {}
+            }
+        } else if !c.is_whitespace() {
+            n += 1;
+            in_str = c == '"';
+        }
+    }
+    n
+}
+
+fn text_checks(text: &str, kind: PolicyKind) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (limit, bytes) = size_limit(kind);
+    let size = policy_size(text, bytes);
+    if size > limit {
+        let unit = if bytes { "bytes" } else { "characters" };
+        out.push(Finding::new(
+            "policy-too-large",
+            &format!("{size} / {limit} {unit}"),
+            "$",
+            1,
+            1,
+        ));
+    }
+    for (offset, key) in access_key_ids(text) {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() as u32 + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        out.push(Finding::new("access-key-in-policy", key, "$", line, col));
+    }
+    out
+}
+
+/// Byte offsets of `AKIA`/`ASIA` followed by 16 upper-case letters or digits.
+fn access_key_ids(text: &str) -> Vec<(usize, &str)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 20 <= b.len() {
+        let head = &b[i..i + 4];
+        let body_ok = b[i + 4..i + 20]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let bounded = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let tail_ok = b.get(i + 20).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if (head == b"AKIA" || head == b"ASIA") && body_ok && bounded && tail_ok {
+            out.push((i, &text[i..i + 20]));
+            i += 20;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,206 @@
+//! The security-group and network-ACL kinds of the case format (docs/policy-cases.md): decide the
+//! query, compute the world-exposure findings, and compare with what the case expects.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde_json::{Value, json};
+
+use super::nacl::RuleAction;
+use super::parse::{self, NetParseError};
+use super::sg::WORLD_CODES;
+use crate::policy::cases::{CaseError, Checked};
+use crate::policy::json::{Kind, Node, Span, path_index, path_key};
+use crate::policy::message::Msg;
+
+/// Every JSON path under `node` with its position, for the position-free rule reader.
+fn spans(node: &Node, path: &str, out: &mut HashMap<String, Span>) {
+    out.insert(path.to_string(), node.span);
+    match &node.kind {
+        Kind::Array(items) => {
+            for (i, n) in items.iter().enumerate() {
+                spans(n, &path_index(path, i), out);
+            }
+        }
+        Kind::Object(members) => {
+            for m in members {
+                spans(&m.value, &path_key(path, &m.name), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Position lookup for paths rooted at `$` inside `node`.
+pub fn locator(node: &Node) -> impl Fn(&str) -> (u32, u32) + use<> {
+    let mut map = HashMap::new();
+    spans(node, "$", &mut map);
+    move |p: &str| map.get(p).map_or((0, 0), |s| (s.line, s.col))
+}
+
+fn case_error(e: NetParseError, root: &str) -> CaseError {
+    let path = e.path.replacen('$', root, 1);
+    CaseError {
+        span: Span::new(e.line, e.col),
+        msg: Msg::new(format!("{} ({path})", e.ja), format!("{} ({path})", e.en)),
+    }
+}
+
+fn missing(node: &Node, key: &str) -> CaseError {
+    CaseError {
+        span: node.span,
+        msg: Msg::new(
+            format!("\"{key}\" がありません"),
+            format!("missing \"{key}\""),
+        ),
+    }
+}
+
+/// `expected_findings` as a set restricted to the codes the kind compares.
+fn expected_codes(node: &Node, compared: &[&str]) -> Result<Option<BTreeSet<String>>, CaseError> {
+    let Some(e) = node.get("expected_findings") else {
+        return Ok(None);
+    };
+    let bad = || CaseError {
+        span: e.span,
+        msg: Msg::new(
+            "expected_findings は文字列の配列で書いてください",
+            "expected_findings must be an array of strings",
+        ),
+    };
+    let items = e.as_array().ok_or_else(bad)?;
+    let mut set = BTreeSet::new();
+    for i in items {
+        let code = i.as_str().ok_or_else(bad)?;
+        if compared.contains(&code) {
+            set.insert(code.to_string());
+        }
+    }
+    Ok(Some(set))
+}
+
+fn expected_bool(node: &Node, key: &str) -> Result<Option<bool>, CaseError> {
+    match node.get(key) {
+        None => Ok(None),
+        Some(n) if n.kind == Kind::Null => Ok(None),
+        Some(n) => n.as_bool().map(Some).ok_or_else(|| CaseError {
+            span: n.span,
+            msg: Msg::new(
+                format!("{key} は true か false で書いてください"),
+                format!("{key} must be true or false"),
+            ),
+        }),
+    }
+}
+
+fn check(
+    got: Value,
+    answer: (&str, bool),
+    expected_answer: Option<bool>,
+    codes: BTreeSet<String>,
+    expected_codes: Option<BTreeSet<String>>,
+    why: Msg,
+) -> Checked {
+    let mut expected = json!({});
+    let mut pass = None;
+    if let Some(e) = expected_answer {
+        expected[answer.0] = json!(e);
+        pass = Some(e == answer.1);
+    }
+    if let Some(e) = expected_codes {
+        expected["findings"] = json!(e);
+        pass = Some(pass.unwrap_or(true) && e == codes);
+    }
+    Checked {
+        pass,
+        got,
+        expected,
+        why,
+    }
+}
+
+/// Runs one `security_group` case.
+pub fn run_sg(node: &Node) -> Result<Checked, CaseError> {
+    let g_node = node
+        .get("security_group")
+        .ok_or_else(|| missing(node, "security_group"))?;
+    let q_node = node.get("query").ok_or_else(|| missing(node, "query"))?;
+    let group = parse::security_group(&g_node.to_value(), &locator(g_node))
+        .map_err(|e| case_error(e, "$.security_group"))?;
+    let query = parse::sg_query(&q_node.to_value(), "$", &locator(q_node))
+        .map_err(|e| case_error(e, "$.query"))?;
+    let r = group.reachable(&query);
+    let codes: BTreeSet<String> = group
+        .world_findings()
+        .into_iter()
+        .map(|(c, _)| c.to_string())
+        .collect();
+    let rules = r
+        .rules
+        .iter()
+        .map(|i| format!("{}[{i}]", r.list))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let why = if r.reachable {
+        Msg::new(format!("{rules} が許可"), format!("admitted by {rules}"))
+    } else {
+        Msg::new(
+            format!("{} に許可するルールがありません", r.list),
+            format!("no {} rule admits it", r.list),
+        )
+    };
+    let got = json!({"reachable": r.reachable, "findings": codes, "rules": rules});
+    Ok(check(
+        got,
+        ("reachable", r.reachable),
+        expected_bool(node, "expected_reachable")?,
+        codes,
+        expected_codes(node, &WORLD_CODES)?,
+        why,
+    ))
+}
+
+/// Runs one `network_acl` case.
+pub fn run_nacl(node: &Node) -> Result<Checked, CaseError> {
+    let a_node = node
+        .get("network_acl")
+        .ok_or_else(|| missing(node, "network_acl"))?;
+    let q_node = node.get("query").ok_or_else(|| missing(node, "query"))?;
+    let acl = parse::network_acl(&a_node.to_value(), &locator(a_node))
+        .map_err(|e| case_error(e, "$.network_acl"))?;
+    let query = parse::nacl_query(&q_node.to_value(), "$", &locator(q_node))
+        .map_err(|e| case_error(e, "$.query"))?;
+    let d = acl.decide(&query);
+    let codes: BTreeSet<String> = acl
+        .world_findings()
+        .into_iter()
+        .map(|(c, _)| c.to_string())
+        .collect();
+    let rule = d.rule.map(|i| &acl.rules(query.direction)[i]);
+    let why = match rule {
+        Some(r) => {
+            let act = if r.action == RuleAction::Allow {
+                "allow"
+            } else {
+                "deny"
+            };
+            Msg::new(
+                format!("ルール {} ({act}) が最初に一致", r.number),
+                format!("rule {} ({act}) matched first", r.number),
+            )
+        }
+        None => Msg::new(
+            "どのルールにも一致せず、最後の * ルールで拒否",
+            "no rule matched: the final * rule denies",
+        ),
+    };
+    let rule_json = rule.map_or(json!("*"), |r| json!(r.number));
+    let got = json!({"allowed": d.allowed, "findings": codes, "rule": rule_json});
+    Ok(check(
+        got,
+        ("allowed", d.allowed),
+        expected_bool(node, "expected_allowed")?,
+        codes,
+        expected_codes(node, &["ssh-open-to-world", "rdp-open-to-world"])?,
+        why,
+    ))
+}

@@ -1,0 +1,394 @@
+//! Reading security groups, network ACLs and their questions from JSON (the shapes of
+//! docs/policy-cases.md). Positions come from a `locate` callback so any position-keeping JSON
+//! reader can supply them; errors name the JSON path and line:col in both languages.
+
+use serde_json::Value;
+
+use super::nacl::{NaclQuery, NaclRule, NetworkAcl, RuleAction};
+use super::sg::{Direction, SecurityGroup, SgQuery, SgRule};
+use super::{Loc, Peer, Protocol, Traffic, parse_net};
+
+/// Maps a JSON path (`$.ingress[0].cidr`) to its 1-based line and column, or (0, 0) if unknown.
+pub type Locate<'a> = &'a dyn Fn(&str) -> (u32, u32);
+
+/// A rule set or question that cannot be read, with where and why (ja and en).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{col}: {en} (at {path})")]
+pub struct NetParseError {
+    pub path: String,
+    pub line: u32,
+    pub col: u32,
+    pub en: String,
+    pub ja: String,
+}
+
+/// Never locates anything: for rule sets built from already-parsed values without source text.
+pub fn no_positions(_: &str) -> (u32, u32) {
+    (0, 0)
+}
+
+struct Ctx<'a> {
+    locate: Locate<'a>,
+}
+
+impl Ctx<'_> {
+    fn loc(&self, path: &str) -> Loc {
+        let (line, col) = (self.locate)(path);
+        Loc {
+            path: path.to_string(),
+            line,
+            col,
+        }
+    }
+
+    fn err(&self, path: &str, en: impl Into<String>, ja: impl Into<String>) -> NetParseError {
+        let l = self.loc(path);
+        NetParseError {
+            path: l.path,
+            line: l.line,
+            col: l.col,
+            en: en.into(),
+            ja: ja.into(),
+        }
+    }
+
+    fn object<'v>(
+        &self,
+        v: &'v Value,
+        path: &str,
+    ) -> Result<&'v serde_json::Map<String, Value>, NetParseError> {
+        v.as_object().ok_or_else(|| {
+            self.err(
+                path,
+                "expected a JSON object",
+                "JSON オブジェクトが必要です",
+            )
+        })
+    }
+
+    fn list<'v>(
+        &self,
+        obj: &'v Value,
+        key: &str,
+        path: &str,
+    ) -> Result<&'v [Value], NetParseError> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Ok(&[]),
+            Some(Value::Array(a)) => Ok(a),
+            Some(_) => Err(self.err(
+                &format!("{path}.{key}"),
+                format!("`{key}` must be a list of rules"),
+                format!("`{key}` はルールの配列にしてください"),
+            )),
+        }
+    }
+
+    fn protocol(&self, v: Option<&Value>, path: &str) -> Result<Protocol, NetParseError> {
+        let text = match v {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => {
+                return Err(self.err(
+                    path,
+                    "`protocol` is missing or not a string (\"tcp\", \"udp\", \"icmp\", \"-1\", or a number)",
+                    "`protocol` がないか文字列ではありません（\"tcp\"、\"udp\"、\"icmp\"、\"-1\" または番号）",
+                ));
+            }
+        };
+        Protocol::parse(&text).ok_or_else(|| {
+            self.err(
+                path,
+                format!("unknown protocol `{text}`"),
+                format!("プロトコル `{text}` は不明です"),
+            )
+        })
+    }
+
+    fn int(
+        &self,
+        v: Option<&Value>,
+        path: &str,
+        default: Option<i64>,
+    ) -> Result<i64, NetParseError> {
+        match v {
+            Some(Value::Number(n)) if n.as_i64().is_some() => Ok(n.as_i64().unwrap_or_default()),
+            Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => {
+                Ok(s.trim().parse::<i64>().unwrap_or_default())
+            }
+            None | Some(Value::Null) if default.is_some() => Ok(default.unwrap_or_default()),
+            _ => Err(self.err(path, "expected a whole number", "整数が必要です")),
+        }
+    }
+
+    fn port(
+        &self,
+        v: Option<&Value>,
+        path: &str,
+        default: Option<i64>,
+    ) -> Result<i32, NetParseError> {
+        let n = self.int(v, path, default)?;
+        i32::try_from(n).map_err(|_| {
+            self.err(
+                path,
+                format!("port {n} is out of range"),
+                format!("ポート {n} は範囲外です"),
+            )
+        })
+    }
+
+    fn traffic(&self, o: &Value, path: &str) -> Result<Traffic, NetParseError> {
+        let protocol = self.protocol(o.get("protocol"), &format!("{path}.protocol"))?;
+        // Ports may be left out only where they mean nothing: protocol -1 or a portless one.
+        let default = (!protocol.has_ports()).then_some(-1);
+        let from_port = self.port(o.get("from_port"), &format!("{path}.from_port"), default)?;
+        let to_port = self.port(o.get("to_port"), &format!("{path}.to_port"), default)?;
+        Ok(Traffic {
+            protocol,
+            from_port,
+            to_port,
+        })
+    }
+
+    fn string<'v>(
+        &self,
+        v: Option<&'v Value>,
+        path: &str,
+    ) -> Result<Option<&'v str>, NetParseError> {
+        match v {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(self.err(path, "expected a string", "文字列が必要です")),
+        }
+    }
+
+    fn cidr(&self, s: &str, path: &str) -> Result<ipnet::IpNet, NetParseError> {
+        parse_net(s).ok_or_else(|| {
+            self.err(
+                path,
+                format!("`{s}` is not an IPv4/IPv6 address or CIDR"),
+                format!("`{s}` は IPv4/IPv6 のアドレスまたは CIDR ではありません"),
+            )
+        })
+    }
+}
+
+/// Reads `{"ingress": [...], "egress": [...]}`.
+pub fn security_group(v: &Value, locate: Locate<'_>) -> Result<SecurityGroup, NetParseError> {
+    let cx = Ctx { locate };
+    cx.object(v, "$")?;
+    let read = |key: &str| -> Result<Vec<SgRule>, NetParseError> {
+        let mut out = Vec::new();
+        for (i, r) in cx.list(v, key, "$")?.iter().enumerate() {
+            let path = format!("$.{key}[{i}]");
+            cx.object(r, &path)?;
+            let traffic = cx.traffic(r, &path)?;
+            let cidr = cx.string(r.get("cidr"), &format!("{path}.cidr"))?;
+            let sg = cx.string(r.get("source_sg"), &format!("{path}.source_sg"))?;
+            let peer = match (cidr, sg) {
+                (Some(c), None) => Peer::Net(cx.cidr(c, &format!("{path}.cidr"))?),
+                (None, Some(g)) => Peer::Group(g.trim().to_string()),
+                _ => {
+                    return Err(cx.err(
+                        &path,
+                        "a rule needs exactly one of `cidr` and `source_sg`",
+                        "ルールには `cidr` と `source_sg` のどちらか一方だけを書きます",
+                    ));
+                }
+            };
+            let description = cx
+                .string(r.get("description"), &format!("{path}.description"))?
+                .map(str::to_string);
+            out.push(SgRule {
+                traffic,
+                peer,
+                description,
+                loc: cx.loc(&path),
+            });
+        }
+        Ok(out)
+    };
+    Ok(SecurityGroup {
+        ingress: read("ingress")?,
+        egress: read("egress")?,
+    })
+}
+
+/// Reads `{"inbound": [...], "outbound": [...]}`.
+pub fn network_acl(v: &Value, locate: Locate<'_>) -> Result<NetworkAcl, NetParseError> {
+    let cx = Ctx { locate };
+    cx.object(v, "$")?;
+    let read = |key: &str| -> Result<Vec<NaclRule>, NetParseError> {
+        let mut out = Vec::new();
+        for (i, r) in cx.list(v, key, "$")?.iter().enumerate() {
+            let path = format!("$.{key}[{i}]");
+            cx.object(r, &path)?;
+            let number = cx.int(r.get("rule_number"), &format!("{path}.rule_number"), None)?;
+            let traffic = cx.traffic(r, &path)?;
+            let cidr_path = format!("{path}.cidr");
+            let cidr = match cx.string(r.get("cidr"), &cidr_path)? {
+                Some(c) => cx.cidr(c, &cidr_path)?,
+                None => {
+                    return Err(cx.err(
+                        &cidr_path,
+                        "a network ACL rule needs a `cidr`",
+                        "ネットワーク ACL のルールには `cidr` が必要です",
+                    ));
+                }
+            };
+            let act_path = format!("{path}.action");
+            let action = match cx
+                .string(r.get("action"), &act_path)?
+                .map(|s| s.to_ascii_lowercase())
+                .as_deref()
+            {
+                Some("allow") => RuleAction::Allow,
+                Some("deny") => RuleAction::Deny,
+                _ => {
+                    return Err(cx.err(
+                        &act_path,
+                        "`action` must be \"allow\" or \"deny\"",
+                        "`action` は \"allow\" か \"deny\" にしてください",
+                    ));
+                }
+            };
+            out.push(NaclRule {
+                number,
+                traffic,
+                cidr,
+                action,
+                loc: cx.loc(&path),
+            });
+        }
+        Ok(out)
+    };
+    Ok(NetworkAcl {
+        inbound: read("inbound")?,
+        outbound: read("outbound")?,
+    })
+}
+
+fn direction(cx: &Ctx<'_>, q: &Value, path: &str) -> Result<Direction, NetParseError> {
+    match q.get("direction").and_then(Value::as_str) {
+        None => Ok(if q.get("to").is_some() && q.get("from").is_none() {
+            Direction::Outbound
+        } else {
+            Direction::Inbound
+        }),
+        Some(s) if s.eq_ignore_ascii_case("inbound") => Ok(Direction::Inbound),
+        Some(s) if s.eq_ignore_ascii_case("outbound") => Ok(Direction::Outbound),
+        Some(_) => Err(cx.err(
+            &format!("{path}.direction"),
+            "`direction` must be \"inbound\" or \"outbound\"",
+            "`direction` は \"inbound\" か \"outbound\" にしてください",
+        )),
+    }
+}
+
+struct Common {
+    direction: Direction,
+    protocol: Protocol,
+    port: Option<i32>,
+    code: Option<i32>,
+    peer: String,
+    peer_path: String,
+}
+
+fn common(cx: &Ctx<'_>, q: &Value, path: &str) -> Result<Common, NetParseError> {
+    cx.object(q, path)?;
+    let direction = direction(cx, q, path)?;
+    let protocol = cx.protocol(q.get("protocol"), &format!("{path}.protocol"))?;
+    let port = match q.get("port") {
+        None | Some(Value::Null) => None,
+        v => Some(cx.port(v, &format!("{path}.port"), None)?),
+    };
+    let code = match q.get("code") {
+        None | Some(Value::Null) => None,
+        v => Some(cx.port(v, &format!("{path}.code"), None)?),
+    };
+    if protocol.has_ports()
+        && !matches!(protocol, Protocol::Icmp | Protocol::Icmpv6)
+        && port.is_none()
+    {
+        return Err(cx.err(
+            &format!("{path}.port"),
+            "a TCP/UDP question needs a `port`",
+            "TCP/UDP の問い合わせには `port` が必要です",
+        ));
+    }
+    let key = match direction {
+        Direction::Inbound => "from",
+        Direction::Outbound => "to",
+    };
+    let peer_path = format!("{path}.{key}");
+    let peer = cx
+        .string(q.get(key), &peer_path)?
+        .ok_or_else(|| {
+            cx.err(
+                &peer_path,
+                format!("the question needs `{key}`"),
+                format!("問い合わせには `{key}` が必要です"),
+            )
+        })?
+        .to_string();
+    Ok(Common {
+        direction,
+        protocol,
+        port,
+        code,
+        peer,
+        peer_path,
+    })
+}
+
+/// Reads a security-group question `{"port", "protocol", "from" | "to", "established"?,
+/// "direction"?, "code"?}`.
+pub fn sg_query(q: &Value, path: &str, locate: Locate<'_>) -> Result<SgQuery, NetParseError> {
+    let cx = Ctx { locate };
+    let c = common(&cx, q, path)?;
+    let peer = Peer::parse(&c.peer).ok_or_else(|| {
+        cx.err(
+            &c.peer_path,
+            format!(
+                "`{}` is not an address, a CIDR or a security-group id",
+                c.peer
+            ),
+            format!(
+                "`{}` はアドレス、CIDR、セキュリティグループ ID のどれでもありません",
+                c.peer
+            ),
+        )
+    })?;
+    let established = match q.get("established") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            return Err(cx.err(
+                &format!("{path}.established"),
+                "`established` must be true or false",
+                "`established` は true か false にしてください",
+            ));
+        }
+    };
+    Ok(SgQuery {
+        direction: c.direction,
+        protocol: c.protocol,
+        port: c.port,
+        code: c.code,
+        peer,
+        established,
+    })
+}
+
+/// Reads a network-ACL question `{"direction", "port", "protocol", "from" | "to"}`.
+pub fn nacl_query(q: &Value, path: &str, locate: Locate<'_>) -> Result<NaclQuery, NetParseError> {
+    let cx = Ctx { locate };
+    let c = common(&cx, q, path)?;
+    let peer = cx.cidr(&c.peer, &c.peer_path)?;
+    Ok(NaclQuery {
+        direction: c.direction,
+        protocol: c.protocol,
+        port: c.port,
+        code: c.code,
+        peer,
+    })
+}

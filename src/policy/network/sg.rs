@@ -1,0 +1,148 @@
+//! Security groups: allow-only, stateful, the union of their rules. A group reference admits the
+//! private addresses of that group's members, never internet addresses; IPv4 and IPv6 rules are
+//! separate; egress rules never decide inbound traffic (VPC User Guide, "Security groups").
+
+use ipnet::IpNet;
+
+use super::{Loc, Peer, Protocol, Traffic, group_id, is_world, net_contains, net_overlaps, split};
+
+/// One inbound or outbound rule: what traffic, and from (or to) whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SgRule {
+    pub traffic: Traffic,
+    /// A CIDR (`cidr`) or a referenced group (`source_sg`).
+    pub peer: Peer,
+    pub description: Option<String>,
+    pub loc: Loc,
+}
+
+/// A security group's rules as the learner wrote them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SecurityGroup {
+    pub ingress: Vec<SgRule>,
+    pub egress: Vec<SgRule>,
+}
+
+/// Which way the packet travels, seen from the instance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Inbound,
+    Outbound,
+}
+
+/// "Can this traffic reach (or leave) an instance in the group?"
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SgQuery {
+    pub direction: Direction,
+    pub protocol: Protocol,
+    /// The port, or the ICMP type.
+    pub port: Option<i32>,
+    /// The ICMP code, when the question names one.
+    pub code: Option<i32>,
+    /// The other end: an address, any host of a CIDR, or an instance of a group.
+    pub peer: Peer,
+    /// Response traffic of a connection opened from the other side (stateful return path).
+    pub established: bool,
+}
+
+/// The answer and its reason: the admitting rules (indices into the list named by `list`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reachability {
+    pub reachable: bool,
+    /// `"ingress"` or `"egress"`: the list whose rules decided.
+    pub list: &'static str,
+    pub rules: Vec<usize>,
+}
+
+/// The four world-exposure findings of the case format, in a fixed order.
+pub const WORLD_CODES: [&str; 4] = [
+    "any-port-open-to-world",
+    "all-ports-open-to-world",
+    "ssh-open-to-world",
+    "rdp-open-to-world",
+];
+
+impl SecurityGroup {
+    /// Decides a query. Stateful: an `established` packet is the reply to a connection the other
+    /// direction's rules let through, so those rules decide it.
+    pub fn reachable(&self, q: &SgQuery) -> Reachability {
+        let use_egress = (q.direction == Direction::Outbound) != q.established;
+        let (list, rules) = if use_egress {
+            ("egress", &self.egress)
+        } else {
+            ("ingress", &self.ingress)
+        };
+        let matching: Vec<(usize, &SgRule)> = rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.traffic.matches(q.protocol, q.port, q.code))
+            .collect();
+        let found = match &q.peer {
+            Peer::Group(g) => matching
+                .iter()
+                .find(|(_, r)| match &r.peer {
+                    Peer::Group(rg) => group_id(rg) == group_id(g),
+                    Peer::Net(n) => is_world(n),
+                })
+                .map(|(i, _)| vec![*i]),
+            Peer::Net(target) => {
+                let nets: Vec<(usize, IpNet)> = matching
+                    .iter()
+                    .filter_map(|(i, r)| match r.peer {
+                        Peer::Net(n) => Some((*i, n)),
+                        Peer::Group(_) => None,
+                    })
+                    .collect();
+                cover(target, &nets)
+            }
+        };
+        Reachability {
+            reachable: found.is_some(),
+            list,
+            rules: found.unwrap_or_default(),
+        }
+    }
+
+    /// The world-exposure codes of the case format with the first rule raising each; only
+    /// ingress rules whose CIDR is exactly `0.0.0.0/0` or `::/0` count.
+    pub fn world_findings(&self) -> Vec<(&'static str, usize)> {
+        let mut out: Vec<(&'static str, usize)> = Vec::new();
+        for (i, r) in self.ingress.iter().enumerate() {
+            let Peer::Net(n) = &r.peer else { continue };
+            if !is_world(n) {
+                continue;
+            }
+            let t = &r.traffic;
+            let all = t.protocol == Protocol::All
+                || (matches!(t.protocol, Protocol::Tcp | Protocol::Udp) && t.all_ports());
+            let hits = [true, all, t.admits_tcp_port(22), t.admits_tcp_port(3389)];
+            for (code, hit) in WORLD_CODES.iter().zip(hits) {
+                if hit && !out.iter().any(|(c, _)| c == code) {
+                    out.push((code, i));
+                }
+            }
+        }
+        out.sort_by_key(|(c, _)| WORLD_CODES.iter().position(|w| w == c));
+        out
+    }
+}
+
+/// Whether the networks together admit every address of `target`; returns the rules used.
+/// Halving only happens where a rule lies strictly inside, so the work stays linear in the rules
+/// times the address width.
+pub fn cover(target: &IpNet, nets: &[(usize, IpNet)]) -> Option<Vec<usize>> {
+    if let Some((i, _)) = nets.iter().find(|(_, n)| net_contains(n, target)) {
+        return Some(vec![*i]);
+    }
+    if !nets.iter().any(|(_, n)| net_overlaps(n, target)) {
+        return None;
+    }
+    let (a, b) = split(target)?;
+    let mut left = cover(&a, nets)?;
+    for i in cover(&b, nets)? {
+        if !left.contains(&i) {
+            left.push(i);
+        }
+    }
+    Some(left)
+}
