@@ -29,6 +29,36 @@ impl Pos {
     }
 }
 
+/// Line starts of one text, so many offsets can be converted without rescanning the file from
+/// the top each time (a lesson has hundreds of headings, links and findings).
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// Same result as [`Pos::of`], in O(log lines + line length).
+    pub fn pos(&self, offset: usize) -> Pos {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        Pos {
+            line,
+            col: self.text[start..offset].chars().count() + 1,
+        }
+    }
+}
+
 impl std::fmt::Display for Pos {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}", self.line, self.col)
@@ -56,6 +86,15 @@ mod tests {
         // "う" starts at byte 3 + 6.
         assert_eq!(Pos::of(t, 9), Pos { line: 2, col: 3 });
         assert_eq!(Pos::of(t, 13), Pos { line: 3, col: 1 });
+    }
+
+    #[test]
+    fn line_index_agrees_with_pos_of_everywhere() {
+        let t = "ab\nあいう\n\nx\n";
+        let idx = LineIndex::new(t);
+        for off in 0..=t.len() + 2 {
+            assert_eq!(idx.pos(off), Pos::of(t, off), "offset {off}");
+        }
     }
 
     #[test]

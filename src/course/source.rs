@@ -2,6 +2,7 @@
 //! (`--content DIR`, `secdojo check DIR`). Everything else reads through [`CourseSource`], so
 //! loading and `check` behave identically on both.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -18,6 +19,9 @@ pub enum CourseSource {
     Embedded,
     /// A course on disk, e.g. an instructor's own lessons.
     Dir(PathBuf),
+    /// A course held in memory (path -> bytes): tests and tools that generate content check it
+    /// without touching the disk.
+    Memory(BTreeMap<String, Vec<u8>>),
 }
 
 impl CourseSource {
@@ -47,6 +51,7 @@ impl CourseSource {
                     Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
                 }
             }
+            CourseSource::Memory(files) => Ok(files.get(rel).cloned()),
         }
     }
 
@@ -84,6 +89,16 @@ impl CourseSource {
                     }
                 }
             }
+            CourseSource::Memory(files) => {
+                let prefix = format!("{}/", rel.trim_end_matches('/'));
+                let mut names: Vec<String> = files
+                    .keys()
+                    .filter_map(|k| k.strip_prefix(&prefix))
+                    .map(|rest| rest.split('/').next().unwrap_or(rest).to_string())
+                    .collect();
+                names.dedup();
+                names
+            }
         };
         names.sort();
         Ok(names)
@@ -94,6 +109,7 @@ impl CourseSource {
         match self {
             CourseSource::Embedded => "the built-in course".to_string(),
             CourseSource::Dir(d) => d.display().to_string(),
+            CourseSource::Memory(_) => "the in-memory course".to_string(),
         }
     }
 }
@@ -156,6 +172,18 @@ mod tests {
         assert!(src.read("lessons/01-a").unwrap().is_none());
         assert_eq!(src.list_dir("lessons").unwrap(), vec!["01-a".to_string()]);
         assert!(src.list_dir("missing").unwrap().is_empty());
+    }
+
+    #[test]
+    fn memory_source_lists_immediate_children() {
+        let files = [("lessons/01-a/ja.md", "x"), ("lessons/course.toml", "y")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+            .collect();
+        let src = CourseSource::Memory(files);
+        assert_eq!(src.list_dir("lessons").unwrap(), ["01-a", "course.toml"]);
+        assert_eq!(src.read("lessons/course.toml").unwrap().unwrap(), b"y");
+        assert!(src.read("lessons/01-a").unwrap().is_none());
     }
 
     #[test]

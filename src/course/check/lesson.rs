@@ -9,7 +9,7 @@ use super::locate::Locator;
 use super::{Anchor, Checker, FileText, Link, is_id};
 use crate::course::frontmatter::split;
 use crate::course::model::{FrontMatter, Localized, Unit};
-use crate::course::pos::{Pos, toml_error};
+use crate::course::pos::{LineIndex, Pos, toml_error};
 use crate::i18n::Lang;
 use crate::toml_path;
 
@@ -120,13 +120,15 @@ fn check_front(
 /// Scans the Markdown body: headings (anchors) and links. Returns the anchors in order.
 fn check_body(ck: &mut Checker<'_>, path: &str, text: &str, body_offset: usize) -> Vec<Anchor> {
     let body = &text[body_offset..];
+    let lines = LineIndex::new(text);
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut first_at: HashMap<String, Pos> = HashMap::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Pos, String)> = None;
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
-        let pos = Pos::of(text, body_offset + range.start);
+        let pos = || lines.pos(body_offset + range.start);
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
+                let pos = pos();
                 heading = Some((level, id.map(|s| s.to_string()), pos, String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
@@ -153,7 +155,7 @@ fn check_body(ck: &mut Checker<'_>, path: &str, text: &str, body_offset: usize) 
                 if dest.starts_with("glossary:") || dest.starts_with("lesson:") {
                     ck.links.push(Link {
                         path: path.to_string(),
-                        pos,
+                        pos: pos(),
                         target: dest,
                     });
                 }

@@ -5,7 +5,7 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::course::pos::Pos;
+use crate::course::pos::{LineIndex, Pos};
 
 /// One step of a path into a TOML document.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +30,7 @@ impl From<usize> for Seg<'_> {
 /// A parsed TOML file kept for position lookups.
 pub struct Locator<'i> {
     text: &'i str,
+    lines: LineIndex<'i>,
     root: Option<Spanned<DeTable<'i>>>,
 }
 
@@ -39,6 +40,7 @@ impl<'i> Locator<'i> {
     pub fn new(text: &'i str) -> Locator<'i> {
         Locator {
             text,
+            lines: LineIndex::new(text),
             root: DeTable::parse(text).ok(),
         }
     }
@@ -46,7 +48,7 @@ impl<'i> Locator<'i> {
     /// The position of the value at `path`, or of the deepest existing value on the way (so a
     /// missing field is reported at its table).
     pub fn pos(&self, path: &[Seg<'_>]) -> Pos {
-        Pos::of(self.text, self.offset(path))
+        self.lines.pos(self.offset(path))
     }
 
     /// Like [`Locator::pos`], as a byte offset.
@@ -69,6 +71,11 @@ impl<'i> Locator<'i> {
             table = next.get_ref().as_table();
         }
         best
+    }
+
+    /// The position of a byte offset of the same text.
+    pub fn pos_of(&self, offset: usize) -> Pos {
+        self.lines.pos(offset)
     }
 
     /// The source text the locator was built from.

@@ -7,6 +7,8 @@ pub mod lesson;
 pub mod locate;
 pub mod quiz;
 pub mod strings;
+#[cfg(test)]
+mod tests;
 pub mod text;
 pub mod units;
 

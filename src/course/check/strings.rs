@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{Checker, FileText};
 use crate::course::load::strings_path;
-use crate::course::pos::Pos;
+use crate::course::pos::{LineIndex, Pos};
 use crate::i18n::{Lang, StringEntry, parse_entries, placeholders};
 
 /// Checks both string tables against each other.
@@ -16,10 +16,11 @@ pub fn check_strings(ck: &mut Checker<'_>) {
         return;
     };
     let (ja_path, en_path) = (strings_path(Lang::Ja), strings_path(Lang::En));
+    let (ja_lines, en_lines) = (LineIndex::new(&ja_text), LineIndex::new(&en_text));
     let ja_map: BTreeMap<&str, &StringEntry> = ja.iter().map(|e| (e.key.as_str(), e)).collect();
     let en_map: BTreeMap<&str, &StringEntry> = en.iter().map(|e| (e.key.as_str(), e)).collect();
     for e in &ja {
-        let pos = Pos::of(&ja_text, e.offset);
+        let pos = ja_lines.pos(e.offset);
         match en_map.get(e.key.as_str()) {
             None => ck.error(
                 &ja_path,
@@ -44,7 +45,7 @@ pub fn check_strings(ck: &mut Checker<'_>) {
                     };
                     ck.error(
                         &en_path,
-                        Pos::of(&en_text, other.offset),
+                        en_lines.pos(other.offset),
                         format!(
                             "placeholders of `{}` differ: {} here, {} at {ja_path}:{pos}",
                             e.key,
@@ -60,7 +61,7 @@ pub fn check_strings(ck: &mut Checker<'_>) {
         if !ja_map.contains_key(e.key.as_str()) {
             ck.error(
                 &en_path,
-                Pos::of(&en_text, e.offset),
+                en_lines.pos(e.offset),
                 format!("UI string `{}` is missing from {ja_path}", e.key),
             );
         }
