@@ -49,10 +49,11 @@ pub(crate) fn sanitize(text: &str) -> String {
 pub(crate) fn finish(items: Vec<Inline>) -> Vec<StyledSpan> {
     // The first character after each position, looked up before the items are consumed.
     let mut next_char: Vec<Option<char>> = vec![None; items.len() + 1];
+    let mut next_style: Vec<Option<Style>> = vec![None; items.len() + 1];
     for i in (0..items.len()).rev() {
-        next_char[i] = match &items[i] {
-            Inline::Span(s) => s.text.chars().next().or(next_char[i + 1]),
-            _ => next_char[i + 1],
+        (next_char[i], next_style[i]) = match &items[i] {
+            Inline::Span(s) if !s.text.is_empty() => (s.text.chars().next(), Some(s.style)),
+            _ => (next_char[i + 1], next_style[i + 1]),
         };
     }
     let mut out: Vec<StyledSpan> = Vec::new();
@@ -72,7 +73,13 @@ pub(crate) fn finish(items: Vec<Inline>) -> Vec<StyledSpan> {
                 if b == '\n' || b == ' ' || (is_cjk(b) && is_cjk(a)) {
                     continue;
                 }
-                let style = last_style(&out);
+                // The space joins the styles on both sides only when they agree; otherwise it is
+                // plain, so a link or code span does not extend over the gap.
+                let prev = out.last().map(|s| s.style);
+                let style = match (prev, next_style[i + 1]) {
+                    (Some(p), Some(n)) if p == n => p,
+                    _ => Style::default(),
+                };
                 push_merged(&mut out, " ".into(), style);
             }
         }

@@ -274,3 +274,35 @@ fn clip(line: &mut StyledLine, width: usize) {
     }
     line.spans = keep;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::parse;
+
+    /// The clip in [`render`] is only a guard: real lessons must fit on their own from the
+    /// narrowest supported width up.
+    #[test]
+    fn lessons_fit_without_the_clipping_guard() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/04-iam");
+        for lang in ["en", "ja"] {
+            let Ok(text) = std::fs::read_to_string(root.join(format!("{lang}.md"))) else {
+                panic!("the IAM lesson is missing");
+            };
+            let doc = parse(&text);
+            for width in (10..=200).step_by(3) {
+                let opts = RenderOptions::new(width);
+                let ctx = Ctx {
+                    opts: &opts,
+                    list_depth: 0,
+                };
+                for line in render_blocks(&doc.blocks, usize::from(width), &ctx, true) {
+                    assert!(
+                        line.width() <= usize::from(width),
+                        "{lang} at {width}: {line:?}"
+                    );
+                }
+            }
+        }
+    }
+}

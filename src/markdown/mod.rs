@@ -32,7 +32,7 @@ pub use wrap::{display_width, wrap_spans};
 /// both the reader and `render`.
 #[derive(Debug, Clone)]
 pub struct Document {
-    blocks: Vec<parse::Block>,
+    pub(crate) blocks: Vec<parse::Block>,
     /// The document's headings in order; `StyledLine::heading` and the outline index into it.
     pub headings: Vec<Heading>,
     /// Every link in order of appearance; `Style::link` indexes into it, so the TUI can follow
