@@ -1,0 +1,330 @@
+//! `secdojo exam --plain` taken by several scripted learners on a fixture course, then
+//! `secdojo report` on their result files: the class table and item analysis checked against
+//! numbers worked out by hand from the scripts.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use secdojo::course::{self, CourseSource};
+use secdojo::progress::exam::{parse, select};
+use secdojo::progress::exam_session::ExamSession;
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/exam")
+        .join(rel)
+}
+
+/// The fixture course plus this repository's UI strings, in a temporary folder.
+fn course_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixture("course");
+    for rel in [
+        "lessons/course.toml",
+        "lessons/glossary.toml",
+        "lessons/01-alpha/en.md",
+        "lessons/01-alpha/ja.md",
+        "lessons/02-beta/en.md",
+        "lessons/02-beta/ja.md",
+        "quizzes/alpha.toml",
+        "quizzes/beta.toml",
+    ] {
+        std::fs::create_dir_all(dir.path().join(rel).parent().unwrap()).unwrap();
+        std::fs::copy(src.join(rel), dir.path().join(rel)).unwrap();
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(dir.path().join("assets/i18n")).unwrap();
+    for l in ["ja", "en"] {
+        let rel = format!("assets/i18n/{l}.toml");
+        std::fs::copy(root.join(&rel), dir.path().join(&rel)).unwrap();
+    }
+    dir
+}
+
+/// The numbers a learner types to pick `choices` (question id -> choice id), in exam order,
+/// worked out with the same selection and shuffle the command uses.
+fn script(course: &Path, exam_file: &Path, choices: &[(&str, &str)]) -> String {
+    let c = course::load(&CourseSource::Dir(course.into())).unwrap();
+    let exam = parse(&std::fs::read_to_string(exam_file).unwrap(), &c).unwrap();
+    let session = ExamSession::start(&exam, c.content_version, select(&exam, &c), || 0u64);
+    let want: BTreeMap<&str, &str> = choices.iter().copied().collect();
+    let mut lines = String::new();
+    for item in session.items() {
+        let choice = want.get(item.question.id.as_str()).copied().unwrap_or("r");
+        let n = item.shown.iter().position(|c| c == choice).unwrap() + 1;
+        lines.push_str(&format!("{n}\n"));
+    }
+    lines
+}
+
+fn secdojo(course: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("secdojo").unwrap();
+    cmd.env_remove("SECDOJO_LANG")
+        .env("LANG", "C")
+        .arg("--content")
+        .arg(course)
+        .arg("--lang")
+        .arg("en");
+    cmd
+}
+
+fn take(course: &Path, exam: &Path, out: &Path, name: Option<&str>, stdin: String) -> String {
+    let mut cmd = secdojo(course);
+    cmd.arg("exam")
+        .arg(exam)
+        .arg("--plain")
+        .arg("--out")
+        .arg(out);
+    if let Some(n) = name {
+        cmd.arg("--name").arg(n);
+    }
+    let o = cmd.write_stdin(stdin).output().unwrap();
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        o.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    stdout
+}
+
+fn results_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_class_takes_the_exam_and_the_report_adds_up() {
+    let course = course_dir();
+    let exam = fixture("class.toml");
+    let out = tempfile::tempdir().unwrap();
+    let c = course.path();
+    // Aiko: all right. Ben: alpha-2 wrong (d1). Chie: alpha-1 d1, alpha-2 d1, beta-2 d2.
+    // Dan: alpha-2 d2, beta-1 d1.
+    let aiko = take(c, &exam, out.path(), Some("Aiko"), script(c, &exam, &[]));
+    assert!(aiko.contains("Time left: "), "{aiko}");
+    assert!(
+        aiko.contains("Total: 4/4 (100%); pass mark 75%: passed"),
+        "{aiko}"
+    );
+    assert!(aiko.contains("Result saved to "), "{aiko}");
+    take(
+        c,
+        &exam,
+        out.path(),
+        Some("Ben"),
+        script(c, &exam, &[("alpha-2", "d1")]),
+    );
+    // Chie types her name at the prompt instead of passing --name.
+    let chie_answers = script(
+        c,
+        &exam,
+        &[("alpha-1", "d1"), ("alpha-2", "d1"), ("beta-2", "d2")],
+    );
+    let chie = take(
+        c,
+        &exam,
+        out.path(),
+        None,
+        format!("\nChie\n{chie_answers}"),
+    );
+    assert!(chie.contains("Your name:"), "{chie}");
+    assert!(
+        chie.contains("Belief one"),
+        "feedback after each answer: {chie}"
+    );
+    take(
+        c,
+        &exam,
+        out.path(),
+        Some("Dan"),
+        script(c, &exam, &[("alpha-2", "d2"), ("beta-1", "d1")]),
+    );
+    // Eve took the exam with another seed: another order, another digest.
+    let other = fixture("class-other-seed.toml");
+    take(c, &other, out.path(), Some("Eve"), script(c, &other, &[]));
+
+    let files = results_in(out.path());
+    assert_eq!(files.len(), 5, "{files:?}");
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("Fixture-class_Chie_") && n.ends_with(".json")),
+        "{names:?}"
+    );
+    let chie_json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            files
+                .iter()
+                .find(|f| f.to_string_lossy().contains("_Chie_"))
+                .unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(chie_json["learner"], "Chie");
+    assert_eq!(chie_json["content_version"], 3);
+    assert_eq!(chie_json["total"]["correct"], 1);
+    assert_eq!(chie_json["passed"], false);
+    assert_eq!(chie_json["questions"].as_array().unwrap().len(), 4);
+    assert_eq!(chie_json["digest"].as_str().unwrap().len(), 64);
+
+    let o = secdojo(c).arg("report").args(&files).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = String::from_utf8(o.stdout).unwrap();
+    for row in [
+        "| Learner | alpha | beta | Total | Result |",
+        "| Aiko | 2/2 | 2/2 | 4/4 (100%) | pass |",
+        "| Ben | 1/2 | 2/2 | 3/4 (75%) | pass |",
+        "| Chie | 0/2 | 1/2 | 1/4 (25%) | fail |",
+        "| Dan | 1/2 | 1/2 | 2/4 (50%) | fail |",
+        "| Eve | 2/2 | 2/2 | 4/4 (100%) | pass, other question set |",
+        "## Item analysis (4 results)",
+        // Thirds of 4 are 1: top Aiko (4), bottom Chie (1).
+        "| alpha-1 | alpha | 3/4 | 75% | d1 (1) | +1.00 |",
+        "| alpha-2 | alpha | 1/4 | 25% | d1 (2) | +1.00 |",
+        "| beta-1 | beta | 3/4 | 75% | d1 (1) | 0.00 |",
+        "| beta-2 | beta | 3/4 | 75% | d2 (1) | +1.00 |",
+        "## Results with a different question set (left out of the item analysis)",
+    ] {
+        assert!(md.contains(row), "missing `{row}` in:\n{md}");
+    }
+    assert!(md.contains("- Eve ("), "{md}");
+
+    let csv = secdojo(c)
+        .arg("report")
+        .args(&files)
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with("learner,file,alpha_correct,beta_correct,alpha_asked,beta_asked,total_correct,total_asked,share,passed,timed_out,same_exam\r\n"), "{csv}");
+    assert!(csv.contains("\r\nquestion,unit,kind,correct,asked,share_correct,top_distractor,top_distractor_count,discrimination\r\n"), "{csv}");
+    assert!(
+        csv.contains("alpha-2,alpha,single,1,4,0.250,d1,2,1.000\r\n"),
+        "{csv}"
+    );
+
+    let json = secdojo(c)
+        .arg("report")
+        .args(&files)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["analysed"], 4);
+    assert_eq!(v["flagged"][0]["learner"], "Eve");
+}
+
+#[test]
+fn a_japanese_name_is_kept_in_the_file_name_and_no_result_is_overwritten() {
+    let course = course_dir();
+    let exam = fixture("class.toml");
+    let out = tempfile::tempdir().unwrap();
+    let c = course.path();
+    for _ in 0..2 {
+        take(
+            c,
+            &exam,
+            out.path(),
+            Some("田中 花子"),
+            script(c, &exam, &[]),
+        );
+    }
+    let files = results_in(out.path());
+    assert_eq!(files.len(), 2, "{files:?}");
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("Fixture-class_田中-花子_"), "{name}");
+    }
+}
+
+#[test]
+fn a_malformed_exam_file_is_named_with_line_and_column() {
+    let course = course_dir();
+    let out = tempfile::tempdir().unwrap();
+    let bad = fixture("bad-unit.toml");
+    let o = secdojo(course.path())
+        .arg("exam")
+        .arg(&bad)
+        .args(["--plain", "--name", "Aiko", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains(&format!("{}:2:19: unknown unit `gamma`", bad.display())),
+        "{err}"
+    );
+    assert!(results_in(out.path()).is_empty());
+}
+
+#[test]
+fn without_plain_and_without_a_terminal_the_command_points_to_plain() {
+    let course = course_dir();
+    let o = secdojo(course.path())
+        .arg("exam")
+        .arg(fixture("class.toml"))
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--plain"));
+}
+
+#[test]
+fn no_name_at_end_of_input_is_an_error_and_writes_nothing() {
+    let course = course_dir();
+    let out = tempfile::tempdir().unwrap();
+    let o = secdojo(course.path())
+        .arg("exam")
+        .arg(fixture("class.toml"))
+        .args(["--plain", "--out"])
+        .arg(out.path())
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--name"));
+    assert!(!out.path().exists() || results_in(out.path()).is_empty());
+}
+
+#[test]
+fn a_malformed_result_file_is_named_by_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.json");
+    std::fs::write(
+        &bad,
+        "{\n  \"format\": \"secdojo-exam-result/1\",\n  \"learner\": 3\n}\n",
+    )
+    .unwrap();
+    let o = Command::cargo_bin("secdojo")
+        .unwrap()
+        .arg("report")
+        .arg(fixture("results/1-aiko.json"))
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains(&format!("{}:", bad.display())), "{err}");
+    let missing = dir.path().join("missing.json");
+    let o = Command::cargo_bin("secdojo")
+        .unwrap()
+        .arg("report")
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("missing.json"));
+}
