@@ -12,4 +12,5 @@ pub mod markdown;
 pub mod policy;
 pub mod progress;
 pub mod quiz;
+pub mod sandbox;
 pub mod tui;

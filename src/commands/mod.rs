@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command, Global};
 use crate::i18n::Lang;
 
+pub mod challenge;
 pub mod check;
 pub mod exam;
 pub mod interactive;
@@ -99,7 +100,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
             },
         ),
         Some(Command::Policy(cmd)) => policy::run(ctx, cmd),
-        Some(Command::Challenge(_)) => not_yet("secdojo challenge", 6),
+        Some(Command::Challenge(cmd)) => challenge::run(ctx, cmd),
         Some(Command::Check { dir }) => check::run(ctx, dir),
         Some(Command::Render { screen, size }) => render::run(ctx, &screen, &size),
         Some(Command::Progress(cmd)) => progress::run(ctx, cmd),

@@ -1,0 +1,205 @@
+//! `secdojo challenge list` and `secdojo challenge check ID FILE [--format text|json]`: judge a
+//! sandbox answer without the terminal UI, for instructors and scripts. Exit 0 when FILE solves
+//! the challenge, 1 when it does not (each failing request and remaining finding listed), 2 on
+//! an unknown id or a file that cannot be read or parsed (named with line:col).
+
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::{Context as _, anyhow};
+use serde_json::json;
+
+use super::{Context, Outcome};
+use crate::cli::{ChallengeCommand, TextOrJson};
+use crate::course::{self, CourseSource};
+use crate::i18n::{Lang, Strings};
+use crate::sandbox::{self, Challenge, JudgeError, Verdict, load};
+
+pub fn run(ctx: &Context, cmd: ChallengeCommand) -> anyhow::Result<Outcome> {
+    let src = CourseSource::from_flag(ctx.global.content.as_deref());
+    let course = course::load(&src)?;
+    let strings = course.strings(ctx.lang);
+    match cmd {
+        ChallengeCommand::List => list(ctx, &src, &course),
+        ChallengeCommand::Check { id, file, format } => {
+            let c = load::load(&src, &id)?.ok_or_else(|| {
+                anyhow!("unknown challenge `{id}` (see `secdojo challenge list`)")
+            })?;
+            check(ctx, strings, &c, &file, format)
+        }
+    }
+}
+
+fn list(ctx: &Context, src: &CourseSource, course: &course::Course) -> anyhow::Result<Outcome> {
+    let all = load::load_all(src)?;
+    let mut out = std::io::stdout().lock();
+    // In course order (unit by unit, as course.toml lists them), then any unlisted ones.
+    let mut shown: Vec<&Challenge> = Vec::new();
+    for unit in &course.units {
+        for id in &unit.challenges {
+            if let Some(c) = all.iter().find(|c| &c.id == id) {
+                shown.push(c);
+            }
+        }
+    }
+    for c in &all {
+        if !shown.iter().any(|s| s.id == c.id) {
+            shown.push(c);
+        }
+    }
+    let width = shown.iter().map(|c| c.id.len()).max().unwrap_or(0);
+    let uwidth = shown.iter().map(|c| c.unit.len()).max().unwrap_or(0);
+    for c in shown {
+        writeln!(
+            out,
+            "{:width$}  {:uwidth$}  {}",
+            c.id,
+            c.unit,
+            c.title(ctx.lang)
+        )
+        .context("cannot write to stdout")?;
+    }
+    Ok(Outcome::Success)
+}
+
+fn check(
+    ctx: &Context,
+    s: &Strings,
+    c: &Challenge,
+    file: &Path,
+    format: TextOrJson,
+) -> anyhow::Result<Outcome> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let answer = String::from_utf8(bytes).map_err(|e| {
+        anyhow!(
+            "{}: not valid UTF-8 (byte {})",
+            file.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let name = file.display().to_string();
+    let verdict = match sandbox::judge_challenge(c, &answer) {
+        Ok(v) => v,
+        Err(JudgeError::Answer(e)) => {
+            anyhow::bail!(
+                "{name}:{}:{}: {}",
+                e.line,
+                e.col,
+                e.msg.pick(ctx.lang == Lang::Ja)
+            )
+        }
+        Err(JudgeError::Content(m)) => {
+            anyhow::bail!("{}: {}", load::path_of(&c.id), m.en)
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match format {
+        TextOrJson::Text => print_text(&mut out, ctx, s, c, &name, &verdict),
+        TextOrJson::Json => {
+            let j = to_json(c, &verdict);
+            writeln!(out, "{}", serde_json::to_string_pretty(&j)?).map_err(Into::into)
+        }
+    }
+    .context("cannot write to stdout")?;
+    Ok(if verdict.solved {
+        Outcome::Success
+    } else {
+        Outcome::Failed
+    })
+}
+
+fn print_text(
+    out: &mut impl std::io::Write,
+    ctx: &Context,
+    s: &Strings,
+    c: &Challenge,
+    file: &str,
+    v: &Verdict,
+) -> anyhow::Result<()> {
+    let ja = ctx.lang == Lang::Ja;
+    let (ok, ng) = if ctx.global.ascii {
+        ("ok", "NG")
+    } else {
+        ("✓", "✗")
+    };
+    let title = c.title(ctx.lang);
+    writeln!(out, "{} — {title}", c.id)?;
+    for ch in &v.checks {
+        let mark = if ch.pass { ok } else { ng };
+        let want = s.get(&format!("challenge.expect.{}", ch.expect.name()));
+        let at = match (ch.line, ch.col) {
+            (Some(l), Some(col)) => format!(" ({file}:{l}:{col})"),
+            _ => String::new(),
+        };
+        writeln!(out, "  {mark} {want}: {} — {}", ch.id, ch.summary)?;
+        writeln!(out, "      -> {}: {}{at}", ch.decision, ch.why.pick(ja))?;
+    }
+    for f in &v.forbidden {
+        writeln!(
+            out,
+            "  {ng} {} {file}:{}:{}: {} [{}]",
+            s.get("challenge.forbidden"),
+            f.line,
+            f.col,
+            f.message(ja),
+            f.code
+        )?;
+    }
+    if let Some((m, line, col)) = &v.rejected {
+        writeln!(
+            out,
+            "  {ng} {} {file}:{line}:{col}: {}",
+            s.get("challenge.rejected"),
+            m.pick(ja)
+        )?;
+    }
+    let problems = v.failing().count() + v.forbidden.len() + usize::from(v.rejected.is_some());
+    if v.solved {
+        writeln!(out, "{}", s.get("challenge.solved"))?;
+        writeln!(
+            out,
+            "{} {}",
+            s.get("challenge.lesson"),
+            c.lesson.get(ctx.lang)
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{}",
+            s.fmt("challenge.not_solved", &[("n", &problems.to_string())])
+        )?;
+    }
+    Ok(())
+}
+
+/// The verdict as JSON, with both languages, for scripts and graders.
+pub fn to_json(c: &Challenge, v: &Verdict) -> serde_json::Value {
+    json!({
+        "id": c.id,
+        "solved": v.solved,
+        "requests": v.checks.iter().map(|ch| json!({
+            "id": ch.id,
+            "expect": ch.expect,
+            "summary": ch.summary,
+            "decision": ch.decision,
+            "pass": ch.pass,
+            "why": {"ja": ch.why.ja, "en": ch.why.en},
+            "line": ch.line,
+            "col": ch.col,
+        })).collect::<Vec<_>>(),
+        "forbidden": v.forbidden.iter().map(|f| json!({
+            "code": f.code,
+            "severity": f.severity,
+            "line": f.line,
+            "col": f.col,
+            "path": f.path,
+            "message": {"ja": f.message_ja, "en": f.message_en},
+        })).collect::<Vec<_>>(),
+        "findings": v.findings.iter().map(|f| json!({
+            "code": f.code, "severity": f.severity, "line": f.line, "col": f.col,
+        })).collect::<Vec<_>>(),
+        "rejected": v.rejected.as_ref().map(|(m, line, col)| json!({
+            "line": line, "col": col, "message": {"ja": m.ja, "en": m.en},
+        })),
+    })
+}

@@ -1,0 +1,330 @@
+//! The judge: parse what the learner wrote, decide every required request with the policy
+//! engine, lint it, and say per request whether it went the right way and which statement or
+//! rule decided. Pure: challenges, quiz `policy` questions, `challenge check` and the sandbox
+//! panel all go through [`judge`], so they can never disagree.
+
+use crate::policy::document::DocError;
+use crate::policy::evaluate::{Decision, Outcome, PolicySet};
+use crate::policy::lint::{self, Finding};
+use crate::policy::message::Msg;
+use crate::policy::network::nacl::NetworkAcl;
+use crate::policy::network::parse as netparse;
+use crate::policy::network::sg::SecurityGroup;
+use crate::policy::network::{Loc, cases::locator};
+use crate::policy::s3::{self, BlockPublicAccess};
+use crate::policy::{Policy, PolicyKind, json, trace};
+
+use super::probe::{Expect, Probe, Query, Shape};
+
+/// What kind of document the answer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerKind {
+    Policy(PolicyKind),
+    SecurityGroup,
+    NetworkAcl,
+}
+
+impl AnswerKind {
+    /// How the task's probes are to be read.
+    pub fn shape(self) -> Shape {
+        match self {
+            AnswerKind::Policy(_) => Shape::Iam,
+            AnswerKind::SecurityGroup => Shape::SecurityGroup,
+            AnswerKind::NetworkAcl => Shape::NetworkAcl,
+        }
+    }
+}
+
+/// Everything fixed about a task, parsed once: the answer is judged against it as often as the
+/// learner types.
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub kind: AnswerKind,
+    /// Policies of the situation, already labelled `given:<label>`.
+    pub given: Vec<(PolicyKind, String, Policy)>,
+    /// Settings in force when a bucket policy is applied.
+    pub bpa: Option<BlockPublicAccess>,
+    pub probes: Vec<Probe>,
+    pub forbid: Vec<String>,
+}
+
+/// The answer cannot be read: where and why, in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerError {
+    pub line: u32,
+    pub col: u32,
+    pub msg: Msg,
+}
+
+impl From<DocError> for AnswerError {
+    fn from(e: DocError) -> Self {
+        AnswerError {
+            line: e.span.line,
+            col: e.span.col,
+            msg: Msg::new(
+                format!("{} ({})", e.msg.ja, e.path),
+                format!("{} ({})", e.msg.en, e.path),
+            ),
+        }
+    }
+}
+
+/// How one probe went.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Check {
+    pub id: String,
+    pub expect: Expect,
+    pub summary: String,
+    /// `Allow` / `ExplicitDeny` / `ImplicitDeny`, `reachable` / `unreachable`,
+    /// `allowed` / `denied`, or `marked` / `unmarked`.
+    pub decision: String,
+    pub pass: bool,
+    /// The deciding statement or rule, or why nothing decided.
+    pub why: Msg,
+    /// Where in the answer the deciding statement or rule is.
+    pub line: Option<u32>,
+    pub col: Option<u32>,
+}
+
+/// The judge's verdict on one answer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Verdict {
+    pub solved: bool,
+    pub checks: Vec<Check>,
+    /// Every lint finding, sorted by position.
+    pub findings: Vec<Finding>,
+    /// The findings whose code the task forbids.
+    pub forbidden: Vec<Finding>,
+    /// Set when AWS would refuse to apply the answer (a public bucket policy under
+    /// BlockPublicPolicy), with where.
+    pub rejected: Option<(Msg, u32, u32)>,
+}
+
+impl Verdict {
+    /// The checks that went the wrong way.
+    pub fn failing(&self) -> impl Iterator<Item = &Check> {
+        self.checks.iter().filter(|c| !c.pass)
+    }
+
+    fn close(mut self, forbid: &[String]) -> Verdict {
+        self.forbidden = self
+            .findings
+            .iter()
+            .filter(|f| forbid.iter().any(|c| c == f.code))
+            .cloned()
+            .collect();
+        self.solved = self.checks.iter().all(|c| c.pass)
+            && self.forbidden.is_empty()
+            && self.rejected.is_none();
+        self
+    }
+}
+
+/// Judges `answer` against `task`.
+pub fn judge(task: &Task, answer: &str) -> Result<Verdict, AnswerError> {
+    let v = match task.kind {
+        AnswerKind::Policy(kind) => judge_policy(task, kind, answer)?,
+        AnswerKind::SecurityGroup => judge_sg(task, answer)?,
+        AnswerKind::NetworkAcl => judge_nacl(task, answer)?,
+    };
+    Ok(v.close(&task.forbid))
+}
+
+const ANSWER: &str = "answer";
+
+fn judge_policy(task: &Task, kind: PolicyKind, text: &str) -> Result<Verdict, AnswerError> {
+    let policy = Policy::parse(text)?;
+    if let Some(e) = policy.check_kind(kind).into_iter().next() {
+        return Err(e.into());
+    }
+    let findings = lint::lint_policy_text(text, kind)?;
+    let mut with_given = PolicySet::new();
+    for (k, label, p) in &task.given {
+        with_given.add(*k, p.clone());
+        if let Some(e) = with_given.entries.last_mut() {
+            e.label = label.clone();
+        }
+    }
+    let mut alone = PolicySet::new();
+    for set in [&mut with_given, &mut alone] {
+        set.add(kind, policy.clone());
+        if let Some(e) = set.entries.last_mut() {
+            e.label = ANSWER.to_string();
+        }
+    }
+    let mut checks = Vec::new();
+    for p in &task.probes {
+        let Query::Iam {
+            request,
+            alone: solo,
+        } = &p.query
+        else {
+            continue;
+        };
+        let set = if *solo { &alone } else { &with_given };
+        let d = crate::policy::evaluate(request, set);
+        checks.push(iam_check(p, &d, set));
+    }
+    let rejected = task.bpa.and_then(|bpa| {
+        let status = s3::assess(Some(&policy), bpa);
+        status.put_policy_rejected.then(|| {
+            let (line, col) = status.grants.first().map_or((1, 1), |g| (g.line, g.col));
+            let why = status.grants.first().map(|g| g.why.clone());
+            let (wja, wen) = why.map_or((String::new(), String::new()), |w| (w.ja, w.en));
+            (
+                Msg::new(
+                    format!("ブロックパブリックアクセス（BlockPublicPolicy）が有効なため、S3 はこのパブリックなバケットポリシーを拒否します（403 AccessDenied）。{wja}"),
+                    format!("Block Public Access (BlockPublicPolicy) is on, so S3 rejects this public bucket policy (403 AccessDenied). {wen}"),
+                ),
+                line,
+                col,
+            )
+        })
+    });
+    Ok(Verdict {
+        checks,
+        findings,
+        rejected,
+        ..Verdict::default()
+    })
+}
+
+fn iam_check(p: &Probe, d: &Decision, set: &PolicySet) -> Check {
+    let pass = match p.expect {
+        Expect::Allow => d.outcome == Outcome::Allow,
+        _ => d.outcome != Outcome::Allow,
+    };
+    let at = d
+        .trace
+        .deciding
+        .iter()
+        .find(|r| set.entries.get(r.entry).is_some_and(|e| e.label == ANSWER))
+        .and_then(|r| set.statement(*r));
+    Check {
+        id: p.id.clone(),
+        expect: p.expect,
+        summary: p.summary.clone(),
+        decision: d.outcome.name().to_string(),
+        pass,
+        why: trace::why(d, set),
+        line: at.map(|s| s.span.line),
+        col: at.map(|s| s.span.col),
+    }
+}
+
+/// Parses network JSON keeping positions, so rule errors and findings point into the text.
+fn net_value(text: &str) -> Result<(serde_json::Value, impl Fn(&str) -> (u32, u32)), AnswerError> {
+    let node = json::parse(text).map_err(|e| AnswerError {
+        line: e.span.line,
+        col: e.span.col,
+        msg: e.msg,
+    })?;
+    Ok((node.to_value(), locator(&node)))
+}
+
+fn net_error(e: netparse::NetParseError) -> AnswerError {
+    AnswerError {
+        line: e.line,
+        col: e.col,
+        msg: Msg::new(
+            format!("{} ({})", e.ja, e.path),
+            format!("{} ({})", e.en, e.path),
+        ),
+    }
+}
+
+fn rule_check(p: &Probe, pass: bool, decision: &str, why: Msg, loc: Option<&Loc>) -> Check {
+    Check {
+        id: p.id.clone(),
+        expect: p.expect,
+        summary: p.summary.clone(),
+        decision: decision.to_string(),
+        pass,
+        why,
+        line: loc.map(|l| l.line),
+        col: loc.map(|l| l.col),
+    }
+}
+
+fn judge_sg(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
+    let (value, locate) = net_value(text)?;
+    let sg: SecurityGroup = netparse::security_group(&value, &locate).map_err(net_error)?;
+    let mut checks = Vec::new();
+    for p in &task.probes {
+        let Query::Sg(q) = &p.query else { continue };
+        let r = sg.reachable(q);
+        let rules = if r.list == "egress" {
+            &sg.egress
+        } else {
+            &sg.ingress
+        };
+        let loc = r.rules.first().and_then(|&i| rules.get(i)).map(|x| &x.loc);
+        let why = match loc {
+            Some(l) => Msg::new(
+                format!("{} のルールが許可しています（{}）", r.list, l.path),
+                format!("admitted by the {} rule {}", r.list, l.path),
+            ),
+            None => Msg::new(
+                format!(
+                    "{} のどのルールにも一致しません（セキュリティグループは許可だけを書き、ほかはすべて拒否されます）",
+                    r.list
+                ),
+                format!(
+                    "no {} rule admits it (a security group lists only what is allowed; everything else is dropped)",
+                    r.list
+                ),
+            ),
+        };
+        let decision = if r.reachable {
+            "reachable"
+        } else {
+            "unreachable"
+        };
+        let pass = r.reachable == (p.expect == Expect::Allow);
+        checks.push(rule_check(p, pass, decision, why, loc));
+    }
+    let mut findings = lint::lint_security_group(&sg);
+    lint::sort(&mut findings);
+    Ok(Verdict {
+        checks,
+        findings,
+        ..Verdict::default()
+    })
+}
+
+fn judge_nacl(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
+    let (value, locate) = net_value(text)?;
+    let acl: NetworkAcl = netparse::network_acl(&value, &locate).map_err(net_error)?;
+    let mut checks = Vec::new();
+    for p in &task.probes {
+        let Query::Nacl(q) = &p.query else { continue };
+        let d = acl.decide(q);
+        let rule = d.rule.and_then(|i| acl.rules(q.direction).get(i));
+        let why = match rule {
+            Some(r) => {
+                let act = if d.allowed { "allow" } else { "deny" };
+                Msg::new(
+                    format!(
+                        "最初に一致したルール {}（{act}）が決めました（{}）",
+                        r.number, r.loc.path
+                    ),
+                    format!("rule {} ({act}) matched first ({})", r.number, r.loc.path),
+                )
+            }
+            None => Msg::new(
+                "一致するルールがなく、最後の * ルールが拒否しました",
+                "no rule matches, so the final * rule denies it",
+            ),
+        };
+        let decision = if d.allowed { "allowed" } else { "denied" };
+        let pass = d.allowed == (p.expect == Expect::Allow);
+        checks.push(rule_check(p, pass, decision, why, rule.map(|r| &r.loc)));
+    }
+    let mut findings = lint::lint_network_acl(&acl);
+    lint::sort(&mut findings);
+    Ok(Verdict {
+        checks,
+        findings,
+        ..Verdict::default()
+    })
+}
