@@ -217,6 +217,63 @@ mod tests {
         assert_eq!(sanitize(&"a".repeat(100)).chars().count(), 40);
     }
 
+    fn sample(learner: &str) -> ExamResult {
+        ExamResult {
+            format: ExamResult::FORMAT.into(),
+            exam_title: "Week 1".into(),
+            learner: learner.into(),
+            started: 1_795_884_000,
+            finished: 1_795_884_100,
+            time_limit_minutes: 10,
+            timed_out: false,
+            unanswered: 0,
+            seed: 1,
+            content_version: 1,
+            digest: "d".repeat(64),
+            pass_mark: 0.5,
+            passed: true,
+            total: Score::of(1, 1),
+            units: vec![],
+            questions: vec![],
+        }
+    }
+
+    #[test]
+    fn a_taken_name_gets_a_suffix_and_the_first_file_is_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = write_new(dir.path(), &sample("Aiko")).unwrap();
+        assert_eq!(
+            first.file_name().unwrap(),
+            "Week-1_Aiko_20261128T164000Z.json"
+        );
+        let before = fs::read_to_string(&first).unwrap();
+        let mut other = sample("Aiko");
+        other.passed = false;
+        let second = write_new(dir.path(), &other).unwrap();
+        assert_eq!(
+            second.file_name().unwrap(),
+            "Week-1_Aiko_20261128T164000Z-2.json"
+        );
+        assert_eq!(fs::read_to_string(&first).unwrap(), before);
+        assert!(!read(&second).unwrap().passed);
+        // No temporary file is left behind.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn a_json_file_of_another_kind_is_not_a_result() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r.json");
+        let mut r = serde_json::to_value(sample("x")).unwrap();
+        r["format"] = "something-else".into();
+        fs::write(&p, r.to_string()).unwrap();
+        let msg = format!("{:#}", read(&p).unwrap_err());
+        assert!(
+            msg.contains("r.json") && msg.contains("something-else"),
+            "{msg}"
+        );
+    }
+
     #[test]
     fn timestamps_are_utc() {
         assert_eq!(timestamp(0), "19700101T000000Z");
