@@ -1,6 +1,7 @@
 //! The interface language and the UI strings of `assets/i18n/{ja,en}.toml`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 
 use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
@@ -85,9 +86,13 @@ impl Strings {
     }
 
     /// The string for `key`, or the key itself when it is missing, so a gap shows on screen
-    /// (and in snapshot tests) instead of panicking.
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.map.get(key).map_or(key, String::as_str)
+    /// (and in snapshot tests) instead of panicking. The result borrows only `self`, so callers
+    /// may build keys on the fly (`&format!("unit.{id}")`).
+    pub fn get(&self, key: &str) -> &str {
+        match self.map.get(key) {
+            Some(s) => s,
+            None => intern_missing(key),
+        }
     }
 
     /// The string for `key` with `{name}` placeholders filled from `args`; unknown placeholders
@@ -109,6 +114,22 @@ impl Strings {
     pub fn contains(&self, key: &str) -> bool {
         self.map.contains_key(key)
     }
+}
+
+/// A missing key is a content bug; showing it must not tie the result to the caller's temporary
+/// key. Each distinct missing key is stored once for the life of the process (bounded by the
+/// keys the program asks for), so repeated draws do not grow memory.
+fn intern_missing(key: &str) -> &'static str {
+    static MISSING: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut set = MISSING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(k) = set.get(key) {
+        return k;
+    }
+    let leaked: &'static str = Box::leak(key.to_string().into_boxed_str());
+    set.insert(leaked);
+    leaked
 }
 
 /// Flattens a UI-string file into entries in source order. Values must be strings: anything else
@@ -235,6 +256,9 @@ mod tests {
         assert_eq!(s.get("home.title"), "Home");
         assert_eq!(s.get("quiz.result.score"), "{n}/{total}");
         assert_eq!(s.get("no.such.key"), "no.such.key");
+        let built = s.get(&format!("built.{}", 1));
+        assert_eq!(built, "built.1");
+        assert!(std::ptr::eq(built, s.get("built.1")), "interned once");
         assert_eq!(
             s.fmt("quiz.result.score", &[("n", "3"), ("total", "5")]),
             "3/5"
