@@ -2,7 +2,7 @@
 //! these lines, editing a lesson would not rebuild the binary and `cargo run` would show stale text.
 
 fn main() {
-    for dir in ["lessons", "quizzes", "assets"] {
+    for dir in ["lessons", "quizzes", "assets", "challenges"] {
         println!("cargo:rerun-if-changed={dir}");
     }
 }
