@@ -142,6 +142,12 @@ fn long_arn_breaks_at_the_width_preferably_after_separators() {
 }
 
 #[test]
+fn a_forced_break_after_a_separator_still_respects_kinsoku() {
+    // Found by the property test: the cut after "." must not push "、" to the next line.
+    check("credentials.aacredentials.、", 26).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
 fn long_url_inside_a_sentence_never_exceeds_the_width() {
     let text =
         "See https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html for details.";

@@ -16,6 +16,7 @@ const INDENT: usize = 2;
 const TAB: usize = 4;
 
 pub(crate) fn render(lang: &str, text: &str, width: usize, ascii: bool) -> Vec<StyledLine> {
+    let lang = lang.to_ascii_lowercase();
     let lines: Vec<String> = text
         .split('\n')
         .map(|l| expand_tabs(l.trim_end_matches('\r')))
@@ -32,12 +33,12 @@ pub(crate) fn render(lang: &str, text: &str, width: usize, ascii: bool) -> Vec<S
     // Diagrams and plain text keep their columns only if cut at exactly the width; real code reads
     // better cut at a space or punctuation.
     let soft = !matches!(
-        lang.to_ascii_lowercase().as_str(),
+        lang.as_str(),
         "" | "text" | "txt" | "plain" | "ascii" | "diagram"
     );
     let mut out = Vec::new();
     for line in &lines {
-        let tokens = highlight(lang, line);
+        let tokens = highlight(&lang, line);
         let (joined, starts) = concat(&tokens);
         // Continuations start at the line's own indentation (up to half the area), so nested JSON
         // stays readable.
@@ -88,9 +89,16 @@ fn expand_tabs(line: &str) -> String {
 /// Byte ranges of the pieces of one code line: the first at most `first` columns, the others at
 /// most `rest`; with `soft`, a cut moves back to a UAX #14 opportunity in the last two thirds. An empty line yields one empty piece (blank lines in code are meaningful).
 fn cuts(line: &str, first: usize, rest: usize, soft: bool) -> Vec<(usize, usize)> {
+    if display_width(line) <= first {
+        return vec![(0, line.len())];
+    }
     let mut out = Vec::new();
     let mut start = 0;
-    let opportunities: Vec<usize> = linebreaks(line).map(|(i, _)| i).collect();
+    let opportunities: Vec<usize> = if soft {
+        linebreaks(line).map(|(i, _)| i).collect()
+    } else {
+        Vec::new()
+    };
     loop {
         let limit = if out.is_empty() { first } else { rest };
         let remaining = &line[start..];
@@ -119,7 +127,7 @@ fn cuts(line: &str, first: usize, rest: usize, soft: bool) -> Vec<(usize, usize)
         let cut = opportunities
             .iter()
             .copied()
-            .filter(|&o| soft && o > soft_floor && o <= end)
+            .filter(|&o| o > soft_floor && o <= end)
             .max()
             .unwrap_or(end);
         out.push((start, cut));
@@ -133,13 +141,13 @@ const HASH_COMMENT_LANGS: &[&str] = &[
 
 /// Splits one code line into highlighted tokens. JSON strings never span lines, so a line is
 /// enough context.
+/// `lang` is the fence's info word, already lowercased.
 pub(crate) fn highlight(lang: &str, line: &str) -> Vec<StyledSpan> {
-    let lang = lang.to_ascii_lowercase();
     let style = |k| Style::role(Role::CodeBlock(k));
-    if HASH_COMMENT_LANGS.contains(&lang.as_str()) && line.trim_start().starts_with('#') {
+    if HASH_COMMENT_LANGS.contains(&lang) && line.trim_start().starts_with('#') {
         return vec![StyledSpan::new(line, style(TokenKind::Comment))];
     }
-    if !matches!(lang.as_str(), "json" | "jsonc" | "json5") {
+    if !matches!(lang, "json" | "jsonc" | "json5") {
         return vec![StyledSpan::new(line, style(TokenKind::Plain))];
     }
     json_tokens(line)

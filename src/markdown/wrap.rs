@@ -189,7 +189,7 @@ pub(crate) fn wrap_with(spans: &[StyledSpan], first: usize, rest: usize) -> Vec<
 }
 
 pub(crate) fn concat(spans: &[StyledSpan]) -> (String, Vec<(usize, Style)>) {
-    let mut text = String::new();
+    let mut text = String::with_capacity(spans.iter().map(|s| s.text.len()).sum());
     let mut starts = Vec::with_capacity(spans.len());
     for span in spans {
         if span.text.is_empty() {
@@ -368,8 +368,9 @@ fn forced_cut(text: &str, s: usize, e: usize, limit: usize) -> usize {
         w += gw;
         let end = s + off + g.len();
         bounds.push(end);
-        let next_is_sep = text[end..e].starts_with(SEPARATORS);
-        if w * 2 >= limit && g.ends_with(SEPARATORS) && !next_is_sep {
+        let next = text[end..e].chars().next();
+        let next_ok = !next.is_some_and(|c| SEPARATORS.contains(&c) || no_start(c));
+        if w * 2 >= limit && g.ends_with(SEPARATORS) && next_ok {
             preferred = Some(end);
         }
     }
