@@ -40,6 +40,11 @@ impl StdinLines {
                 }
             }
         });
+        StdinLines::from_channel(rx)
+    }
+
+    /// Lines from any sender (the stdin thread, or a test).
+    pub fn from_channel(rx: Receiver<std::io::Result<Vec<u8>>>) -> StdinLines {
         StdinLines {
             rx,
             buf: Vec::new(),
@@ -108,5 +113,50 @@ impl AnswerSource for StdinLines {
             return Ok(None);
         }
         Ok(Some(line.trim_end_matches(['\r', '\n']).to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn send(tx: &std::sync::mpsc::Sender<std::io::Result<Vec<u8>>>, line: &str) {
+        tx.send(Ok(line.as_bytes().to_vec())).unwrap();
+    }
+
+    #[test]
+    fn lines_arrive_and_silence_until_the_deadline_is_time_up() {
+        let (tx, rx) = channel();
+        let mut lines = StdinLines::from_channel(rx);
+        send(&tx, "Aiko\n");
+        send(&tx, "2\n");
+        assert_eq!(lines.line().unwrap(), Some("Aiko".into()));
+        assert_eq!(
+            lines.answer(Kind::Single, 60_000).unwrap(),
+            Got::Line("2".into())
+        );
+        // The sender is alive but sends nothing: waiting ends at the deadline.
+        assert_eq!(lines.answer(Kind::Single, 1).unwrap(), Got::TimeUp);
+        // A line typed after that is still read for the next question.
+        send(&tx, "1\n");
+        assert_eq!(
+            lines.answer(Kind::Single, 60_000).unwrap(),
+            Got::Line("1".into())
+        );
+        drop(tx);
+        assert_eq!(lines.answer(Kind::Single, 60_000).unwrap(), Got::End);
+    }
+
+    #[test]
+    fn a_policy_answer_spans_lines_up_to_a_dot() {
+        let (tx, rx) = channel();
+        let mut lines = StdinLines::from_channel(rx);
+        for l in ["{\n", "}\n", ".\n"] {
+            send(&tx, l);
+        }
+        assert_eq!(
+            lines.answer(Kind::Policy, 60_000).unwrap(),
+            Got::Line("{\n}\n".into())
+        );
     }
 }
