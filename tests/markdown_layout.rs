@@ -254,6 +254,9 @@ fn sections_map_across_languages_by_anchor() {
     let target = ja.heading_index(&en.headings[section].anchor).unwrap();
     let line = heading_line(&ja_lines, target).unwrap();
     assert_eq!(line_to_plain(&ja_lines[line]), "多要素認証");
+    assert_eq!(ja.anchor_line(&ja_lines, "mfa"), Some(line));
+    assert_eq!(ja.anchor_line(&ja_lines, "root-user"), Some(0));
+    assert_eq!(ja.anchor_line(&ja_lines, "missing"), None);
     assert_eq!(section_at(&en_lines, 0), Some(0));
     let intro = parse("Intro.\n\n## A\n");
     assert_eq!(section_at(&intro.render(&RenderOptions::new(40)), 0), None);

@@ -271,6 +271,13 @@ impl Document {
     pub fn heading_index(&self, anchor: &str) -> Option<usize> {
         self.headings.iter().position(|h| h.anchor == anchor)
     }
+
+    /// The line of `lines` (this document rendered at some width) on which the section `anchor`
+    /// starts: what a `lesson:unit#anchor` link, a quiz's "see section" or the language switch
+    /// scrolls to.
+    pub fn anchor_line(&self, lines: &[StyledLine], anchor: &str) -> Option<usize> {
+        heading_line(lines, self.heading_index(anchor)?)
+    }
 }
 
 /// The line's text without styles (for `render`, search and tests).
