@@ -81,8 +81,15 @@ struct TableState {
     row: Vec<Vec<StyledSpan>>,
 }
 
+/// Deepest nesting of quotes, lists and items kept as structure. Deeper containers are flattened
+/// into the deepest kept one (their text still shows): layout recurses per level, and a hostile
+/// file of 100 000 `>` must not overflow the stack. Real lessons nest 3 or 4 levels at most.
+const MAX_DEPTH: usize = 12;
+
 struct Builder {
     stack: Vec<Container>,
+    /// Containers opened beyond `MAX_DEPTH` and not closed yet; their ends are ignored.
+    overflow: usize,
     inline: Vec<Inline>,
     bold: u32,
     italic: u32,
@@ -107,6 +114,7 @@ pub(crate) fn parse(markdown: &str) -> Document {
     options.remove(Options::ENABLE_SMART_PUNCTUATION);
     let mut b = Builder {
         stack: vec![Container::new(Kind::Root)],
+        overflow: 0,
         inline: Vec::new(),
         bold: 0,
         italic: 0,
@@ -226,7 +234,21 @@ impl Builder {
         finish(std::mem::take(&mut self.inline))
     }
 
+    fn open_container(&mut self, kind: Kind) {
+        self.flush_paragraph();
+        if self.stack.len() > MAX_DEPTH || self.overflow > 0 {
+            self.overflow += 1;
+        } else {
+            self.stack.push(Container::new(kind));
+        }
+    }
+
     fn close_container(&mut self) {
+        if self.overflow > 0 {
+            self.overflow -= 1;
+            self.flush_paragraph();
+            return;
+        }
         self.flush_paragraph();
         let Some(done) = self.stack.pop() else {
             return;
@@ -238,10 +260,17 @@ impl Builder {
                 kind,
                 blocks: done.blocks,
             }),
-            Kind::List(start) => self.push_block(Block::List {
-                start,
-                items: done.items,
-            }),
+            Kind::List(start) => {
+                let mut items = done.items;
+                // Only past MAX_DEPTH can text land in a list outside an item; keep it.
+                if !done.blocks.is_empty() {
+                    items.push(Item {
+                        task: None,
+                        blocks: done.blocks,
+                    });
+                }
+                self.push_block(Block::List { start, items });
+            }
             Kind::Item(task) => {
                 let item = Item {
                     task,
@@ -312,11 +341,7 @@ impl Builder {
                 self.flush_paragraph();
                 self.heading = Some((level as u8, id.map(|s| s.to_string())));
             }
-            Tag::BlockQuote(kind) => {
-                self.flush_paragraph();
-                self.stack
-                    .push(Container::new(Kind::Quote(kind.map(alert_kind))));
-            }
+            Tag::BlockQuote(kind) => self.open_container(Kind::Quote(kind.map(alert_kind))),
             Tag::CodeBlock(kind) => {
                 self.flush_paragraph();
                 let lang = match kind {
@@ -327,14 +352,8 @@ impl Builder {
                 };
                 self.code = Some((lang, String::new()));
             }
-            Tag::List(start) => {
-                self.flush_paragraph();
-                self.stack.push(Container::new(Kind::List(start)));
-            }
-            Tag::Item => {
-                self.flush_paragraph();
-                self.stack.push(Container::new(Kind::Item(None)));
-            }
+            Tag::List(start) => self.open_container(Kind::List(start)),
+            Tag::Item => self.open_container(Kind::Item(None)),
             Tag::Table(aligns) => {
                 self.flush_paragraph();
                 let aligns = aligns
@@ -489,6 +508,70 @@ impl Builder {
                 self.inline
                     .push(Inline::Span(StyledSpan::new(format!(" ({url})"), style)));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Quote(inner) | Block::Alert { blocks: inner, .. } => 1 + depth(inner),
+                Block::List { items, .. } => {
+                    1 + items
+                        .iter()
+                        .map(|i| 1 + depth(&i.blocks))
+                        .max()
+                        .unwrap_or(0)
+                }
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn text(blocks: &[Block]) -> String {
+        let mut out = String::new();
+        for b in blocks {
+            match b {
+                Block::Paragraph(spans) => spans.iter().for_each(|s| out.push_str(&s.text)),
+                Block::Quote(inner) | Block::Alert { blocks: inner, .. } => {
+                    out.push_str(&text(inner))
+                }
+                Block::List { items, .. } => {
+                    items.iter().for_each(|i| out.push_str(&text(&i.blocks)))
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn hostile_nesting_is_capped_and_keeps_the_text() {
+        for md in [
+            format!("{} deep", ">".repeat(100_000)),
+            format!("{}deep", "- ".repeat(20_000)),
+            format!("{}deep", "> - ".repeat(10_000)),
+        ] {
+            let doc = parse(&md);
+            assert!(
+                depth(&doc.blocks) <= 2 * MAX_DEPTH,
+                "{}",
+                depth(&doc.blocks)
+            );
+            assert!(text(&doc.blocks).contains("deep"));
+            // Layout recursion is bounded too (this would overflow the stack otherwise).
+            let lines = doc.render(&crate::markdown::RenderOptions::new(80));
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| crate::markdown::line_to_plain(l).contains("deep"))
+            );
         }
     }
 }
