@@ -3,7 +3,6 @@
 
 #![cfg(unix)]
 
-#[allow(dead_code)]
 mod pty_support;
 
 use nix::sys::termios::LocalFlags;
