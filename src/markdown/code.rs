@@ -89,7 +89,8 @@ fn expand_tabs(line: &str) -> String {
 /// Byte ranges of the pieces of one code line: the first at most `first` columns, the others at
 /// most `rest`; with `soft`, a cut moves back to a UAX #14 opportunity in the last two thirds. An empty line yields one empty piece (blank lines in code are meaningful).
 fn cuts(line: &str, first: usize, rest: usize, soft: bool) -> Vec<(usize, usize)> {
-    if display_width(line) <= first {
+    let mut remaining_width = display_width(line);
+    if remaining_width <= first {
         return vec![(0, line.len())];
     }
     let mut out = Vec::new();
@@ -102,7 +103,7 @@ fn cuts(line: &str, first: usize, rest: usize, soft: bool) -> Vec<(usize, usize)
     loop {
         let limit = if out.is_empty() { first } else { rest };
         let remaining = &line[start..];
-        if display_width(remaining) <= limit {
+        if remaining_width <= limit {
             out.push((start, line.len()));
             return out;
         }
@@ -124,13 +125,14 @@ fn cuts(line: &str, first: usize, rest: usize, soft: bool) -> Vec<(usize, usize)
                 .map_or(remaining.len(), str::len);
         }
         let soft_floor = start + (end - start) / 3;
-        let cut = opportunities
-            .iter()
+        // The last opportunity at or before `end` (they are sorted), if past the floor.
+        let cut = opportunities[..opportunities.partition_point(|&o| o <= end)]
+            .last()
             .copied()
-            .filter(|&o| o > soft_floor && o <= end)
-            .max()
+            .filter(|&o| o > soft_floor)
             .unwrap_or(end);
         out.push((start, cut));
+        remaining_width = remaining_width.saturating_sub(display_width(&line[start..cut]));
         start = cut;
     }
 }
@@ -303,6 +305,15 @@ mod tests {
         let lines = render("json", line, 50, false);
         let first: String = lines[0].spans.iter().map(|s| s.text.as_str()).collect();
         assert!(first.ends_with(r#""AWS": "#), "{first:?}");
+    }
+
+    #[test]
+    fn a_megabyte_code_line_is_cut_in_linear_time() {
+        // Quadratic cutting would take minutes here, even in a release build.
+        let line = "ab ".repeat(350_000);
+        let lines = render("json", &line, 80, false);
+        assert!(lines.len() > 10_000);
+        assert!(lines.iter().all(|l| l.width() <= 80));
     }
 
     #[test]

@@ -115,21 +115,38 @@ fn cell_width(cell: &Cell) -> usize {
     text.split('\n').map(display_width).max().unwrap_or(0)
 }
 
-/// Column widths summing to at most `avail`: the natural widths if they fit, else the widest
-/// column shrinks one column at a time. `None` when columns would get narrower than `MIN_COL`.
+/// Column widths summing to at most `avail`: the natural widths if they fit, else every column
+/// is capped at the largest common width that fits (wide columns shrink first, narrow ones keep
+/// their natural width), and the spare columns go to the capped ones. `None` when even columns of
+/// `MIN_COL` cannot fit. Linear in the number of columns times log of the widest.
 fn fit(natural: &[usize], avail: usize) -> Option<Vec<usize>> {
-    let mut widths = natural.to_vec();
-    let mut total: usize = widths.iter().sum();
-    while total > avail {
-        let (i, &w) = widths
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, w)| (**w, usize::MAX - i))?;
-        if w <= MIN_COL {
-            return None;
+    if natural.iter().sum::<usize>() <= avail {
+        return Some(natural.to_vec());
+    }
+    let capped = |c: usize| natural.iter().map(|&n| n.min(c)).sum::<usize>();
+    if capped(MIN_COL) > avail {
+        return None;
+    }
+    // The largest cap that fits: capped(MIN_COL) fits, capped(max) does not.
+    let (mut lo, mut hi) = (MIN_COL, natural.iter().copied().max().unwrap_or(MIN_COL));
+    while lo + 1 < hi {
+        let mid = lo + (hi - lo) / 2;
+        if capped(mid) <= avail {
+            lo = mid;
+        } else {
+            hi = mid;
         }
-        widths[i] -= 1;
-        total -= 1;
+    }
+    let mut widths: Vec<usize> = natural.iter().map(|&n| n.min(lo)).collect();
+    let mut spare = avail - capped(lo);
+    for (w, &n) in widths.iter_mut().zip(natural) {
+        if spare == 0 {
+            break;
+        }
+        if n > *w {
+            *w += 1;
+            spare -= 1;
+        }
     }
     Some(widths)
 }
@@ -230,4 +247,31 @@ fn stacked(head: &[Cell], rows: &[Vec<Cell>], width: usize, ascii: bool) -> Vec<
         out.push(rule.clone());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_keeps_natural_widths_when_they_fit() {
+        assert_eq!(fit(&[5, 10], 15), Some(vec![5, 10]));
+    }
+
+    #[test]
+    fn fit_shrinks_the_widest_columns_first() {
+        assert_eq!(fit(&[5, 30, 20], 35), Some(vec![5, 15, 15]));
+        assert_eq!(fit(&[5, 30, 20], 36), Some(vec![5, 16, 15]));
+        let w = fit(&[3, 100, 7, 60], 50).unwrap();
+        assert_eq!(w.iter().sum::<usize>(), 50);
+        assert_eq!((w[0], w[2]), (3, 7));
+    }
+
+    #[test]
+    fn fit_gives_up_below_the_minimum_column() {
+        assert_eq!(fit(&[10, 10, 10], 11), None);
+        // Huge tables are decided at once, not column by column.
+        assert_eq!(fit(&vec![1_000_000; 1000], 200), None);
+        assert_eq!(fit(&vec![1_000_000; 20], 200), Some(vec![10; 20]));
+    }
 }
