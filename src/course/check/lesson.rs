@@ -56,6 +56,23 @@ fn check_lesson(ck: &mut Checker<'_>, unit: &Unit, lang: Lang) -> Option<Vec<Anc
             return None;
         }
     };
+    // Name every missing field at once (serde would stop at the first one).
+    if let Ok(table) = toml::de::DeTable::parse(parts.front) {
+        let missing: Vec<&str> = ["title", "minutes", "objectives"]
+            .into_iter()
+            .filter(|k| !table.get_ref().contains_key(*k))
+            .collect();
+        if !missing.is_empty() {
+            for key in missing {
+                ck.error(
+                    &path,
+                    Pos::START,
+                    format!("front matter lacks required field `{key}`"),
+                );
+            }
+            return Some(check_body(ck, &path, &text, parts.body_offset));
+        }
+    }
     match toml::from_str::<FrontMatter>(parts.front) {
         Ok(front) => check_front(ck, &path, &text, parts.front, parts.front_offset, &front),
         Err(e) => {

@@ -132,13 +132,17 @@ fn draft_lesson_is_a_warning_only() {
 
 #[test]
 fn missing_front_matter_field() {
-    let d = lesson_with("ja", "minutes = 10\n", "");
-    assert_eq!(d.len(), 1);
-    assert!(
-        d[0].starts_with(
-            "lessons/01-u/ja.md:2:1: error: invalid front matter: missing field `minutes`"
-        ),
-        "{d:?}"
+    let d = lesson_with(
+        "ja",
+        "minutes = 10\nobjectives = [\"a\", \"b\", \"c\"]\n",
+        "",
+    );
+    assert_eq!(
+        d,
+        [
+            "lessons/01-u/ja.md:1:1: error: front matter lacks required field `minutes`",
+            "lessons/01-u/ja.md:1:1: error: front matter lacks required field `objectives`",
+        ]
     );
 }
 
