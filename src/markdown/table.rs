@@ -271,7 +271,7 @@ mod tests {
     fn fit_gives_up_below_the_minimum_column() {
         assert_eq!(fit(&[10, 10, 10], 11), None);
         // Huge tables are decided at once, not column by column.
-        assert_eq!(fit(&vec![1_000_000; 1000], 200), None);
-        assert_eq!(fit(&vec![1_000_000; 20], 200), Some(vec![10; 20]));
+        assert_eq!(fit(&[1_000_000; 1000], 200), None);
+        assert_eq!(fit(&[1_000_000; 20], 200), Some(vec![10; 20]));
     }
 }
