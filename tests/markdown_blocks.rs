@@ -89,6 +89,23 @@ fn nested_lists_use_hanging_indents() {
 }
 
 #[test]
+fn blocks_inside_an_item_are_separated_but_nested_lists_are_not() {
+    let md = "1. Run this:\n\n   ```bash\n   aws sts get-caller-identity\n   ```\n\n   Then check.\n   - nested\n2. Next\n";
+    assert_eq!(
+        plain(&render(md, 40)),
+        [
+            "1. Run this:",
+            "",
+            "     aws sts get-caller-identity",
+            "",
+            "   Then check.",
+            "   ◦ nested",
+            "2. Next",
+        ]
+    );
+}
+
+#[test]
 fn ordered_list_numbers_are_right_aligned() {
     let md = (1..=10)
         .map(|i| format!("{i}. item {i}\n"))

@@ -18,17 +18,19 @@ pub(crate) fn render(blocks: &[Block], opts: &RenderOptions) -> Vec<StyledLine> 
         opts,
         list_depth: 0,
     };
-    let mut out = render_blocks(blocks, width, &ctx, true);
+    let mut out = render_blocks(blocks, width, &ctx, false);
     for line in &mut out {
         clip(line, width);
     }
     out
 }
 
-fn render_blocks(blocks: &[Block], width: usize, ctx: &Ctx<'_>, blank: bool) -> Vec<StyledLine> {
+/// Lays out sibling blocks with a blank line between them. With `in_item` (the blocks of one list
+/// item), a nested list follows its text directly, as tight lists read best in a terminal.
+fn render_blocks(blocks: &[Block], width: usize, ctx: &Ctx<'_>, in_item: bool) -> Vec<StyledLine> {
     let mut out = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
-        if i > 0 && blank {
+        if i > 0 && !(in_item && matches!(block, Block::List { .. })) {
             out.push(StyledLine::default());
         }
         out.extend(render_block(block, width, ctx));
@@ -57,7 +59,7 @@ fn render_block(block: &Block, width: usize, ctx: &Ctx<'_>) -> Vec<StyledLine> {
         Block::Paragraph(spans) => lines_of(wrap_spans(spans, clamp(width))),
         Block::List { start, items } => list(*start, items, width, ctx),
         Block::Quote(blocks) => {
-            let inner = render_blocks(blocks, width.saturating_sub(2).max(2), ctx, true);
+            let inner = render_blocks(blocks, width.saturating_sub(2).max(2), ctx, false);
             let inner = map_roles(inner, |r| if r == Role::Text { Role::Quote } else { r });
             let bar = StyledSpan::new(if ascii { "| " } else { "│ " }, Style::role(Role::Quote));
             prefixed(inner, &bar, &bar)
@@ -166,7 +168,7 @@ fn list(start: Option<u64>, items: &[Item], width: usize, ctx: &Ctx<'_>) -> Vec<
         }
         let indent: usize = first.iter().map(|s| display_width(&s.text)).sum();
         let inner_width = width.saturating_sub(indent).max(2);
-        let mut lines = render_blocks(&item.blocks, inner_width, &inner_ctx, false);
+        let mut lines = render_blocks(&item.blocks, inner_width, &inner_ctx, true);
         if lines.is_empty() {
             lines.push(StyledLine::default());
         }
@@ -187,7 +189,7 @@ fn alert(kind: AlertKind, blocks: &[Block], width: usize, ctx: &Ctx<'_>) -> Vec<
     let label = StyledSpan::new(ctx.opts.labels.label(kind), label_style);
     let inner_width = width.saturating_sub(2).max(2);
     let mut inner = lines_of(wrap_spans(&[label], clamp(inner_width)));
-    inner.extend(render_blocks(blocks, inner_width, ctx, true));
+    inner.extend(render_blocks(blocks, inner_width, ctx, false));
     prefixed(inner, &bar, &bar)
 }
 
@@ -296,7 +298,7 @@ mod tests {
                     opts: &opts,
                     list_depth: 0,
                 };
-                for line in render_blocks(&doc.blocks, usize::from(width), &ctx, true) {
+                for line in render_blocks(&doc.blocks, usize::from(width), &ctx, false) {
                     assert!(
                         line.width() <= usize::from(width),
                         "{lang} at {width}: {line:?}"
