@@ -19,7 +19,11 @@ pub fn run(ctx: &Context, dir: Option<PathBuf>) -> anyhow::Result<Outcome> {
         anyhow::bail!("{}: not a course folder (no such directory)", d.display());
     }
     let src = CourseSource::from_flag(dir.as_deref());
-    let report = check(&src);
+    let mut report = check(&src);
+    report
+        .diagnostics
+        .extend(crate::sandbox::check::check(&src));
+    report.diagnostics.sort();
     let mut out = std::io::stdout().lock();
     for d in &report.diagnostics {
         writeln!(out, "{d}").context("cannot write to stdout")?;

@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
             &course,
             ctx.lang,
             &mut run,
-            None,
+            Some(&crate::sandbox::quiz::SandboxJudge),
             &mut stdin.lock(),
             &mut stdout.lock(),
         )?;
