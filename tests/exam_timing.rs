@@ -225,3 +225,36 @@ fn feedback_at_the_end_hides_it_during_the_exam() {
     assert!(after.contains("Explanation"), "{out}");
     assert!(out.trim_end().ends_with("score: 1/2"), "{out}");
 }
+
+#[test]
+fn a_key_typed_into_an_answer_or_the_name_is_redacted_in_the_result() {
+    let bank = parse(
+        r#"unit = "iam"
+pass_mark = 0.5
+
+[[question]]
+id = "iam-fill"
+kind = "fill_in"
+section = "s"
+prompt = { ja = "問", en = "Q" }
+explanation = { ja = "説", en = "E" }
+accept = { ja = ["最小権限"], en = ["least privilege"] }
+"#,
+    )
+    .unwrap();
+    let items = vec![("iam".to_string(), bank.questions[0].clone())];
+    let (_, clock) = fake_clock();
+    let mut s = ExamSession::start(&exam(5, Feedback::Each), 1, items, clock);
+    s.next_question();
+    let key = "AKIAZ7Q2ABCDEFGHIJKL";
+    s.answer(Response::Text(format!("my key {key}")), None)
+        .unwrap();
+    let r = s.result(&format!("Aiko {key}"));
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(!json.contains(key), "{json}");
+    assert!(json.contains("[REDACTED]"), "{json}");
+    // The documentation example is public and stays.
+    let r2 = ExamSession::start(&exam(5, Feedback::Each), 1, vec![], || T0)
+        .result("AKIAIOSFODNN7EXAMPLE");
+    assert_eq!(r2.learner, "AKIAIOSFODNN7EXAMPLE");
+}

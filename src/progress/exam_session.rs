@@ -9,6 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::progress::exam::{Exam, digest};
 use crate::progress::exam_result::{ExamResult, QuestionResult, Score, UnitResult};
+use crate::progress::redact::redact;
 use crate::quiz::grade::{GradeError, Graded, PolicyJudge, Response};
 use crate::quiz::model::Question;
 use crate::quiz::run::{Asked, Run};
@@ -34,6 +35,16 @@ impl Clock for SystemClock {
 impl<F: Fn() -> u64> Clock for F {
     fn now_ms(&self) -> u64 {
         self()
+    }
+}
+
+/// Free text typed into an exam goes into a file the instructor collects: anything that looks
+/// like a real AWS key is replaced first, as everywhere secdojo writes.
+fn redacted(r: Response) -> Response {
+    match r {
+        Response::Text(t) => Response::Text(redact(&t)),
+        Response::Policy(p) => Response::Policy(redact(&p)),
+        other => other,
     }
 }
 
@@ -203,7 +214,7 @@ impl<C: Clock> ExamSession<C> {
                 id: i.question.id.clone(),
                 unit: i.unit.clone(),
                 kind: i.question.kind.name().to_string(),
-                answer: i.response.clone(),
+                answer: i.response.clone().map(redacted),
                 correct: i.graded.as_ref().is_some_and(|g| g.correct),
                 wrong_picks: i
                     .graded
@@ -234,7 +245,7 @@ impl<C: Clock> ExamSession<C> {
         ExamResult {
             format: ExamResult::FORMAT.to_string(),
             exam_title: self.exam.title.clone(),
-            learner: learner.to_string(),
+            learner: redact(learner),
             started: self.started_ms / 1000,
             finished: self.finished_ms.unwrap_or(self.started_ms) / 1000,
             time_limit_minutes: self.exam.time_limit_minutes,
