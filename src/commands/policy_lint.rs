@@ -11,8 +11,7 @@ use crate::i18n::Lang;
 use crate::policy::document::PolicyKind;
 use crate::policy::json::{self, Node};
 use crate::policy::lint::{self, Finding};
-use crate::policy::network::cases::locator;
-use crate::policy::network::parse;
+use crate::policy::network::parse::{self, locator};
 
 use super::{Context, Outcome};
 

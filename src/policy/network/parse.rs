@@ -2,11 +2,14 @@
 //! docs/policy-cases.md). Positions come from a `locate` callback so any position-keeping JSON
 //! reader can supply them; errors name the JSON path and line:col in both languages.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::nacl::{NaclQuery, NaclRule, NetworkAcl, RuleAction};
 use super::sg::{Direction, SecurityGroup, SgQuery, SgRule};
 use super::{Loc, Peer, Protocol, Traffic, parse_net};
+use crate::policy::json::{self, Kind, Node, Span, path_index, path_key};
 
 /// Maps a JSON path (`$.ingress[0].cidr`) to its 1-based line and column, or (0, 0) if unknown.
 pub type Locate<'a> = &'a dyn Fn(&str) -> (u32, u32);
@@ -20,6 +23,66 @@ pub struct NetParseError {
     pub col: u32,
     pub en: String,
     pub ja: String,
+}
+
+/// Every JSON path under `node` with its position, for the position-free readers below.
+fn spans(node: &Node, path: &str, out: &mut HashMap<String, Span>) {
+    out.insert(path.to_string(), node.span);
+    match &node.kind {
+        Kind::Array(items) => {
+            for (i, n) in items.iter().enumerate() {
+                spans(n, &path_index(path, i), out);
+            }
+        }
+        Kind::Object(members) => {
+            for m in members {
+                spans(&m.value, &path_key(path, &m.name), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Position lookup for paths rooted at `$` inside `node` (a JSON tree read with positions). A
+/// path that does not exist (a missing field) gets the position of its nearest existing parent.
+pub fn locator(node: &Node) -> impl Fn(&str) -> (u32, u32) + use<> {
+    let mut map = HashMap::new();
+    spans(node, "$", &mut map);
+    move |p: &str| {
+        let mut p = p;
+        loop {
+            if let Some(s) = map.get(p) {
+                return (s.line, s.col);
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) if i > 0 => p = &p[..i],
+                _ => return (0, 0),
+            }
+        }
+    }
+}
+
+/// Reads JSON text into a tree with positions, with syntax errors in the same error type.
+fn node_of(text: &str) -> Result<Node, NetParseError> {
+    json::parse(text).map_err(|e| NetParseError {
+        path: "$".to_string(),
+        line: e.span.line,
+        col: e.span.col,
+        en: e.msg.en,
+        ja: e.msg.ja,
+    })
+}
+
+/// A security group from JSON text, every rule keeping its line:col (for the sandbox editor).
+pub fn security_group_text(text: &str) -> Result<SecurityGroup, NetParseError> {
+    let node = node_of(text)?;
+    security_group(&node.to_value(), &locator(&node))
+}
+
+/// A network ACL from JSON text, every rule keeping its line:col.
+pub fn network_acl_text(text: &str) -> Result<NetworkAcl, NetParseError> {
+    let node = node_of(text)?;
+    network_acl(&node.to_value(), &locator(&node))
 }
 
 /// Never locates anything: for rule sets built from already-parsed values without source text.
