@@ -24,10 +24,10 @@ enum FileKind {
 
 fn detect(node: &Node, flag: Option<PolicyKindArg>) -> FileKind {
     let has = |k: &str| node.get(k).is_some();
-    if flag.is_none() && (has("ingress") || has("egress")) {
+    if has("ingress") || has("egress") {
         return FileKind::SecurityGroup;
     }
-    if flag.is_none() && (has("inbound") || has("outbound")) {
+    if has("inbound") || has("outbound") {
         return FileKind::NetworkAcl;
     }
     let kind = match flag {
