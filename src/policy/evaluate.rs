@@ -146,6 +146,9 @@ pub struct Decision {
 }
 
 fn resource_matches(p: &ResourcePattern, req: &Request) -> bool {
+    if !req.resource.starts_with(&p.prefix) {
+        return false;
+    }
     match &p.glob {
         Some(g) => g.matches(&req.resource),
         None => p
