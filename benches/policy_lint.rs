@@ -1,5 +1,5 @@
 //! Lint of a ~6 KB identity policy (about the 6,144-character managed-policy quota): parse + lint,
-//! and lint alone on an already parsed document.
+//! parse alone, and lint alone on an already parsed document.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use secdojo::policy::document::{Policy, PolicyKind};
@@ -58,6 +58,9 @@ fn bench(c: &mut Criterion) {
     let policy = Policy::parse(&text).expect("valid benchmark policy");
     c.bench_function("lint_policy_text_6kb", |b| {
         b.iter(|| lint::lint_policy_text(black_box(&text), PolicyKind::Identity).unwrap())
+    });
+    c.bench_function("parse_only_6kb", |b| {
+        b.iter(|| Policy::parse(black_box(&text)).unwrap())
     });
     c.bench_function("lint_policy_parsed_6kb", |b| {
         b.iter(|| lint::lint_policy(black_box(&policy), PolicyKind::Identity))

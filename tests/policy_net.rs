@@ -442,3 +442,15 @@ fn outbound_security_group_question_uses_egress() {
     assert_eq!(q.direction, Direction::Outbound);
     assert!(g.reachable(&q).reachable);
 }
+
+#[test]
+fn rules_read_from_text_keep_their_positions() {
+    let text = "{\"ingress\": [\n  {\"protocol\": \"tcp\", \"from_port\": 22, \"to_port\": 22, \"cidr\": \"0.0.0.0/0\"}\n]}";
+    let g = parse::security_group_text(text).unwrap();
+    assert_eq!((g.ingress[0].loc.line, g.ingress[0].loc.col), (2, 3));
+    let e = parse::network_acl_text("{\"inbound\": [\n {\"rule_number\": 1}]}").unwrap_err();
+    assert_eq!((e.path.as_str(), e.line), ("$.inbound[0].protocol", 2));
+    let e = parse::security_group_text("{\"ingress\": [").unwrap_err();
+    assert_eq!(e.line, 1);
+    assert!(e.ja.contains("JSON"));
+}

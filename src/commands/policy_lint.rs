@@ -11,8 +11,7 @@ use crate::i18n::Lang;
 use crate::policy::document::PolicyKind;
 use crate::policy::json::{self, Node};
 use crate::policy::lint::{self, Finding};
-use crate::policy::network::cases::locator;
-use crate::policy::network::parse;
+use crate::policy::network::parse::{self, locator};
 
 use super::{Context, Outcome};
 
@@ -25,10 +24,10 @@ enum FileKind {
 
 fn detect(node: &Node, flag: Option<PolicyKindArg>) -> FileKind {
     let has = |k: &str| node.get(k).is_some();
-    if flag.is_none() && (has("ingress") || has("egress")) {
+    if has("ingress") || has("egress") {
         return FileKind::SecurityGroup;
     }
-    if flag.is_none() && (has("inbound") || has("outbound")) {
+    if has("inbound") || has("outbound") {
         return FileKind::NetworkAcl;
     }
     let kind = match flag {

@@ -9,7 +9,7 @@
 use super::document::{Condition, DocError, Located, err};
 use super::json::{Kind, Node, path_index, path_key};
 use super::request::Context;
-use super::values::{Base, matches_one};
+use super::values::{Base, PolicyValue, RequestValue, matches_read};
 use super::variables::Template;
 
 /// A set qualifier for multivalued keys.
@@ -144,7 +144,18 @@ pub fn parse_block(n: &Node, path: &str, vars: bool) -> Result<Vec<Condition>, D
                     .collect::<Result<Vec<_>, _>>()?,
                 _ => vec![scalar(&k.value, key_path.clone())?],
             };
+            let empty = Context::default();
+            let prepared = values
+                .iter()
+                .map(|v| match operator.value.base {
+                    Some(b) if b != Base::Null && !v.value.has_vars => {
+                        PolicyValue::resolve(&v.value, b, &empty).map(PolicyValue::into_owned)
+                    }
+                    _ => None,
+                })
+                .collect();
             out.push(Condition {
+                prepared,
                 operator: operator.clone(),
                 key: Located {
                     value: k.name.clone(),
@@ -181,14 +192,11 @@ pub fn evaluate(c: &Condition, ctx: &Context) -> (bool, CondReason) {
     };
     let present = ctx.get(&c.key_lc).filter(|v| !v.values().is_empty());
     if base == Base::Null {
-        let ok = c
-            .values
-            .iter()
-            .any(|v| match v.value.raw.to_ascii_lowercase().as_str() {
-                "true" => present.is_none(),
-                "false" => present.is_some(),
-                _ => false,
-            });
+        let ok = c.values.iter().any(|v| {
+            let raw = v.value.raw.as_str();
+            (raw.eq_ignore_ascii_case("true") && present.is_none())
+                || (raw.eq_ignore_ascii_case("false") && present.is_some())
+        });
         return (ok, CondReason::Compared);
     }
     let Some(cv) = present else {
@@ -204,15 +212,24 @@ pub fn evaluate(c: &Condition, ctx: &Context) -> (bool, CondReason) {
         return (ok, CondReason::KeyMissing);
     };
     // Resolve the policy values once; an unresolvable variable invalidates the condition.
-    let mut resolved = Vec::with_capacity(c.values.len());
-    for v in &c.values {
-        match super::values::PolicyValue::resolve(&v.value, base, ctx) {
-            Some(p) => resolved.push(p),
-            None => return (false, CondReason::UnresolvedVariable),
+    // Values with variables are resolved per request; the rest were prepared at load time.
+    let mut dynamic = Vec::new();
+    for (v, p) in c.values.iter().zip(&c.prepared) {
+        if p.is_none() {
+            match PolicyValue::resolve(&v.value, base, ctx) {
+                Some(p) => dynamic.push(p),
+                None => return (false, CondReason::UnresolvedVariable),
+            }
         }
     }
     let one = |value: &str| {
-        let any = resolved.iter().any(|p| matches_one(base, p, value));
+        let value = RequestValue::read(base, value);
+        let any = c
+            .prepared
+            .iter()
+            .flatten()
+            .chain(dynamic.iter())
+            .any(|p| matches_read(base, p, value));
         any != op.negated
     };
     let values = cv.values();

@@ -10,6 +10,7 @@ use super::condition::Operator;
 use super::glob::Glob;
 use super::json::{self, Kind, Node, Span, path_index, path_key};
 use super::message::Msg;
+use super::values::PolicyValue;
 use super::variables::Template;
 
 /// Which role a document plays in a decision; it decides which elements are required.
@@ -120,6 +121,9 @@ pub struct ActionPattern {
 pub struct ResourcePattern {
     pub template: Template,
     pub glob: Option<Glob>,
+    /// The fixed text before the first wildcard or variable: a cheap first test that spares
+    /// building a pattern per request when a variable is involved.
+    pub prefix: String,
 }
 
 /// The forms a principal can take.
@@ -147,6 +151,9 @@ pub struct Condition {
     /// Lowercased once: context keys are case-insensitive.
     pub key_lc: String,
     pub values: Vec<Located<Template>>,
+    /// Values without policy variables, parsed for their operator once at load time (same
+    /// order as `values`; `None` where a variable must be resolved per request).
+    pub prepared: Vec<Option<PolicyValue<'static>>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -395,18 +402,18 @@ impl Statement {
             "Id",
         ];
         for (i, m) in members.iter().enumerate() {
-            let p = path_key(path, &m.name);
+            let p = || path_key(path, &m.name);
             if !KNOWN.contains(&m.name.as_str()) {
                 return Err(err(
                     &m.value,
-                    &p,
+                    &p(),
                     "unknown-element",
                     format!("文に \"{}\" という要素はありません", m.name),
                     format!("unknown statement element \"{}\"", m.name),
                 ));
             }
             if members[..i].iter().any(|o| o.name == m.name) {
-                return Err(duplicate(&m.value, &p, &m.name));
+                return Err(duplicate(&m.value, &p(), &m.name));
             }
         }
         let get = |name: &str| n.get(name).map(|v| (v, path_key(path, name)));
@@ -517,7 +524,15 @@ fn resource_pattern(s: &str, vars: bool) -> ResourcePattern {
                 .unwrap_or_else(|| Glob::new(s, false))
         }
     });
-    ResourcePattern { template, glob }
+    let mut prefix = String::new();
+    if let Some(super::variables::Part::Text(t)) = template.parts.first() {
+        prefix = t.chars().take_while(|c| *c != '*' && *c != '?').collect();
+    }
+    ResourcePattern {
+        template,
+        glob,
+        prefix,
+    }
 }
 
 fn block<T>(

@@ -146,6 +146,9 @@ pub struct Decision {
 }
 
 fn resource_matches(p: &ResourcePattern, req: &Request) -> bool {
+    if !req.resource.starts_with(&p.prefix) {
+        return false;
+    }
     match &p.glob {
         Some(g) => g.matches(&req.resource),
         None => p
@@ -352,9 +355,12 @@ pub fn evaluate(req: &Request, set: &PolicySet) -> Decision {
         Rule::SessionMissing
     };
     let identity_path = identity_ok && boundary_ok && session_ok;
-    let needs_resource_policy = (is_assume_role(&req.action_lc) && req.resource.contains(":role/"))
-        || (req.resource.starts_with("arn:aws:kms:")
-            && (has(PolicyKind::Resource) || has(PolicyKind::Trust)));
+    // Trust and key policies must allow even within one account. When the case supplies no such
+    // policy at all, only the caller's side is being modelled and identity decides.
+    let trust_or_key = (is_assume_role(&req.action_lc) && req.resource.contains(":role/"))
+        || req.resource.starts_with("arn:aws:kms:");
+    let needs_resource_policy =
+        trust_or_key && (has(PolicyKind::Resource) || has(PolicyKind::Trust));
     let allow = |mut trace: Trace, with: &[&[StmtRef]]| {
         trace.deciding = with.iter().flat_map(|s| s.iter().copied()).collect();
         Decision {

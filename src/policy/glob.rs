@@ -27,6 +27,8 @@ pub enum Tok {
 pub struct Glob {
     /// Segments between stars; `segs.len() == stars + 1`.
     segs: Vec<Vec<Piece>>,
+    /// The same segments as plain text when they contain no `?` (fast `str` search).
+    lits: Vec<Option<String>>,
     /// Whether the pattern is a single `*` run (matches everything).
     any: bool,
     /// Fast path: no wildcard at all, plain string equality.
@@ -95,8 +97,20 @@ impl Glob {
                 })
                 .collect()
         });
+        let lits = segs
+            .iter()
+            .map(|seg| {
+                seg.iter()
+                    .map(|p| match p {
+                        Piece::Char(c) => Some(*c),
+                        Piece::One => None,
+                    })
+                    .collect::<Option<String>>()
+            })
+            .collect();
         Glob {
             segs,
+            lits,
             any,
             exact,
             case_insensitive,
@@ -121,6 +135,9 @@ impl Glob {
         if n == 1 {
             return match_at(&self.segs[0], text, 0) == Some(text.len());
         }
+        if self.lits.iter().all(Option::is_some) {
+            return self.matches_literal_segments(text);
+        }
         let Some(mut pos) = match_at(&self.segs[0], text, 0) else {
             return false;
         };
@@ -140,6 +157,31 @@ impl Glob {
         for seg in &self.segs[1..n - 1] {
             match find(seg, text, pos, tail_start) {
                 Some(end) => pos = end,
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+impl Glob {
+    /// The common case of `*`-only patterns: prefix, suffix and leftmost substring searches.
+    fn matches_literal_segments(&self, text: &str) -> bool {
+        let lit = |i: usize| self.lits[i].as_deref().unwrap_or("");
+        let n = self.lits.len();
+        let (first, last) = (lit(0), lit(n - 1));
+        if text.len() < first.len() + last.len()
+            || !text.starts_with(first)
+            || !text.ends_with(last)
+        {
+            return false;
+        }
+        let mut pos = first.len();
+        let limit = text.len() - last.len();
+        for i in 1..n - 1 {
+            let seg = lit(i);
+            match text.get(pos..limit).and_then(|w| w.find(seg)) {
+                Some(at) => pos += at + seg.len(),
                 None => return false,
             }
         }

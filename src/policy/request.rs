@@ -2,8 +2,6 @@
 //! keys. Its JSON shape is the `request` object of the policy case format
 //! (shared/spec/policy-cases.md), used by `policy test` and `policy eval` alike.
 
-use std::collections::HashMap;
-
 use super::document::DocError;
 use super::json::{Kind, Node, path_key};
 use super::message::Msg;
@@ -33,19 +31,28 @@ impl CtxValue {
 }
 
 /// The request context. Key names are case-insensitive in IAM, so they are stored lowercased.
+/// A request carries a handful of keys, so a flat list beats hashing on every lookup.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Context {
-    map: HashMap<String, CtxValue>,
+    entries: Vec<(String, CtxValue)>,
 }
 
 impl Context {
+    /// Sets a key (replacing an earlier value of the same key, in any letter case).
     pub fn insert(&mut self, key: &str, value: CtxValue) {
-        self.map.insert(key.to_ascii_lowercase(), value);
+        let key = key.to_ascii_lowercase();
+        match self.entries.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.entries.push((key, value)),
+        }
     }
 
     /// Looks a key up; `key` must already be lowercased (the parser lowercases policy keys once).
     pub fn get(&self, key_lc: &str) -> Option<&CtxValue> {
-        self.map.get(key_lc)
+        self.entries
+            .iter()
+            .find(|(k, _)| k == key_lc)
+            .map(|(_, v)| v)
     }
 }
 

@@ -40,7 +40,7 @@ pub enum Base {
 }
 
 /// A policy value made ready for its operator (variables substituted, parsed once per condition).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PolicyValue<'a> {
     Text(Cow<'a, str>),
     Pattern(Glob),
@@ -50,6 +50,17 @@ pub enum PolicyValue<'a> {
 }
 
 impl<'a> PolicyValue<'a> {
+    /// Detaches the value from the template it was read from.
+    pub fn into_owned(self) -> PolicyValue<'static> {
+        match self {
+            PolicyValue::Text(t) => PolicyValue::Text(Cow::Owned(t.into_owned())),
+            PolicyValue::Pattern(g) => PolicyValue::Pattern(g),
+            PolicyValue::Number(n) => PolicyValue::Number(n),
+            PolicyValue::Instant(i) => PolicyValue::Instant(i),
+            PolicyValue::Net(n) => PolicyValue::Net(n),
+        }
+    }
+
     /// Prepares a value; `None` when a policy variable in it cannot be resolved.
     pub fn resolve(t: &'a Template, base: Base, ctx: &Context) -> Option<PolicyValue<'a>> {
         Some(match base {
@@ -70,8 +81,42 @@ impl<'a> PolicyValue<'a> {
     }
 }
 
+/// A request value read once for the operator's type, so a key compared against several policy
+/// values is parsed only once.
+#[derive(Debug, Clone, Copy)]
+pub enum RequestValue<'a> {
+    Text(&'a str),
+    Number(Option<f64>),
+    Instant(Option<i128>),
+    Ip(Option<IpAddr>),
+}
+
+impl<'a> RequestValue<'a> {
+    pub fn read(base: Base, v: &'a str) -> RequestValue<'a> {
+        match base {
+            Base::NumericEquals
+            | Base::NumericLessThan
+            | Base::NumericLessThanEquals
+            | Base::NumericGreaterThan
+            | Base::NumericGreaterThanEquals => RequestValue::Number(number(v)),
+            Base::DateEquals
+            | Base::DateLessThan
+            | Base::DateLessThanEquals
+            | Base::DateGreaterThan
+            | Base::DateGreaterThanEquals => RequestValue::Instant(instant(v)),
+            Base::IpAddress => RequestValue::Ip(v.trim().parse().ok()),
+            _ => RequestValue::Text(v),
+        }
+    }
+}
+
 /// Whether one request value satisfies the positive comparison against one policy value.
 pub fn matches_one(base: Base, p: &PolicyValue<'_>, v: &str) -> bool {
+    matches_read(base, p, RequestValue::read(base, v))
+}
+
+/// [`matches_one`] for a request value already read.
+pub fn matches_read(base: Base, p: &PolicyValue<'_>, v: RequestValue<'_>) -> bool {
     use std::cmp::Ordering::*;
     let ord_ok = |o: std::cmp::Ordering| match base {
         Base::NumericEquals | Base::DateEquals => o == Equal,
@@ -81,21 +126,23 @@ pub fn matches_one(base: Base, p: &PolicyValue<'_>, v: &str) -> bool {
         Base::NumericGreaterThanEquals | Base::DateGreaterThanEquals => o != Less,
         _ => false,
     };
-    match (base, p) {
-        (Base::StringEquals | Base::BinaryEquals, PolicyValue::Text(t)) => t == v,
-        (Base::StringEqualsIgnoreCase, PolicyValue::Text(t)) => {
-            t.to_lowercase() == v.to_lowercase()
+    match (base, p, v) {
+        (Base::StringEquals | Base::BinaryEquals, PolicyValue::Text(t), RequestValue::Text(v)) => {
+            t == v
         }
-        (Base::Bool, PolicyValue::Text(t)) => t.eq_ignore_ascii_case(v),
-        (Base::ArnEquals | Base::ArnLike, PolicyValue::Text(t)) => arn_like(t, v),
-        (_, PolicyValue::Pattern(g)) => g.matches(v),
-        (_, PolicyValue::Number(Some(p))) => {
-            number(v).and_then(|v| v.partial_cmp(p)).is_some_and(ord_ok)
+        (Base::StringEqualsIgnoreCase, PolicyValue::Text(t), RequestValue::Text(v)) => {
+            t.eq_ignore_ascii_case(v) || t.to_lowercase() == v.to_lowercase()
         }
-        (_, PolicyValue::Instant(Some(p))) => instant(v).is_some_and(|v| ord_ok(v.cmp(p))),
-        (_, PolicyValue::Net(Some(n))) => {
-            v.trim().parse::<IpAddr>().is_ok_and(|ip| n.contains(&ip))
+        (Base::Bool, PolicyValue::Text(t), RequestValue::Text(v)) => t.eq_ignore_ascii_case(v),
+        (Base::ArnEquals | Base::ArnLike, PolicyValue::Text(t), RequestValue::Text(v)) => {
+            arn_like(t, v)
         }
+        (_, PolicyValue::Pattern(g), RequestValue::Text(v)) => g.matches(v),
+        (_, PolicyValue::Number(Some(p)), RequestValue::Number(Some(v))) => {
+            v.partial_cmp(p).is_some_and(ord_ok)
+        }
+        (_, PolicyValue::Instant(Some(p)), RequestValue::Instant(Some(v))) => ord_ok(v.cmp(p)),
+        (_, PolicyValue::Net(Some(n)), RequestValue::Ip(Some(ip))) => n.contains(&ip),
         _ => false,
     }
 }

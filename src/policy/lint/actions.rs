@@ -110,8 +110,13 @@ const WRITE_VERBS: [&str; 52] = [
 /// Classifies an action or action pattern (`s3:Put*`, `iam:*`, `ec2:DescribeInstances`).
 pub fn verb(raw: &str) -> Verb {
     let lc = raw.to_ascii_lowercase();
-    let glob = Glob::new(&lc, true);
-    if PERMISSIONS.iter().any(|p| glob.matches(p)) {
+    let permissions = if lc.contains(['*', '?']) {
+        let glob = Glob::new(&lc, true);
+        PERMISSIONS.iter().any(|p| glob.matches(p))
+    } else {
+        PERMISSIONS.contains(&lc.as_str())
+    };
+    if permissions {
         return Verb::Permissions;
     }
     let name = lc.split_once(':').map_or(lc.as_str(), |(_, n)| n);

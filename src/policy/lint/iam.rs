@@ -160,23 +160,26 @@ fn resource_star(s: &Statement) -> bool {
 
 fn allowed_actions(s: &Statement, out: &mut Vec<Finding>) {
     let star = resource_star(s);
-    let mut all = false;
+    let is_all = |raw: &str| raw == "*" || raw == "*:*";
+    // With "Action": "*" the broader finding already says everything about Resource "*".
+    let all = s.action.items.iter().any(|a| is_all(&a.value.raw));
     let mut reported_star = false;
     for a in &s.action.items {
         let raw = a.value.raw.as_str();
-        if raw == "*" || raw == "*:*" {
+        if is_all(raw) {
             out.push(at("action-wildcard-all", raw, a));
-            all = true;
             continue;
         }
         let verb = actions::verb(raw);
         if a.value.glob.has_wildcard() && verb != Verb::Read {
             out.push(at("service-wildcard-write", raw, a));
         }
-        if a.value.glob.matches("iam:passrole") && star {
+        let passrole = a.value.glob.matches("iam:passrole") && star;
+        if passrole {
             out.push(at("passrole-any-resource", raw, a));
         }
-        if star && !reported_star && !all {
+        let exact_passrole = passrole && !a.value.glob.has_wildcard();
+        if star && !reported_star && !all && !exact_passrole {
             if verb == Verb::Permissions {
                 out.push(at("resource-star-permissions", raw, a));
                 reported_star = true;

@@ -218,12 +218,13 @@ fn access_key_ids(text: &str) -> Vec<(usize, &str)> {
     let mut i = 0;
     while i + 20 <= b.len() {
         let head = &b[i..i + 4];
-        let body_ok = b[i + 4..i + 20]
-            .iter()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        let bounded = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let tail_ok = b.get(i + 20).is_none_or(|c| !c.is_ascii_alphanumeric());
-        if (head == b"AKIA" || head == b"ASIA") && body_ok && bounded && tail_ok {
+        let hit = (head == b"AKIA" || head == b"ASIA")
+            && b[i + 4..i + 20]
+                .iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + 20).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if hit {
             out.push((i, &text[i..i + 20]));
             i += 20;
         } else {

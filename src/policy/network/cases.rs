@@ -1,41 +1,16 @@
 //! The security-group and network-ACL kinds of the case format (docs/policy-cases.md): decide the
 //! query, compute the world-exposure findings, and compare with what the case expects.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
 use super::nacl::RuleAction;
-use super::parse::{self, NetParseError};
+use super::parse::{self, NetParseError, locator};
 use super::sg::WORLD_CODES;
 use crate::policy::cases::{CaseError, Checked};
-use crate::policy::json::{Kind, Node, Span, path_index, path_key};
+use crate::policy::json::{Kind, Node, Span};
 use crate::policy::message::Msg;
-
-/// Every JSON path under `node` with its position, for the position-free rule reader.
-fn spans(node: &Node, path: &str, out: &mut HashMap<String, Span>) {
-    out.insert(path.to_string(), node.span);
-    match &node.kind {
-        Kind::Array(items) => {
-            for (i, n) in items.iter().enumerate() {
-                spans(n, &path_index(path, i), out);
-            }
-        }
-        Kind::Object(members) => {
-            for m in members {
-                spans(&m.value, &path_key(path, &m.name), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Position lookup for paths rooted at `$` inside `node`.
-pub fn locator(node: &Node) -> impl Fn(&str) -> (u32, u32) + use<> {
-    let mut map = HashMap::new();
-    spans(node, "$", &mut map);
-    move |p: &str| map.get(p).map_or((0, 0), |s| (s.line, s.col))
-}
 
 fn case_error(e: NetParseError, root: &str) -> CaseError {
     let path = e.path.replacen('$', root, 1);

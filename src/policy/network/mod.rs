@@ -8,6 +8,7 @@
 pub mod cases;
 pub mod nacl;
 pub mod parse;
+pub mod query;
 pub mod sg;
 
 use std::fmt;

@@ -2,11 +2,15 @@
 //! docs/policy-cases.md). Positions come from a `locate` callback so any position-keeping JSON
 //! reader can supply them; errors name the JSON path and line:col in both languages.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
-use super::nacl::{NaclQuery, NaclRule, NetworkAcl, RuleAction};
-use super::sg::{Direction, SecurityGroup, SgQuery, SgRule};
+use super::nacl::{NaclRule, NetworkAcl, RuleAction};
+pub use super::query::{nacl_query, sg_query};
+use super::sg::{SecurityGroup, SgRule};
 use super::{Loc, Peer, Protocol, Traffic, parse_net};
+use crate::policy::json::{self, Kind, Node, Span, path_index, path_key};
 
 /// Maps a JSON path (`$.ingress[0].cidr`) to its 1-based line and column, or (0, 0) if unknown.
 pub type Locate<'a> = &'a dyn Fn(&str) -> (u32, u32);
@@ -22,17 +26,77 @@ pub struct NetParseError {
     pub ja: String,
 }
 
+/// Every JSON path under `node` with its position, for the position-free readers below.
+fn spans(node: &Node, path: &str, out: &mut HashMap<String, Span>) {
+    out.insert(path.to_string(), node.span);
+    match &node.kind {
+        Kind::Array(items) => {
+            for (i, n) in items.iter().enumerate() {
+                spans(n, &path_index(path, i), out);
+            }
+        }
+        Kind::Object(members) => {
+            for m in members {
+                spans(&m.value, &path_key(path, &m.name), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Position lookup for paths rooted at `$` inside `node` (a JSON tree read with positions). A
+/// path that does not exist (a missing field) gets the position of its nearest existing parent.
+pub fn locator(node: &Node) -> impl Fn(&str) -> (u32, u32) + use<> {
+    let mut map = HashMap::new();
+    spans(node, "$", &mut map);
+    move |p: &str| {
+        let mut p = p;
+        loop {
+            if let Some(s) = map.get(p) {
+                return (s.line, s.col);
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) if i > 0 => p = &p[..i],
+                _ => return (0, 0),
+            }
+        }
+    }
+}
+
+/// Reads JSON text into a tree with positions, with syntax errors in the same error type.
+fn node_of(text: &str) -> Result<Node, NetParseError> {
+    json::parse(text).map_err(|e| NetParseError {
+        path: "$".to_string(),
+        line: e.span.line,
+        col: e.span.col,
+        en: e.msg.en,
+        ja: e.msg.ja,
+    })
+}
+
+/// A security group from JSON text, every rule keeping its line:col (for the sandbox editor).
+pub fn security_group_text(text: &str) -> Result<SecurityGroup, NetParseError> {
+    let node = node_of(text)?;
+    security_group(&node.to_value(), &locator(&node))
+}
+
+/// A network ACL from JSON text, every rule keeping its line:col.
+pub fn network_acl_text(text: &str) -> Result<NetworkAcl, NetParseError> {
+    let node = node_of(text)?;
+    network_acl(&node.to_value(), &locator(&node))
+}
+
 /// Never locates anything: for rule sets built from already-parsed values without source text.
 pub fn no_positions(_: &str) -> (u32, u32) {
     (0, 0)
 }
 
-struct Ctx<'a> {
-    locate: Locate<'a>,
+pub(super) struct Ctx<'a> {
+    pub(super) locate: Locate<'a>,
 }
 
 impl Ctx<'_> {
-    fn loc(&self, path: &str) -> Loc {
+    pub(super) fn loc(&self, path: &str) -> Loc {
         let (line, col) = (self.locate)(path);
         Loc {
             path: path.to_string(),
@@ -41,7 +105,12 @@ impl Ctx<'_> {
         }
     }
 
-    fn err(&self, path: &str, en: impl Into<String>, ja: impl Into<String>) -> NetParseError {
+    pub(super) fn err(
+        &self,
+        path: &str,
+        en: impl Into<String>,
+        ja: impl Into<String>,
+    ) -> NetParseError {
         let l = self.loc(path);
         NetParseError {
             path: l.path,
@@ -52,7 +121,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn object<'v>(
+    pub(super) fn object<'v>(
         &self,
         v: &'v Value,
         path: &str,
@@ -66,7 +135,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn list<'v>(
+    pub(super) fn list<'v>(
         &self,
         obj: &'v Value,
         key: &str,
@@ -83,7 +152,11 @@ impl Ctx<'_> {
         }
     }
 
-    fn protocol(&self, v: Option<&Value>, path: &str) -> Result<Protocol, NetParseError> {
+    pub(super) fn protocol(
+        &self,
+        v: Option<&Value>,
+        path: &str,
+    ) -> Result<Protocol, NetParseError> {
         let text = match v {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
@@ -104,7 +177,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn int(
+    pub(super) fn int(
         &self,
         v: Option<&Value>,
         path: &str,
@@ -120,7 +193,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn port(
+    pub(super) fn port(
         &self,
         v: Option<&Value>,
         path: &str,
@@ -136,7 +209,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn traffic(&self, o: &Value, path: &str) -> Result<Traffic, NetParseError> {
+    pub(super) fn traffic(&self, o: &Value, path: &str) -> Result<Traffic, NetParseError> {
         let protocol = self.protocol(o.get("protocol"), &format!("{path}.protocol"))?;
         // Ports may be left out only where they mean nothing: protocol -1 or a portless one.
         let default = (!protocol.has_ports()).then_some(-1);
@@ -149,7 +222,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn string<'v>(
+    pub(super) fn string<'v>(
         &self,
         v: Option<&'v Value>,
         path: &str,
@@ -161,7 +234,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn cidr(&self, s: &str, path: &str) -> Result<ipnet::IpNet, NetParseError> {
+    pub(super) fn cidr(&self, s: &str, path: &str) -> Result<ipnet::IpNet, NetParseError> {
         parse_net(s).ok_or_else(|| {
             self.err(
                 path,
@@ -264,131 +337,5 @@ pub fn network_acl(v: &Value, locate: Locate<'_>) -> Result<NetworkAcl, NetParse
     Ok(NetworkAcl {
         inbound: read("inbound")?,
         outbound: read("outbound")?,
-    })
-}
-
-fn direction(cx: &Ctx<'_>, q: &Value, path: &str) -> Result<Direction, NetParseError> {
-    match q.get("direction").and_then(Value::as_str) {
-        None => Ok(if q.get("to").is_some() && q.get("from").is_none() {
-            Direction::Outbound
-        } else {
-            Direction::Inbound
-        }),
-        Some(s) if s.eq_ignore_ascii_case("inbound") => Ok(Direction::Inbound),
-        Some(s) if s.eq_ignore_ascii_case("outbound") => Ok(Direction::Outbound),
-        Some(_) => Err(cx.err(
-            &format!("{path}.direction"),
-            "`direction` must be \"inbound\" or \"outbound\"",
-            "`direction` は \"inbound\" か \"outbound\" にしてください",
-        )),
-    }
-}
-
-struct Common {
-    direction: Direction,
-    protocol: Protocol,
-    port: Option<i32>,
-    code: Option<i32>,
-    peer: String,
-    peer_path: String,
-}
-
-fn common(cx: &Ctx<'_>, q: &Value, path: &str) -> Result<Common, NetParseError> {
-    cx.object(q, path)?;
-    let direction = direction(cx, q, path)?;
-    let protocol = cx.protocol(q.get("protocol"), &format!("{path}.protocol"))?;
-    let port = match q.get("port") {
-        None | Some(Value::Null) => None,
-        v => Some(cx.port(v, &format!("{path}.port"), None)?),
-    };
-    let code = match q.get("code") {
-        None | Some(Value::Null) => None,
-        v => Some(cx.port(v, &format!("{path}.code"), None)?),
-    };
-    if protocol.has_ports()
-        && !matches!(protocol, Protocol::Icmp | Protocol::Icmpv6)
-        && port.is_none()
-    {
-        return Err(cx.err(
-            &format!("{path}.port"),
-            "a TCP/UDP question needs a `port`",
-            "TCP/UDP の問い合わせには `port` が必要です",
-        ));
-    }
-    let key = match direction {
-        Direction::Inbound => "from",
-        Direction::Outbound => "to",
-    };
-    let peer_path = format!("{path}.{key}");
-    let peer = cx
-        .string(q.get(key), &peer_path)?
-        .ok_or_else(|| {
-            cx.err(
-                &peer_path,
-                format!("the question needs `{key}`"),
-                format!("問い合わせには `{key}` が必要です"),
-            )
-        })?
-        .to_string();
-    Ok(Common {
-        direction,
-        protocol,
-        port,
-        code,
-        peer,
-        peer_path,
-    })
-}
-
-/// Reads a security-group question `{"port", "protocol", "from" | "to", "established"?,
-/// "direction"?, "code"?}`.
-pub fn sg_query(q: &Value, path: &str, locate: Locate<'_>) -> Result<SgQuery, NetParseError> {
-    let cx = Ctx { locate };
-    let c = common(&cx, q, path)?;
-    let peer = Peer::parse(&c.peer).ok_or_else(|| {
-        cx.err(
-            &c.peer_path,
-            format!(
-                "`{}` is not an address, a CIDR or a security-group id",
-                c.peer
-            ),
-            format!(
-                "`{}` はアドレス、CIDR、セキュリティグループ ID のどれでもありません",
-                c.peer
-            ),
-        )
-    })?;
-    let established = match q.get("established") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => {
-            return Err(cx.err(
-                &format!("{path}.established"),
-                "`established` must be true or false",
-                "`established` は true か false にしてください",
-            ));
-        }
-    };
-    Ok(SgQuery {
-        direction: c.direction,
-        protocol: c.protocol,
-        port: c.port,
-        code: c.code,
-        peer,
-        established,
-    })
-}
-
-/// Reads a network-ACL question `{"direction", "port", "protocol", "from" | "to"}`.
-pub fn nacl_query(q: &Value, path: &str, locate: Locate<'_>) -> Result<NaclQuery, NetParseError> {
-    let cx = Ctx { locate };
-    let c = common(&cx, q, path)?;
-    let peer = cx.cidr(&c.peer, &c.peer_path)?;
-    Ok(NaclQuery {
-        direction: c.direction,
-        protocol: c.protocol,
-        port: c.port,
-        code: c.code,
-        peer,
     })
 }
