@@ -5,6 +5,19 @@
 //!
 //! Pure: no IO and no clock. The timed session is in [`crate::progress::exam_session`], the
 //! result file in [`crate::progress::exam_result`].
+//!
+//! ```toml
+//! title = "Week 1 check"          # shown to learners, part of the result file names
+//! units = ["cia", "iam"]          # unit ids of the course
+//! questions_per_unit = 3          # drawn from each unit's bank (policy questions excluded)
+//! seed = 2026                     # same seed, same questions, order and choice order
+//! time_limit_minutes = 20         # for the whole exam; the rest is unanswered when it runs out
+//! feedback = "end"                # "each": after every answer; "end": only when finished
+//! pass_mark = 0.7                 # share of all questions (0.0-1.0)
+//! ```
+//!
+//! Unknown keys are errors, and so is anything the course cannot satisfy; every error carries the
+//! line and column of the value at fault.
 
 use std::collections::BTreeSet;
 
