@@ -7,12 +7,12 @@ use crate::policy::document::DocError;
 use crate::policy::evaluate::{Decision, Outcome, PolicySet};
 use crate::policy::lint::{self, Finding};
 use crate::policy::message::Msg;
+use crate::policy::network::Loc;
 use crate::policy::network::nacl::NetworkAcl;
 use crate::policy::network::parse as netparse;
 use crate::policy::network::sg::SecurityGroup;
-use crate::policy::network::{Loc, cases::locator};
 use crate::policy::s3::{self, BlockPublicAccess};
-use crate::policy::{Policy, PolicyKind, json, trace};
+use crate::policy::{Policy, PolicyKind, trace};
 
 use super::probe::{Expect, Probe, Query, Shape};
 
@@ -212,16 +212,6 @@ fn iam_check(p: &Probe, d: &Decision, set: &PolicySet) -> Check {
     }
 }
 
-/// Parses network JSON keeping positions, so rule errors and findings point into the text.
-fn net_value(text: &str) -> Result<(serde_json::Value, impl Fn(&str) -> (u32, u32)), AnswerError> {
-    let node = json::parse(text).map_err(|e| AnswerError {
-        line: e.span.line,
-        col: e.span.col,
-        msg: e.msg,
-    })?;
-    Ok((node.to_value(), locator(&node)))
-}
-
 fn net_error(e: netparse::NetParseError) -> AnswerError {
     AnswerError {
         line: e.line,
@@ -247,8 +237,7 @@ fn rule_check(p: &Probe, pass: bool, decision: &str, why: Msg, loc: Option<&Loc>
 }
 
 fn judge_sg(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
-    let (value, locate) = net_value(text)?;
-    let sg: SecurityGroup = netparse::security_group(&value, &locate).map_err(net_error)?;
+    let sg: SecurityGroup = netparse::security_group_text(text).map_err(net_error)?;
     let mut checks = Vec::new();
     for p in &task.probes {
         let Query::Sg(q) = &p.query else { continue };
@@ -293,8 +282,7 @@ fn judge_sg(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
 }
 
 fn judge_nacl(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
-    let (value, locate) = net_value(text)?;
-    let acl: NetworkAcl = netparse::network_acl(&value, &locate).map_err(net_error)?;
+    let acl: NetworkAcl = netparse::network_acl_text(text).map_err(net_error)?;
     let mut checks = Vec::new();
     for p in &task.probes {
         let Query::Nacl(q) = &p.query else { continue };
