@@ -6,6 +6,7 @@
 use std::io;
 use std::sync::mpsc;
 use std::thread;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event};
@@ -46,6 +47,9 @@ pub fn action_for(app: &App, ev: &Event) -> Option<Action> {
 /// Runs the TUI until the learner quits or a signal arrives. The terminal is restored by the
 /// caller dropping `guard` (and by the panic hook if anything panics).
 pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<Ending> {
+    // Start crossterm's event source here, before the first frame: it is what listens for
+    // SIGWINCH, and a resize that lands before it exists would be lost.
+    event::poll(Duration::ZERO).context("cannot read terminal input")?;
     let (tx, rx) = mpsc::channel::<Input>();
 
     let mut signals =

@@ -4,6 +4,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
@@ -15,6 +16,11 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+
+/// Whether the terminal is currently taken over. Restoring twice is not harmless: leaving the
+/// alternate screen when already on the main one restores the saved cursor in xterm-like
+/// terminals, so the shell prompt would overwrite a panic message printed in between.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// The terminal type the TUI draws on.
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
@@ -31,6 +37,7 @@ impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
         let mut out = io::stdout();
         let setup = execute!(
             out,
@@ -59,9 +66,13 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Gives the terminal back. Best effort and idempotent: it runs from `Drop` and from the panic
-/// hook, where nothing can be reported, so each step is tried even if an earlier one failed.
+/// Gives the terminal back. Best effort and idempotent: it runs from the panic hook and again
+/// from `Drop` while unwinding, where nothing can be reported, so only the first call acts and
+/// each step is tried even if an earlier one failed.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     let _ = execute!(
         out,
