@@ -130,3 +130,16 @@ fn fewer_than_three_results_have_no_discrimination_index() {
 fn no_results_no_report() {
     assert!(build(&[]).is_none());
 }
+
+#[test]
+fn odd_names_and_digests_from_hand_edited_files_neither_break_the_table_nor_panic() {
+    let mut results = load(&fixtures());
+    results[0].1.learner = "A|B\nC".into();
+    results[6].1.digest = "ダイジェスト".repeat(5);
+    let r = build(&results).unwrap();
+    let md = secdojo::progress::report_format::markdown(&r, &secdojo::i18n::Strings::default());
+    assert!(md.contains("| A\\|B C |"), "{md}");
+    assert!(md.contains("ダイジェストダイジェ"), "{md}");
+    let csv = secdojo::progress::report_format::csv(&r).unwrap();
+    assert!(csv.contains("\"A|B\nC\""), "{csv}");
+}

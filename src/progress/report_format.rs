@@ -11,6 +11,12 @@ fn cell(s: &str) -> String {
         .replace(['\n', '\r'], " ")
 }
 
+/// The first 12 characters of a digest: enough to tell sets apart in a table. By characters, since
+/// a hand-edited result file may hold anything there.
+fn short(digest: &str) -> String {
+    cell(&digest.chars().take(12).collect::<String>())
+}
+
 fn fraction(s: &Score) -> String {
     format!("{}/{}", s.correct, s.asked)
 }
@@ -40,7 +46,7 @@ pub fn markdown(r: &Report, s: &Strings) -> String {
         "report.summary",
         &[
             ("n", &n),
-            ("digest", &r.digest[..r.digest.len().min(12)]),
+            ("digest", &short(&r.digest)),
             ("version", &r.content_version.to_string()),
         ],
     ));
@@ -117,7 +123,7 @@ pub fn markdown(r: &Report, s: &Strings) -> String {
                 "- {} ({}): {}\n",
                 cell(&f.learner),
                 f.file,
-                &f.digest[..f.digest.len().min(12)]
+                short(&f.digest)
             ));
         }
     }

@@ -96,7 +96,8 @@ impl BufRead for StdinLines {
 
 impl AnswerSource for StdinLines {
     fn answer(&mut self, kind: Kind, remaining_ms: u64) -> std::io::Result<Got> {
-        self.timeout = Some(Duration::from_millis(remaining_ms));
+        // A little past the deadline, so the wall clock agrees the time is up when waiting ends.
+        self.timeout = Some(Duration::from_millis(remaining_ms.saturating_add(5)));
         let got = crate::commands::quiz_plain::read_answer(self, kind);
         self.timeout = None;
         match got {
