@@ -1,0 +1,142 @@
+//! `secdojo challenge list | check`: listing in the UI language, and exit status 2 with a message
+//! naming the file and position for unknown ids and unreadable or unparseable answers.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn secdojo() -> Command {
+    let mut c = Command::cargo_bin("secdojo").unwrap();
+    c.env_remove("SECDOJO_LANG")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1");
+    c
+}
+
+#[test]
+fn list_shows_ids_units_and_titles_in_the_ui_language() {
+    let out = secdojo()
+        .args(["--lang", "en", "challenge", "list"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let en = String::from_utf8(out.stdout).unwrap();
+    let first = en.lines().next().unwrap();
+    assert!(
+        first.starts_with("s3-prefix-write") && first.contains("iam"),
+        "{en}"
+    );
+    assert!(en.contains("Write to one prefix only"), "{en}");
+    assert!(en.lines().count() >= 14);
+    let ja = secdojo()
+        .args(["--lang", "ja", "challenge", "list"])
+        .output()
+        .unwrap();
+    let ja = String::from_utf8(ja.stdout).unwrap();
+    assert!(ja.contains("1 つのプレフィックスにだけ書き込む"), "{ja}");
+}
+
+#[test]
+fn unknown_challenge_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.json");
+    std::fs::write(&f, "{}").unwrap();
+    secdojo()
+        .args(["challenge", "check", "no-such-challenge"])
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown challenge `no-such-challenge`",
+        ));
+}
+
+#[test]
+fn missing_file_is_exit_2_naming_it() {
+    secdojo()
+        .args([
+            "challenge",
+            "check",
+            "require-mfa",
+            "/nonexistent/answer.json",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/answer.json"));
+}
+
+#[test]
+fn unparseable_answers_are_exit_2_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("bad.json");
+    std::fs::write(
+        &f,
+        "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\",}]\n}\n",
+    )
+    .unwrap();
+    let out = secdojo()
+        .args(["--lang", "en", "challenge", "check", "s3-prefix-write"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("bad.json:3:"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    // A rule set that parses as JSON but not as rules: the rule is named with its position.
+    std::fs::write(
+        &f,
+        "{\"ingress\": [\n  {\"protocol\": \"tcp\", \"from_port\": 80, \"to_port\": 80}\n]}",
+    )
+    .unwrap();
+    secdojo()
+        .args(["--lang", "en", "challenge", "check", "sg-web-behind-alb"])
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.json:2:3:"));
+
+    // Marks outside the snippet.
+    std::fs::write(&f, "{\"lines\": [3, 999]}").unwrap();
+    secdojo()
+        .args(["--lang", "en", "challenge", "check", "spot-the-key"])
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.json:1:15:"));
+
+    std::fs::write(&f, [0xff, 0xfe]).unwrap();
+    secdojo()
+        .args(["challenge", "check", "s3-prefix-write"])
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not valid UTF-8"));
+}
+
+#[test]
+fn a_starter_never_solves_its_challenge() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = secdojo().args(["challenge", "list"]).output().unwrap();
+    for id in String::from_utf8(ids.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+    {
+        let c = secdojo::sandbox::load::load(&secdojo::course::CourseSource::Embedded, id)
+            .unwrap()
+            .unwrap();
+        let f = dir.path().join(format!("{id}.txt"));
+        let answer = if c.kind == secdojo::sandbox::ChallengeKind::Secrets {
+            "{\"lines\": []}".to_string()
+        } else {
+            c.starter.clone()
+        };
+        std::fs::write(&f, answer).unwrap();
+        secdojo()
+            .args(["challenge", "check", id])
+            .arg(&f)
+            .assert()
+            .code(1);
+    }
+}
