@@ -181,7 +181,7 @@ fn plain_mode_shows_the_time_left_and_stops_when_it_is_up() {
         lines: leak(&lines, &[30_000, 61_000, 40_000]),
     };
     let mut out = Vec::new();
-    take(&course, Lang::En, &mut s, &mut input, &mut out).unwrap();
+    take(&course, Lang::En, &mut s, None, &mut input, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("Time left: 2:00"), "{out}");
     assert!(out.contains("Time left: 1:30"), "{out}");
@@ -208,7 +208,7 @@ fn feedback_at_the_end_hides_it_during_the_exam() {
     let lines = leak(&[wrong0.to_string(), right1.to_string()], &[1_000, 1_000]);
     let mut input = Slow { now, lines };
     let mut out = Vec::new();
-    take(&course, Lang::En, &mut s, &mut input, &mut out).unwrap();
+    take(&course, Lang::En, &mut s, None, &mut input, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     let review = out.find("Your answers").expect("a review at the end");
     let during = &out[..review];
@@ -257,4 +257,61 @@ accept = { ja = ["最小権限"], en = ["least privilege"] }
     let r2 = ExamSession::start(&exam(5, Feedback::Each), 1, vec![], || T0)
         .result("AKIAIOSFODNN7EXAMPLE");
     assert_eq!(r2.learner, "AKIAIOSFODNN7EXAMPLE");
+}
+
+/// Solves a policy question when the document says `"Effect": "Deny"`.
+struct StubJudge;
+
+impl secdojo::quiz::grade::PolicyJudge for StubJudge {
+    fn judge(&self, _q: &Question, answer: &str) -> secdojo::quiz::grade::PolicyVerdict {
+        secdojo::quiz::grade::PolicyVerdict {
+            solved: answer.contains("\"Deny\""),
+            problems: vec![],
+        }
+    }
+}
+
+#[test]
+fn policy_answers_are_graded_by_the_judge_the_command_passes() {
+    let bank = parse(
+        r#"unit = "iam"
+pass_mark = 0.5
+
+[[question]]
+id = "iam-policy"
+kind = "policy"
+section = "s"
+policy_kind = "identity"
+prompt = { ja = "問", en = "Write a policy" }
+explanation = { ja = "説", en = "E" }
+starter = '{"Version": "2012-10-17", "Statement": []}'
+"#,
+    )
+    .unwrap();
+    let course = course::load(&CourseSource::Embedded).unwrap();
+    let items = || vec![("iam".to_string(), bank.questions[0].clone())];
+    for (doc, expect) in [("{\"Effect\": \"Deny\"}\n", 1), ("{}\n", 0)] {
+        let (now, clock) = fake_clock();
+        let mut s = ExamSession::start(&exam(5, Feedback::Each), 1, items(), clock);
+        let mut input = Slow {
+            now,
+            lines: leak(&[doc.to_string()], &[1_000]),
+        };
+        let mut out = Vec::new();
+        take(
+            &course,
+            Lang::En,
+            &mut s,
+            Some(&StubJudge),
+            &mut input,
+            &mut out,
+        )
+        .unwrap();
+        let r = s.result("Aiko");
+        assert_eq!(r.total.correct, expect, "{}", String::from_utf8_lossy(&out));
+        assert!(matches!(
+            &r.questions[0].answer,
+            Some(Response::Policy(d)) if d == doc.trim()
+        ));
+    }
 }

@@ -59,7 +59,14 @@ pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
             .context("no name was given (end of input); pass --name NAME")?,
     };
     let mut session = ExamSession::start(&exam, course.content_version, items, SystemClock);
-    plain::take(&course, ctx.lang, &mut session, &mut input, &mut out)?;
+    plain::take(
+        &course,
+        ctx.lang,
+        &mut session,
+        Some(&crate::sandbox::quiz::SandboxJudge),
+        &mut input,
+        &mut out,
+    )?;
     let result = session.result(&name);
     let path = write_new(&out_dir, &result)?;
     let s = course.strings(ctx.lang);

@@ -9,7 +9,7 @@
 //! ```toml
 //! title = "Week 1 check"          # shown to learners, part of the result file names
 //! units = ["cia", "iam"]          # unit ids of the course
-//! questions_per_unit = 3          # drawn from each unit's bank (policy questions excluded)
+//! questions_per_unit = 3          # drawn from each unit's bank
 //! seed = 2026                     # same seed, same questions, order and choice order
 //! time_limit_minutes = 20         # for the whole exam; the rest is unanswered when it runs out
 //! feedback = "end"                # "each": after every answer; "end": only when finished
@@ -30,7 +30,7 @@ use toml::Spanned;
 
 use crate::course::Course;
 use crate::course::pos::{Pos, toml_error};
-use crate::quiz::model::{Kind, Question};
+use crate::quiz::model::Question;
 
 /// When the learner sees whether an answer was right: after each question, or only at the end
 /// (so answers cannot be compared across the room while the exam runs).
@@ -83,15 +83,12 @@ fn at(text: &str, span: std::ops::Range<usize>, message: String) -> ExamError {
     }
 }
 
-/// The questions an exam may draw from in `unit`. `policy` questions need the sandbox engine to
-/// be graded, which exams do not have yet, so they are left out rather than asked and ungradable.
+/// The questions an exam may draw from in `unit`: the whole bank. (`policy` questions are graded
+/// by the sandbox judge the command passes in.)
 pub fn eligible<'c>(course: &'c Course, unit: &str) -> Vec<&'c Question> {
-    course.quiz(unit).map_or_else(Vec::new, |q| {
-        q.questions
-            .iter()
-            .filter(|q| q.kind != Kind::Policy)
-            .collect()
-    })
+    course
+        .quiz(unit)
+        .map_or_else(Vec::new, |q| q.questions.iter().collect())
 }
 
 /// Parses and checks `text` (the contents of an exam file) against `course`.
@@ -141,8 +138,7 @@ pub fn parse(text: &str, course: &Course) -> Result<Exam, ExamError> {
                 text,
                 file.questions_per_unit.span(),
                 format!(
-                    "`questions_per_unit` is {per_unit} but unit `{id}` has only {available} \
-                     questions an exam can ask"
+                    "`questions_per_unit` is {per_unit} but unit `{id}` has only {available} questions"
                 ),
             ));
         }

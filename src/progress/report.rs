@@ -186,7 +186,8 @@ fn distractors(a: &QuestionResult) -> Vec<String> {
         Some(Response::Bool(b)) => vec![b.to_string()],
         Some(Response::Order(ids)) => vec![ids.join(" ")],
         Some(Response::Text(t)) => vec![crate::quiz::grade::normalize_fill_in(t)],
-        Some(Response::Policy(_)) => vec!["(policy)".to_string()],
+        // Every wrong document is different: there is no distractor to count.
+        Some(Response::Policy(_)) => Vec::new(),
     }
 }
 

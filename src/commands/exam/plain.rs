@@ -10,6 +10,7 @@ use crate::course::Course;
 use crate::i18n::{Lang, Strings};
 use crate::progress::exam::Feedback;
 use crate::progress::exam_session::{Answered, Clock, ExamSession};
+use crate::quiz::grade::PolicyJudge;
 use crate::quiz::input::parse_answer;
 use crate::quiz::model::Kind;
 
@@ -82,12 +83,14 @@ pub fn clock_text(ms: u64) -> String {
     }
 }
 
-/// Runs the whole exam on `session`, then prints the scores (and, with `feedback = "end"`, the
+/// Runs the whole exam on `session` (`policy` answers are graded by `judge`; without one they
+/// stay unanswered), then prints the scores (and, with `feedback = "end"`, the
 /// feedback on every question).
 pub fn take<C: Clock>(
     course: &Course,
     lang: Lang,
     session: &mut ExamSession<C>,
+    judge: Option<&dyn PolicyJudge>,
     input: &mut impl AnswerSource,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
@@ -156,7 +159,7 @@ pub fn take<C: Clock>(
                     continue;
                 }
             };
-            match session.answer(response, None) {
+            match session.answer(response, judge) {
                 Ok(Answered::Graded(g)) => {
                     match exam.feedback {
                         Feedback::Each => feedback(out, course, lang, &q, &shown, &g)?,
