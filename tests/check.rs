@@ -234,11 +234,12 @@ quizzes/a.toml:74:1: error: `true_false` question `a-tf` must not have choices
 quizzes/a.toml:87:10: error: `order` answer of question `a-order` must list every step; missing b
 quizzes/a.toml:112:10: error: `fill_in` question `a-fill` takes `accept.ja/en`, not `answer`
 quizzes/a.toml:114:13: error: `fill_in` question `a-fill` accepts no en answer
+quizzes/a.toml:116:1: error: question a-policy has no policy_kind
 quizzes/a.toml:118:8: error: `policy` question `a-policy` needs `policy_kind`
 quizzes/a.toml:118:8: error: `policy` question `a-policy` needs at least one must_allow or must_deny request
 quizzes/a.toml:124:11: error: starter of `a-policy` is not valid JSON: EOF while parsing a list at line 1 column 40
 quizzes/b.toml:1:8: error: quiz file says unit `wrong` but lessons/course.toml uses it for `b`
 quizzes/b.toml:5:6: error: duplicate question id `a-single` (first defined at quizzes/a.toml:5:6)
 quizzes/b.toml:5:6: warning: question id `a-single` should start with `b-`
-check: 21 errors, 1 warning
+check: 22 errors, 1 warning
 "#;

@@ -3,6 +3,7 @@
 //! first problem: each file is parsed on its own so one broken file still lets the rest be checked.
 
 pub mod glossary;
+pub mod identifiers;
 pub mod lesson;
 pub mod locate;
 pub mod quiz;
@@ -155,7 +156,8 @@ impl<'s> Checker<'s> {
     }
 
     /// Reads a text file, reporting unreadable and non-UTF-8 files, and runs the text rules
-    /// (ambiguous width, half-width katakana, NFC) on every file that is read.
+    /// (ambiguous width, half-width katakana, NFC) and the example-identifier rules on every file
+    /// that is read.
     pub fn read_text(&mut self, rel: &str) -> FileText {
         let bytes = match self.src.read(rel) {
             Ok(Some(b)) => b,
@@ -168,6 +170,7 @@ impl<'s> Checker<'s> {
         match decode_utf8(bytes) {
             Ok(text) => {
                 text::check_text(self, rel, &text);
+                identifiers::check_identifiers(self, rel, &text);
                 FileText::Text(text)
             }
             Err((pos, msg)) => {
