@@ -155,3 +155,27 @@ fn resize_redraws_and_too_small_screen_appears() {
     assert_eq!(s.finish(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn pasted_text_goes_into_the_search_prompt() {
+    let mut s = Session::spawn(&["--lang", "en", "learn", "iam"]);
+    s.wait_text("k/j scroll");
+    s.send("/");
+    s.wait_text("Search: _");
+    // Bracketed paste: the text arrives as one event, not as keys (a pasted "q" must not quit).
+    s.send("\x1b[200~MFA q\x1b[201~");
+    s.wait_text("Search: MFA q_");
+    for _ in 0..2 {
+        s.send("\x7f"); // Backspace
+    }
+    s.wait_text("Search: MFA_");
+    s.send("\r");
+    s.wait_for("the first match", |sc| {
+        sc.lines().last().is_some_and(|l| l.contains("match 1 of"))
+    });
+    s.send("q");
+    s.wait_text("Course map");
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+}
