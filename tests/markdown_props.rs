@@ -57,3 +57,25 @@ fn real_lessons_survive_tiny_widths() {
         }
     }
 }
+
+#[test]
+fn hostile_nesting_is_capped_without_losing_text() {
+    // 100 000 nested quotes would overflow the stack of a recursive layout; the renderer keeps
+    // 12 levels of structure and flattens the rest, text included.
+    for md in [
+        format!("{} deep", ">".repeat(100_000)),
+        format!("{}deep", "- ".repeat(20_000)),
+        format!("{}deep", "> - ".repeat(10_000)),
+    ] {
+        let lines = parse(&md).render(&RenderOptions::new(200));
+        let line = lines
+            .iter()
+            .map(line_to_plain)
+            .find(|l| l.contains("deep"))
+            .expect("the text survives");
+        let bars = line.matches('│').count();
+        assert!(bars <= 12, "{bars} levels kept: {line:?}");
+    }
+    let quotes = parse(&format!("{} deep", ">".repeat(100_000))).render(&RenderOptions::new(200));
+    assert!(line_to_plain(&quotes[0]).starts_with(&"│ ".repeat(12)));
+}

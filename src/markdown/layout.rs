@@ -1,7 +1,7 @@
 //! Blocks -> lines at one width: headings, paragraphs, lists with hanging indents, quotes and
 //! alerts with a bar, rules; code and tables have their own modules.
 
-use super::parse::{Block, Item};
+use super::block::{Block, Item};
 use super::wrap::{display_width, wrap_spans};
 use super::{AlertKind, RenderOptions, Role, Style, StyledLine, StyledSpan, code, table};
 

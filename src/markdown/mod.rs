@@ -15,6 +15,7 @@
 //! - A table wider than the area wraps its cells inside narrower columns; when even that cannot fit,
 //!   it falls back to a stacked "header: value" layout. No rendered line is ever wider than the width.
 
+mod block;
 mod cache;
 mod code;
 mod inline;
@@ -32,7 +33,7 @@ pub use wrap::{display_width, wrap_spans};
 /// both the reader and `render`.
 #[derive(Debug, Clone)]
 pub struct Document {
-    pub(crate) blocks: Vec<parse::Block>,
+    pub(crate) blocks: Vec<block::Block>,
     /// The document's headings in order; `StyledLine::heading` and the outline index into it.
     pub headings: Vec<Heading>,
     /// Every link in order of appearance; `Style::link` indexes into it, so the TUI can follow

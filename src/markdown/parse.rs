@@ -8,51 +8,9 @@ use pulldown_cmark::{
     Alignment, BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd,
 };
 
+use super::block::{Align, Block, Item};
 use super::inline::{Inline, finish, sanitize, slug};
 use super::{AlertKind, Document, Heading, Link, LinkTarget, Role, Style, StyledSpan};
-
-/// Column alignment of a table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Align {
-    Left,
-    Center,
-    Right,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Block {
-    Heading {
-        level: u8,
-        index: usize,
-        spans: Vec<StyledSpan>,
-    },
-    Paragraph(Vec<StyledSpan>),
-    List {
-        start: Option<u64>,
-        items: Vec<Item>,
-    },
-    Quote(Vec<Block>),
-    Alert {
-        kind: AlertKind,
-        blocks: Vec<Block>,
-    },
-    Code {
-        lang: String,
-        text: String,
-    },
-    Table {
-        aligns: Vec<Align>,
-        head: Vec<Vec<StyledSpan>>,
-        rows: Vec<Vec<Vec<StyledSpan>>>,
-    },
-    Rule,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Item {
-    pub task: Option<bool>,
-    pub blocks: Vec<Block>,
-}
 
 enum Kind {
     Root,
@@ -508,70 +466,6 @@ impl Builder {
                 self.inline
                     .push(Inline::Span(StyledSpan::new(format!(" ({url})"), style)));
             }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn depth(blocks: &[Block]) -> usize {
-        blocks
-            .iter()
-            .map(|b| match b {
-                Block::Quote(inner) | Block::Alert { blocks: inner, .. } => 1 + depth(inner),
-                Block::List { items, .. } => {
-                    1 + items
-                        .iter()
-                        .map(|i| 1 + depth(&i.blocks))
-                        .max()
-                        .unwrap_or(0)
-                }
-                _ => 0,
-            })
-            .max()
-            .unwrap_or(0)
-    }
-
-    fn text(blocks: &[Block]) -> String {
-        let mut out = String::new();
-        for b in blocks {
-            match b {
-                Block::Paragraph(spans) => spans.iter().for_each(|s| out.push_str(&s.text)),
-                Block::Quote(inner) | Block::Alert { blocks: inner, .. } => {
-                    out.push_str(&text(inner))
-                }
-                Block::List { items, .. } => {
-                    items.iter().for_each(|i| out.push_str(&text(&i.blocks)))
-                }
-                _ => {}
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn hostile_nesting_is_capped_and_keeps_the_text() {
-        for md in [
-            format!("{} deep", ">".repeat(100_000)),
-            format!("{}deep", "- ".repeat(20_000)),
-            format!("{}deep", "> - ".repeat(10_000)),
-        ] {
-            let doc = parse(&md);
-            assert!(
-                depth(&doc.blocks) <= 2 * MAX_DEPTH,
-                "{}",
-                depth(&doc.blocks)
-            );
-            assert!(text(&doc.blocks).contains("deep"));
-            // Layout recursion is bounded too (this would overflow the stack otherwise).
-            let lines = doc.render(&crate::markdown::RenderOptions::new(80));
-            assert!(
-                lines
-                    .iter()
-                    .any(|l| crate::markdown::line_to_plain(l).contains("deep"))
-            );
         }
     }
 }

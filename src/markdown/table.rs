@@ -2,7 +2,7 @@
 //! natural table is wider than the area, the widest columns shrink and their cells wrap; when even
 //! columns of a few characters cannot fit, each row is stacked as "header: value" lines.
 
-use super::parse::Align;
+use super::block::Align;
 use super::wrap::{display_width, wrap_spans};
 use super::{Role, Style, StyledLine, StyledSpan};
 
