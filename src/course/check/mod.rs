@@ -7,6 +7,7 @@ pub mod identifiers;
 pub mod lesson;
 pub mod locate;
 pub mod quiz;
+mod quiz_kinds;
 pub mod strings;
 #[cfg(test)]
 mod tests;
