@@ -188,3 +188,18 @@ fn the_built_in_course_passes_its_challenge_checks() {
     let d = check(&CourseSource::Embedded);
     assert!(d.is_empty(), "{d:#?}");
 }
+
+#[test]
+fn text_rules_apply_to_challenge_files() {
+    let odd = GOOD.replace("goal.ja = \"目標\"", "goal.ja = \"目標※\"");
+    let dir = course(&[
+        (
+            "lessons/course.toml",
+            &COURSE.replace(", \"ghost\", \"broken\"", ""),
+        ),
+        ("challenges/good.toml", &odd),
+    ]);
+    let d = run(dir.path());
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!((d[0].level, d[0].pos.line), (Level::Warning, 6));
+}

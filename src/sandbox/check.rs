@@ -4,7 +4,9 @@
 //! starter that already solves its task (then the exercise teaches nothing).
 
 use crate::course::check::locate::Locator;
-use crate::course::check::{Diagnostic, Level};
+use std::collections::BTreeMap;
+
+use crate::course::check::{Checker, Diagnostic, Level};
 use crate::course::load::{COURSE_TOML, parse_course_file, read_text};
 use crate::course::pos::Pos;
 use crate::course::{CourseSource, Unit};
@@ -71,6 +73,13 @@ pub fn check(src: &CourseSource) -> Vec<Diagnostic> {
 
 fn check_file(src: &CourseSource, id: &str, units: &[Unit], out: &mut Out) {
     let rel = path_of(id);
+    // The course's text rules (NFC, ambiguous-width glyphs, half-width katakana) apply here too.
+    let mut ck = Checker {
+        src,
+        diags: Vec::new(),
+        anchors: BTreeMap::new(),
+        links: Vec::new(),
+    };
     let text = match super::load::read_text(src, id) {
         Ok(Some(t)) => t,
         Ok(None) => return,
@@ -79,6 +88,8 @@ fn check_file(src: &CourseSource, id: &str, units: &[Unit], out: &mut Out) {
             return;
         }
     };
+    crate::course::check::text::check_text(&mut ck, &rel, &text);
+    out.0.append(&mut ck.diags);
     let c = match model::parse(&text) {
         Ok(c) => c,
         Err((pos, msg)) => {
