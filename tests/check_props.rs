@@ -115,3 +115,21 @@ proptest! {
         let _ = secdojo::course::load::parse_glossary(&text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The text and identifier rules scan every byte of every file: mixed scripts, digits, dots
+    /// and key-like runs must never slice inside a character.
+    #[test]
+    fn text_rules_never_panic(text in "([0-9.:A-Z]|AKIA|arn:aws:iam::|\"AWS\": \"|\\PC|\n){0,120}") {
+        let files = [("lessons/course.toml".to_string(), text.clone().into_bytes())]
+            .into_iter()
+            .collect();
+        let report = check(&CourseSource::Memory(files));
+        let lines = text.matches('\n').count() + 1;
+        for d in report.diagnostics.iter().filter(|d| d.path == "lessons/course.toml") {
+            prop_assert!(d.pos.line <= lines, "{}", d);
+        }
+    }
+}
