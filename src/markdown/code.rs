@@ -8,7 +8,8 @@
 use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::wrap::{concat, display_width, slice_spans};
+use super::width::display_width;
+use super::wrap::{concat, slice_spans};
 use super::{Role, Style, StyledLine, StyledSpan, TokenKind};
 
 /// Left padding of code blocks when there is room, so code stands apart even without colours.

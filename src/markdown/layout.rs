@@ -2,7 +2,8 @@
 //! alerts with a bar, rules; code and tables have their own modules.
 
 use super::block::{Block, Item};
-use super::wrap::{display_width, wrap_spans};
+use super::width::display_width;
+use super::wrap::wrap_spans;
 use super::{AlertKind, RenderOptions, Role, Style, StyledLine, StyledSpan, code, table};
 
 pub(crate) struct Ctx<'a> {

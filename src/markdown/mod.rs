@@ -19,15 +19,18 @@ mod block;
 mod cache;
 mod code;
 mod inline;
+mod kinsoku;
 mod layout;
 mod nav;
 mod parse;
 mod table;
+mod width;
 mod wrap;
 
 pub use cache::RenderCache;
 pub use nav::{SearchHit, heading_line, search, section_at};
-pub use wrap::{display_width, wrap_spans};
+pub use width::display_width;
+pub use wrap::wrap_spans;
 
 /// A parsed lesson body, independent of the screen width, so one parse serves every resize and
 /// both the reader and `render`.

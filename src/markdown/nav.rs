@@ -1,7 +1,7 @@
 //! Finding things in rendered lines: where a heading starts (outline jump, staying on the same
 //! section across a language switch) and plain-text search for `/`, `n`, `N`.
 
-use super::wrap::display_width;
+use super::width::display_width;
 use super::{StyledLine, line_to_plain};
 
 /// The rendered line on which heading `index` (into `Document::headings`) starts.

@@ -3,7 +3,8 @@
 //! columns of a few characters cannot fit, each row is stacked as "header: value" lines.
 
 use super::block::Align;
-use super::wrap::{display_width, wrap_spans};
+use super::width::display_width;
+use super::wrap::wrap_spans;
 use super::{Role, Style, StyledLine, StyledSpan};
 
 /// Narrowest a column may shrink to before the stacked layout is preferred.

@@ -4,130 +4,12 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::width::display_width;
 
 use super::inline::sanitize;
+use super::kinsoku::{no_end, no_start};
 use super::{Style, StyledSpan};
-
-/// Characters that must not start a line (gyoto kinsoku): closing brackets, Japanese full stops and
-/// commas, the long vowel mark, small kana, iteration marks. UAX #14 already forbids most of these;
-/// the list makes the rule hold for forced breaks too. A `match` because it runs for nearly every
-/// character of Japanese text.
-pub(crate) fn no_start(c: char) -> bool {
-    matches!(
-        c,
-        ')' | ']'
-            | '}'
-            | ','
-            | '.'
-            | ':'
-            | ';'
-            | '?'
-            | '!'
-            | '）'
-            | '］'
-            | '｝'
-            | '〕'
-            | '〉'
-            | '》'
-            | '」'
-            | '』'
-            | '】'
-            | '〙'
-            | '〗'
-            | '〟'
-            | '’'
-            | '”'
-            | '｠'
-            | '»'
-            | '、'
-            | '。'
-            | '，'
-            | '．'
-            | '・'
-            | '：'
-            | '；'
-            | '？'
-            | '！'
-            | 'ー'
-            | '‐'
-            | '゠'
-            | '–'
-            | '〜'
-            | '～'
-            | 'ゝ'
-            | 'ゞ'
-            | 'ヽ'
-            | 'ヾ'
-            | '々'
-            | '〻'
-            | 'ぁ'
-            | 'ぃ'
-            | 'ぅ'
-            | 'ぇ'
-            | 'ぉ'
-            | 'っ'
-            | 'ゃ'
-            | 'ゅ'
-            | 'ょ'
-            | 'ゎ'
-            | 'ゕ'
-            | 'ゖ'
-            | 'ァ'
-            | 'ィ'
-            | 'ゥ'
-            | 'ェ'
-            | 'ォ'
-            | 'ッ'
-            | 'ャ'
-            | 'ュ'
-            | 'ョ'
-            | 'ヮ'
-            | 'ヵ'
-            | 'ヶ'
-            | 'ㇰ'
-            | 'ㇱ'
-            | 'ㇲ'
-            | 'ㇳ'
-            | 'ㇴ'
-            | 'ㇵ'
-            | 'ㇶ'
-            | 'ㇷ'
-            | 'ㇸ'
-            | 'ㇹ'
-            | 'ㇺ'
-            | 'ㇻ'
-            | 'ㇼ'
-            | 'ㇽ'
-            | 'ㇾ'
-            | 'ㇿ'
-    )
-}
-
-/// Characters that must not end a line (gyomatsu kinsoku): opening brackets and quotes.
-fn no_end(c: char) -> bool {
-    matches!(
-        c,
-        '(' | '['
-            | '{'
-            | '（'
-            | '［'
-            | '｛'
-            | '〔'
-            | '〈'
-            | '《'
-            | '「'
-            | '『'
-            | '【'
-            | '〘'
-            | '〖'
-            | '〝'
-            | '‘'
-            | '“'
-            | '｟'
-            | '«'
-    )
-}
 
 /// Where a forced break inside a long token (ARN, URL, path) reads best: after one of these.
 const SEPARATORS: [char; 6] = ['/', ':', '-', '.', ',', '_'];
@@ -135,35 +17,6 @@ const SEPARATORS: [char; 6] = ['/', ':', '-', '.', ',', '_'];
 /// Whitespace that may be dropped at a line break.
 fn is_break_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\n' | '\r')
-}
-
-/// Terminal columns of `s`, grapheme by grapheme as ratatui draws it; control characters count 0.
-pub fn display_width(s: &str) -> usize {
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        return s.len();
-    }
-    // Without zero-width characters (combining marks, joiners, variation selectors) or emoji
-    // modifiers, every character is its own grapheme and widths simply add up.
-    let mut sum = 0;
-    for c in s.chars() {
-        match c.width() {
-            Some(w) if w > 0 && !('\u{1F3FB}'..='\u{1F3FF}').contains(&c) => sum += w,
-            _ => return grapheme_width(s),
-        }
-    }
-    sum
-}
-
-fn grapheme_width(s: &str) -> usize {
-    s.graphemes(true)
-        .map(|g| {
-            if g.chars().all(char::is_control) {
-                0
-            } else {
-                g.width()
-            }
-        })
-        .sum()
 }
 
 /// Wraps styled text to `width` columns (at least 2) and returns the lines. Reusable outside

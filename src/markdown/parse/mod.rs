@@ -4,13 +4,15 @@
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use pulldown_cmark::{
-    Alignment, BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+mod close;
+
+use close::{alert_kind, link_target};
 
 use super::block::{Align, Block, Item};
-use super::inline::{Inline, finish, sanitize, slug};
-use super::{AlertKind, Document, Heading, Link, LinkTarget, Role, Style, StyledSpan};
+use super::inline::{Inline, finish, sanitize};
+use super::{AlertKind, Document, Heading, Link, Role, Style, StyledSpan};
 
 enum Kind {
     Root,
@@ -112,33 +114,6 @@ impl Container {
     }
 }
 
-fn alert_kind(kind: BlockQuoteKind) -> AlertKind {
-    match kind {
-        BlockQuoteKind::Note => AlertKind::Note,
-        BlockQuoteKind::Tip => AlertKind::Tip,
-        BlockQuoteKind::Important => AlertKind::Important,
-        BlockQuoteKind::Warning => AlertKind::Warning,
-        BlockQuoteKind::Caution => AlertKind::Caution,
-    }
-}
-
-fn link_target(dest: &str) -> LinkTarget {
-    if let Some(id) = dest.strip_prefix("glossary:") {
-        return LinkTarget::Glossary(id.to_string());
-    }
-    if let Some(rest) = dest.strip_prefix("lesson:") {
-        let (unit, anchor) = match rest.split_once('#') {
-            Some((u, a)) => (u, Some(a.to_string())),
-            None => (rest, None),
-        };
-        return LinkTarget::Lesson {
-            unit: unit.to_string(),
-            anchor,
-        };
-    }
-    LinkTarget::Url(dest.to_string())
-}
-
 impl Builder {
     fn style(&self, role: Role) -> Style {
         let mut style = Style::role(role);
@@ -190,56 +165,6 @@ impl Builder {
 
     fn take_cell(&mut self) -> Vec<StyledSpan> {
         finish(std::mem::take(&mut self.inline))
-    }
-
-    fn open_container(&mut self, kind: Kind) {
-        self.flush_paragraph();
-        if self.stack.len() > MAX_DEPTH || self.overflow > 0 {
-            self.overflow += 1;
-        } else {
-            self.stack.push(Container::new(kind));
-        }
-    }
-
-    fn close_container(&mut self) {
-        if self.overflow > 0 {
-            self.overflow -= 1;
-            self.flush_paragraph();
-            return;
-        }
-        self.flush_paragraph();
-        let Some(done) = self.stack.pop() else {
-            return;
-        };
-        match done.kind {
-            Kind::Root => self.stack.push(done),
-            Kind::Quote(None) => self.push_block(Block::Quote(done.blocks)),
-            Kind::Quote(Some(kind)) => self.push_block(Block::Alert {
-                kind,
-                blocks: done.blocks,
-            }),
-            Kind::List(start) => {
-                let mut items = done.items;
-                // Only past MAX_DEPTH can text land in a list outside an item; keep it.
-                if !done.blocks.is_empty() {
-                    items.push(Item {
-                        task: None,
-                        blocks: done.blocks,
-                    });
-                }
-                self.push_block(Block::List { start, items });
-            }
-            Kind::Item(task) => {
-                let item = Item {
-                    task,
-                    blocks: done.blocks,
-                };
-                match self.stack.last_mut() {
-                    Some(parent) if matches!(parent.kind, Kind::List(_)) => parent.items.push(item),
-                    _ => self.top().blocks.extend(item.blocks),
-                }
-            }
-        }
     }
 
     fn event(&mut self, event: Event<'_>) {
@@ -403,69 +328,6 @@ impl Builder {
             TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
             TagEnd::Link | TagEnd::Image => self.end_link(),
             _ => {}
-        }
-    }
-
-    fn end_heading(&mut self) {
-        let Some((level, id)) = self.heading.take() else {
-            self.flush_paragraph();
-            return;
-        };
-        let spans = finish(std::mem::take(&mut self.inline));
-        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
-        let anchor = match id {
-            Some(id) => id,
-            None => {
-                let base = slug(&text);
-                let mut candidate = base.clone();
-                let mut n = 1;
-                while self.anchors.contains(&candidate) {
-                    candidate = format!("{base}-{n}");
-                    n += 1;
-                }
-                candidate
-            }
-        };
-        self.anchors.insert(anchor.clone());
-        let index = self.headings.len();
-        self.headings.push(Heading {
-            level,
-            anchor,
-            text,
-        });
-        self.push_block(Block::Heading {
-            level,
-            index,
-            spans,
-        });
-    }
-
-    fn end_link(&mut self) {
-        let Some(open) = self.open_links.pop() else {
-            return;
-        };
-        let text: String = self.inline[open.first_inline.min(self.inline.len())..]
-            .iter()
-            .filter_map(|i| match i {
-                Inline::Span(s) => Some(s.text.as_str()),
-                Inline::Soft => Some(" "),
-                Inline::Hard => None,
-            })
-            .collect();
-        let mut style = self.style(Role::LinkUrl);
-        style.role = Role::LinkUrl;
-        style.link = Some(open.index);
-        let Some(link) = self.links.get_mut(open.index) else {
-            return;
-        };
-        link.text = text.clone();
-        if let LinkTarget::Url(url) = &link.target {
-            let bare = url.strip_prefix("mailto:").unwrap_or(url);
-            if !url.is_empty() && text != *url && text != bare {
-                let url = url.clone();
-                self.inline
-                    .push(Inline::Span(StyledSpan::new(format!(" ({url})"), style)));
-            }
         }
     }
 }
