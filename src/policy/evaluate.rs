@@ -371,11 +371,11 @@ pub fn evaluate(req: &Request, set: &PolicySet) -> Decision {
     let identity_chain: [&[StmtRef]; 3] = [&identity, &boundary, &session];
     if !same_account {
         if resource_grant == PrincipalMatch::None {
-            return implicit(
-                trace,
-                Rule::CrossAccountResourceMissing,
-                vec![PolicyKind::Resource],
-            );
+            let mut m = vec![PolicyKind::Resource];
+            if !identity_ok {
+                m.push(PolicyKind::Identity);
+            }
+            return implicit(trace, Rule::CrossAccountResourceMissing, m);
         }
         if !identity_path {
             let mut m = limits_missing();
