@@ -71,7 +71,8 @@ fn bad_screen_or_size_exits_2_naming_the_problem() {
 
 #[test]
 fn screens_of_later_issues_say_not_implemented() {
-    for screen in ["quiz:iam", "sandbox:x", "glossary", "progress"] {
+    // (quiz: and sandbox: screens arrive with their own issues and are tested there.)
+    for screen in ["glossary", "progress"] {
         secdojo()
             .args(["render", screen])
             .assert()
