@@ -12,6 +12,7 @@ pub mod export;
 pub mod leitner;
 pub mod migrate;
 pub mod model;
+pub mod reading;
 pub mod record;
 pub mod redact;
 pub mod report;

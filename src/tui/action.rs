@@ -31,4 +31,8 @@ pub enum Action {
     ToggleHelp,
     /// The terminal changed size (columns, rows).
     Resize(u16, u16),
+    /// A key of the glossary, or following a lesson's links to it.
+    Glossary(crate::tui::glossary::GlossaryAction),
+    /// A progress entry of the course map (continue, review, self-assessment).
+    Learner(crate::tui::learner::LearnerAction),
 }

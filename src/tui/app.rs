@@ -7,8 +7,11 @@ use anyhow::Context as _;
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::glossary::GlossaryState;
 use super::keymap::KeyContext;
 use super::layout::LessonLayout;
+use super::learner::Learner;
+use super::learner::open::ProgressPage;
 use super::page::{Page, Position};
 use super::reader::Reader;
 use super::theme::Theme;
@@ -22,6 +25,10 @@ use crate::markdown::Document;
 pub enum Screen {
     Home,
     Lesson(Reader),
+    /// The glossary, over the screen it was opened from.
+    Glossary(GlossaryState),
+    /// The self-assessment, over the screen it was opened from.
+    Progress(ProgressPage),
 }
 
 /// Laid-out pages are cached per lesson, language and text width: a frame never re-wraps.
@@ -46,6 +53,8 @@ pub struct App {
     docs: HashMap<(String, Lang), Document>,
     pages: HashMap<PageKey, Page>,
     pub quit: bool,
+    /// The learner's progress as this run sees it (see `tui::learner`).
+    pub learner: Learner,
 }
 
 impl App {
@@ -62,6 +71,7 @@ impl App {
             docs: HashMap::new(),
             pages: HashMap::new(),
             quit: false,
+            learner: Learner::default(),
         }
     }
 
@@ -130,6 +140,8 @@ impl App {
             Screen::Lesson(r) if r.search.editing => KeyContext::Search,
             Screen::Lesson(r) if r.outline_open => KeyContext::Outline,
             Screen::Lesson(_) => KeyContext::Lesson,
+            Screen::Glossary(_) => self.glossary_context(),
+            Screen::Progress(_) => KeyContext::Progress,
         }
     }
 
@@ -216,10 +228,17 @@ impl App {
             self.help = Some(next);
             return next != scroll;
         }
-        match &mut self.screen {
-            Screen::Home => self.update_home(action),
-            Screen::Lesson(_) => self.update_lesson(action),
+        if let Some(changed) = self.route_extra(action) {
+            self.note_reading();
+            return changed;
         }
+        let changed = match &mut self.screen {
+            Screen::Home => self.update_home(action),
+            Screen::Glossary(_) | Screen::Progress(_) => false,
+            Screen::Lesson(_) => self.update_lesson(action),
+        };
+        self.note_reading();
+        changed
     }
 
     fn update_home(&mut self, action: Action) -> bool {
@@ -272,7 +291,7 @@ impl App {
             Screen::Lesson(r) => self
                 .page_for(&r.unit)
                 .map(|p| (r.unit.clone(), r.position(p))),
-            Screen::Home => None,
+            Screen::Home | Screen::Glossary(_) | Screen::Progress(_) => None,
         };
         change(self);
         if let Some((unit, pos)) = pos {

@@ -8,8 +8,10 @@ use ratatui::widgets::Widget;
 use super::app::{App, Screen};
 use super::help::HelpOverlay;
 use super::layout::too_small;
+use super::screens::glossary::GlossaryScreen;
 use super::screens::home::HomeScreen;
 use super::screens::lesson::LessonScreen;
+use super::screens::progress::ProgressScreen;
 use super::screens::too_small::TooSmall;
 
 impl Widget for &App {
@@ -24,7 +26,12 @@ impl Widget for &App {
         }
         match &self.screen {
             Screen::Home => HomeScreen { app: self }.render(area, buf),
-            Screen::Lesson(reader) => LessonScreen { app: self, reader }.render(area, buf),
+            Screen::Lesson(reader) => {
+                LessonScreen { app: self, reader }.render(area, buf);
+                super::glossary::open::mark_link(self, reader, buf);
+            }
+            Screen::Glossary(state) => GlossaryScreen { app: self, state }.render(area, buf),
+            Screen::Progress(page) => ProgressScreen { app: self, page }.render(area, buf),
         }
         if let Some(scroll) = self.help {
             HelpOverlay { app: self, scroll }.render(area, buf);

@@ -18,6 +18,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let first = match app.screen {
         Screen::Home => KeyContext::Home,
         Screen::Lesson(_) => KeyContext::Lesson,
+        Screen::Glossary(_) => app.glossary_context(),
+        Screen::Progress(_) => KeyContext::Progress,
     };
     let mut order: Vec<(KeyContext, &str)> = HELP_SECTIONS
         .iter()

@@ -14,6 +14,11 @@ pub enum KeyContext {
     Outline,
     Search,
     Help,
+    /// The glossary (tables in `tui::glossary::keys`).
+    Glossary,
+    GlossarySearch,
+    /// The self-assessment screen (`tui::learner::keys`).
+    Progress,
 }
 
 /// A key as the tables name it (a subset of crossterm's, with a printable name).
@@ -105,6 +110,10 @@ const HOME: &[Binding] = &[
     b(&[Char('k'), Up], Action::Up, "keys.select_up", Some("hint.move")),
     b(&[Char('j'), Down], Action::Down, "keys.select_down", Some("hint.move")),
     b(&[Enter, Char('l')], Action::Open, "keys.open_unit", Some("hint.open")),
+    crate::tui::learner::keys::CONTINUE,
+    crate::tui::learner::keys::REVIEW,
+    crate::tui::learner::keys::SHOW,
+    crate::tui::glossary::keys::OPEN,
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
     b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q')], Action::Quit, "keys.quit", Some("hint.quit")),
@@ -123,6 +132,10 @@ const LESSON: &[Binding] = &[
     b(&[Char('/')], Action::StartSearch, "keys.search", Some("hint.search")),
     b(&[Char('n')], Action::NextMatch, "keys.next_match", None),
     b(&[Char('N')], Action::PrevMatch, "keys.prev_match", None),
+    crate::tui::glossary::keys::LINK_NEXT,
+    crate::tui::glossary::keys::LINK_PREV,
+    crate::tui::glossary::keys::LINK_FOLLOW,
+    crate::tui::glossary::keys::OPEN,
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
     b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q'), Esc], Action::Back, "keys.back", Some("hint.back")),
@@ -165,6 +178,9 @@ pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
         KeyContext::Outline => OUTLINE,
         KeyContext::Search => SEARCH,
         KeyContext::Help => HELP,
+        KeyContext::Glossary => crate::tui::glossary::keys::LIST,
+        KeyContext::GlossarySearch => crate::tui::glossary::keys::SEARCH,
+        KeyContext::Progress => crate::tui::learner::keys::PROGRESS,
     }
 }
 
@@ -174,6 +190,9 @@ pub const HELP_SECTIONS: &[(KeyContext, &str)] = &[
     (KeyContext::Lesson, "help.section_lesson"),
     (KeyContext::Outline, "help.section_outline"),
     (KeyContext::Search, "help.section_search"),
+    (KeyContext::Glossary, "glossary.help.list"),
+    (KeyContext::GlossarySearch, "glossary.help.search"),
+    (KeyContext::Progress, "course_map.help.progress"),
 ];
 
 /// Decides what a key press means in `ctx`. Releases and repeats are ignored (Windows reports
@@ -189,6 +208,9 @@ pub fn map_key(ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
     // While typing a search, every other printable character is text.
     match (ctx, key) {
         (KeyContext::Search, Key::Char(c)) if !c.is_control() => Some(Action::SearchChar(c)),
+        (KeyContext::GlossarySearch, Key::Char(c)) if !c.is_control() => Some(Action::Glossary(
+            crate::tui::glossary::GlossaryAction::Char(c),
+        )),
         _ => None,
     }
 }
@@ -368,6 +390,9 @@ mod tests {
             KeyContext::Outline,
             KeyContext::Search,
             KeyContext::Help,
+            KeyContext::Glossary,
+            KeyContext::GlossarySearch,
+            KeyContext::Progress,
         ] {
             let mut seen = Vec::new();
             for bind in bindings(ctx) {

@@ -4,7 +4,7 @@
 
 use ratatui::text::{Line, Span};
 
-use super::page::{Heading, Page};
+use super::page::{Heading, LinkSpot, Page};
 use super::theme::Theme;
 use crate::course::Lesson;
 use crate::i18n::Strings;
@@ -51,6 +51,7 @@ pub fn layout(doc: &Document, width: u16, strings: &Strings, theme: &Theme) -> P
         labels: alert_labels(strings),
     };
     let styled = doc.render(&opts);
+    let links = link_spots(doc, &styled);
     let mut headings = Vec::new();
     let mut lines = Vec::with_capacity(styled.len());
     for (i, l) in styled.into_iter().enumerate() {
@@ -69,5 +70,41 @@ pub fn layout(doc: &Document, width: u16, strings: &Strings, theme: &Theme) -> P
                 .collect::<Vec<_>>(),
         ));
     }
-    Page::new(lines, headings)
+    let mut page = Page::new(lines, headings);
+    page.links = links;
+    page
+}
+
+/// The followable links of the laid-out lines (URLs are printed, not followed). Adjacent spans
+/// of one link on one line make one spot.
+fn link_spots(doc: &Document, lines: &[markdown::StyledLine]) -> Vec<LinkSpot> {
+    let mut out: Vec<LinkSpot> = Vec::new();
+    for (line, l) in lines.iter().enumerate() {
+        let mut col = 0;
+        let mut last: Option<usize> = None;
+        for span in &l.spans {
+            let w = markdown::display_width(&span.text);
+            let target = span
+                .style
+                .link
+                .and_then(|i| doc.links.get(i).map(|k| (i, &k.target)));
+            match target {
+                Some((i, t)) if !matches!(t, markdown::LinkTarget::Url(_)) => {
+                    match out.last_mut() {
+                        Some(spot) if last == Some(i) && spot.line == line => spot.end = col + w,
+                        _ => out.push(LinkSpot {
+                            line,
+                            start: col,
+                            end: col + w,
+                            target: t.clone(),
+                        }),
+                    }
+                    last = Some(i);
+                }
+                _ => last = None,
+            }
+            col += w;
+        }
+    }
+    out
 }

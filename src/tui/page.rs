@@ -24,6 +24,19 @@ pub struct Page {
     pub headings: Vec<Heading>,
     /// The text of each line, for search; same indices as `lines`.
     pub text: Vec<String>,
+    /// Where the followable links (glossary entries, lesson sections) are, in reading order.
+    pub links: Vec<LinkSpot>,
+}
+
+/// A followable link on one line: the columns its text covers and where it leads. A link
+/// wrapped over two lines has a spot on each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpot {
+    pub line: usize,
+    /// Display columns from the start of the line, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub target: crate::markdown::LinkTarget,
 }
 
 /// A place in a lesson that survives re-layout and the language switch: a section anchor plus
@@ -53,6 +66,7 @@ impl Page {
             lines,
             headings,
             text,
+            links: Vec::new(),
         }
     }
 

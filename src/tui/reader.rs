@@ -26,6 +26,8 @@ pub struct Reader {
     pub outline_open: bool,
     pub outline_sel: usize,
     pub search: Search,
+    /// The selected link, an index into `Page::links` (`]` / `[` select, Enter follows).
+    pub link: Option<usize>,
 }
 
 impl Reader {
@@ -36,6 +38,7 @@ impl Reader {
             outline_open: false,
             outline_sel: 0,
             search: Search::default(),
+            link: None,
         }
     }
 
@@ -68,6 +71,7 @@ impl Reader {
     /// recomputes the matches of the current query on it.
     pub fn relayout(&mut self, pos: &Position, page: &Page, view: usize) {
         self.set_top(page, view, page.line_of(pos) as isize);
+        self.link = None;
         self.outline_sel = self.outline_sel.min(page.headings.len().saturating_sub(1));
         if !self.search.query.is_empty() {
             self.search.matches = page.find(&self.search.query);

@@ -18,14 +18,14 @@ pub fn check_glossary(ck: &mut Checker<'_>, units: &[String]) -> Option<HashSet<
         }
         FileText::Unreadable => return None,
     };
-    let glossary = match parse_glossary(&text) {
+    let loc = Locator::new(&text);
+    let glossary = match loc.deserialize().unwrap_or_else(|| parse_glossary(&text)) {
         Ok(g) => g,
         Err((pos, msg)) => {
             ck.error(GLOSSARY_TOML, pos, format!("invalid glossary: {msg}"));
             return None;
         }
     };
-    let loc = Locator::new(&text);
     let mut first: HashMap<&str, Pos> = HashMap::new();
     for (i, term) in glossary.terms.iter().enumerate() {
         let at = |field: &str| loc.pos(toml_path!["term", i, field]);

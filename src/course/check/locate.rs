@@ -73,6 +73,16 @@ impl<'i> Locator<'i> {
         best
     }
 
+    /// Deserialises the already parsed document, so `check` parses each file once. `None` when
+    /// the text did not parse (the caller then asks the parser for its error).
+    pub fn deserialize<T: serde::de::DeserializeOwned>(&self) -> Option<Result<T, (Pos, String)>> {
+        let root = self.root.clone()?;
+        Some(
+            T::deserialize(toml::de::Deserializer::from(root))
+                .map_err(|e| crate::course::pos::toml_error(self.text, &e)),
+        )
+    }
+
     /// The position of a byte offset of the same text.
     pub fn pos_of(&self, offset: usize) -> Pos {
         self.lines.pos(offset)

@@ -47,14 +47,14 @@ fn check_bank(ck: &mut Checker<'_>, unit: &Unit, seen: &mut Seen) {
         }
         FileText::Unreadable => return,
     };
-    let bank = match parse(&text) {
+    let loc = Locator::new(&text);
+    let bank = match loc.deserialize().unwrap_or_else(|| parse(&text)) {
         Ok(b) => b,
         Err((pos, msg)) => {
             ck.error(&path, pos, format!("invalid quiz file: {msg}"));
             return;
         }
     };
-    let loc = Locator::new(&text);
     if bank.unit != unit.id {
         ck.error(
             &path,

@@ -23,14 +23,17 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
         }
         FileText::Unreadable => return Vec::new(),
     };
-    let file = match parse_course_file(&text) {
+    let loc = Locator::new(&text);
+    let file = match loc
+        .deserialize()
+        .unwrap_or_else(|| parse_course_file(&text))
+    {
         Ok(f) => f,
         Err((pos, msg)) => {
             ck.error(COURSE_TOML, pos, format!("invalid course index: {msg}"));
             return Vec::new();
         }
     };
-    let loc = Locator::new(&text);
     if file.units.is_empty() {
         ck.error(COURSE_TOML, Pos::START, "the course has no [[unit]]");
     }

@@ -49,7 +49,23 @@ impl Widget for HomeScreen<'_> {
                     s.get("home.ready")
                 };
                 let mins = s.fmt("home.unit_minutes", &[("n", &minutes.to_string())]);
-                (mins, state, draft)
+                let read = read_cell(app, &u.id);
+                (format!("{read}{mins}"), state, draft)
+            })
+            .collect();
+        // The "read" cells are right-aligned before the minutes: pad them to one width.
+        let read_w = units
+            .iter()
+            .map(|u| read_cell(app, &u.id).width())
+            .max()
+            .unwrap_or(0);
+        let cells: Vec<(String, &str, bool)> = cells
+            .into_iter()
+            .zip(units)
+            .map(|((m, st, d), u)| {
+                let read = read_cell(app, &u.id);
+                let lead = " ".repeat(read_w - read.width());
+                (format!("{lead}{m}"), st, d)
             })
             .collect();
         let mins_w = cells.iter().map(|c| c.0.width()).max().unwrap_or(0);
@@ -96,10 +112,13 @@ impl Widget for HomeScreen<'_> {
             let b = block(theme, format!(" {} ", s.get("home.summary_title")));
             let inner = b.inner(area_s);
             b.render(area_s, buf);
-            let mut text: Vec<Line> = wrap_text(unit.summary.get(lang), inner.width)
-                .into_iter()
-                .map(Line::from)
-                .collect();
+            let mut text: Vec<Line> = entry_lines(app, inner.width);
+            text.extend(
+                wrap_text(unit.summary.get(lang), inner.width)
+                    .into_iter()
+                    .map(Line::from),
+            );
+            text.extend(unit_progress_lines(app, &unit.id));
             if let Some(l) = app.course.lesson(&unit.id, lang) {
                 text.push(Line::default());
                 for o in &l.front.objectives {
@@ -126,4 +145,101 @@ impl Widget for HomeScreen<'_> {
         }
         .render(Rect::new(area.x, footer_y, area.width, 1), buf);
     }
+}
+
+/// The course map's "read" cell of a unit ("3/9 read  ", "finished  "), empty when the unit
+/// was never opened, so a new learner's map has no progress column at all.
+fn read_cell(app: &App, unit: &str) -> String {
+    let s = app.strings();
+    let p = app.learner.unit(&app.course, unit);
+    let text = if p.finished {
+        s.get("course_map.finished").to_string()
+    } else if p.seen == 0 {
+        return String::new();
+    } else {
+        match p.total {
+            Some(total) => s.fmt(
+                "course_map.read",
+                &[("seen", &p.seen.to_string()), ("total", &total.to_string())],
+            ),
+            None => s.fmt("course_map.read_some", &[("seen", &p.seen.to_string())]),
+        }
+    };
+    format!("{text}  ")
+}
+
+/// The "continue" and "review" entries and any notice, above the unit summary.
+fn entry_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let s = app.strings();
+    let theme = &app.theme;
+    let lang = app.lang;
+    let mut out = Vec::new();
+    if let Some((unit, anchor)) = app.learner.continue_place(&app.course) {
+        let title = app
+            .course
+            .unit(&unit)
+            .map_or(unit.clone(), |u| u.title.get(lang).clone());
+        let place = match anchor {
+            Some(a) => format!(
+                "{title} / {}",
+                crate::tui::screens::glossary::section_title(&app.course, &unit, &a, lang)
+            ),
+            None => title,
+        };
+        let text = s.fmt("course_map.continue", &[("place", &place)]);
+        out.push(Line::from(Span::styled(
+            truncate(&text, width as usize),
+            theme.key(),
+        )));
+    }
+    let due = app.learner.due().len();
+    if due > 0 {
+        let text = s.fmt("course_map.review_due", &[("n", &due.to_string())]);
+        out.push(Line::from(Span::styled(
+            truncate(&text, width as usize),
+            theme.key(),
+        )));
+    }
+    if let Some(n) = &app.learner.notice {
+        for l in wrap_text(n, width) {
+            out.push(Line::from(Span::styled(l, theme.error())));
+        }
+    }
+    if !out.is_empty() {
+        out.push(Line::default());
+    }
+    out
+}
+
+/// The selected unit's progress (sections read, best quiz score, challenges), if any.
+fn unit_progress_lines(app: &App, unit: &str) -> Vec<Line<'static>> {
+    let s = app.strings();
+    let p = app.learner.unit(&app.course, unit);
+    if p.is_blank() {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    if let Some(total) = p.total {
+        parts.push(s.fmt(
+            "course_map.sections_line",
+            &[("seen", &p.seen.to_string()), ("total", &total.to_string())],
+        ));
+    }
+    if let Some(b) = p.best {
+        let score = format!("{}/{}", b.correct, b.asked);
+        parts.push(s.fmt("course_map.best", &[("score", &score)]));
+    }
+    if p.challenges_total > 0 {
+        parts.push(s.fmt(
+            "course_map.challenges_line",
+            &[
+                ("solved", &p.challenges_solved.to_string()),
+                ("total", &p.challenges_total.to_string()),
+            ],
+        ));
+    }
+    vec![
+        Line::default(),
+        Line::from(Span::styled(parts.join("  "), app.theme.dim())),
+    ]
 }

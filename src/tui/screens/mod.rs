@@ -1,5 +1,7 @@
 //! One module per screen; each is a widget over borrowed app state.
 
+pub mod glossary;
 pub mod home;
 pub mod lesson;
+pub mod progress;
 pub mod too_small;
