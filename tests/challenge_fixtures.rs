@@ -1,5 +1,5 @@
-//! `secdojo challenge check` on the committed answers of every challenge: `ok.json` solves it
-//! (exit 0), and each `wrong-*.json` does not (exit 1) with exactly the failing requests,
+//! `secdojo challenge check` on the committed answers of every challenge: `ok.json` (and any
+//! alternative `ok-*.json`) solves it (exit 0), and each `wrong-*.json` does not (exit 1) with exactly the failing requests,
 //! forbidden findings and rejection listed in the challenge's `expect.toml`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -79,10 +79,18 @@ fn every_challenge_has_a_solving_answer_and_wrong_answers_that_fail_as_expected(
     assert!(ids.len() >= 14, "{ids:?}");
     for id in &ids {
         let dir = fixtures().join(id);
-        let (code, v) = check_json(id, &dir.join("ok.json"));
-        assert_eq!(code, 0, "{id}/ok.json should solve it: {v:#}");
-        assert_eq!(v["solved"], true);
-        assert!(failures(&v).is_empty(), "{id}/ok.json: {:?}", failures(&v));
+        assert!(dir.join("ok.json").exists(), "{id}: no ok.json");
+        // ok.json and any alternative ok-*.json (other correct styles) must solve it.
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if !(name == "ok.json" || name.starts_with("ok-")) {
+                continue;
+            }
+            let (code, v) = check_json(id, &dir.join(&name));
+            assert_eq!(code, 0, "{id}/{name} should solve it: {v:#}");
+            assert_eq!(v["solved"], true);
+            assert!(failures(&v).is_empty(), "{id}/{name}: {:?}", failures(&v));
+        }
 
         let text = std::fs::read_to_string(dir.join("expect.toml"))
             .unwrap_or_else(|e| panic!("{id}: expect.toml: {e}"));
