@@ -14,6 +14,7 @@ use crate::course::{self, Course, CourseSource, Glossary, Lesson, Localized, loa
 use crate::i18n::{Lang, Strings};
 use crate::tui::App;
 use crate::tui::event_loop::{self, Ending};
+use crate::tui::quiz::Effect;
 use crate::tui::terminal::TerminalGuard;
 use crate::tui::theme::Theme;
 
@@ -76,14 +77,24 @@ fn located<T>(rel: &str, r: Result<T, (course::pos::Pos, String)>) -> anyhow::Re
 /// Loads the course and builds the app as the UI will show it first; shared with `render`.
 pub fn build_app(ctx: &Context, area: Rect) -> anyhow::Result<App> {
     let src = CourseSource::from_flag(ctx.global.content.as_deref());
-    let course = load_for_reading(&src)?;
+    Ok(app_on(ctx, load_for_reading(&src)?, area))
+}
+
+/// The app over the whole course, question banks included (the quiz screens need them).
+pub fn build_full_app(ctx: &Context, area: Rect) -> anyhow::Result<App> {
+    let course = course::load(&CourseSource::from_flag(ctx.global.content.as_deref()))?;
+    Ok(app_on(ctx, course, area))
+}
+
+/// The app over an already loaded course, with the theme the options ask for.
+pub fn app_on(ctx: &Context, course: Course, area: Rect) -> App {
     let theme = Theme::resolve(
         ctx.global.theme,
         ctx.global.no_color,
         ctx.global.ascii,
         |k| std::env::var(k).ok(),
     );
-    Ok(App::new(course, ctx.lang, theme, area))
+    App::new(course, ctx.lang, theme, area)
 }
 
 fn run(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
@@ -94,13 +105,34 @@ fn run(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
              `secdojo render lesson:<unit>`; for a quiz, `secdojo quiz --plain`"
         );
     }
-    let mut app = build_app(ctx, Rect::new(0, 0, 80, 24))?;
+    // The whole course: `t` on the course map starts a quiz.
+    let mut app = build_full_app(ctx, Rect::new(0, 0, 80, 24))?;
     if let Some(unit) = unit {
         app.open_lesson(unit)?;
     }
+    run_app(ctx, &mut app)
+}
+
+/// Runs the TUI on `app` until the learner quits; quiz runs are recorded in the store as they
+/// end, and one left mid-question when the program stops. Messages about saving are printed
+/// after the terminal is given back, so they do not scribble over the screen.
+pub fn run_app(ctx: &Context, app: &mut App) -> anyhow::Result<Outcome> {
+    let mut notes: Vec<String> = Vec::new();
+    let mut record = |effect: Effect| match effect {
+        Effect::RecordRun(run) => notes.extend(super::quiz::save_quietly(ctx, &run)),
+    };
     let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
-    let ending = event_loop::run(&mut guard, &mut app);
+    let ending = event_loop::run_with(&mut guard, app, Some(&mut record));
     drop(guard);
+    for effect in app.take_effects() {
+        record(effect);
+    }
+    if let Some(run) = app.quiz.as_mut().and_then(|q| q.take_unfinished()) {
+        record(Effect::RecordRun(run));
+    }
+    for note in notes {
+        eprintln!("secdojo: {note}");
+    }
     match ending? {
         Ending::Quit => Ok(Outcome::Success),
         Ending::Signal(sig) => std::process::exit(128 + sig),

@@ -72,7 +72,9 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
             "this command needs a terminal; use `secdojo quiz --plain` to answer in plain lines"
         );
     }
-    super::not_yet("secdojo quiz (terminal UI; use --plain)", 4)
+    let mut app = super::interactive::app_on(ctx, course, ratatui::layout::Rect::new(0, 0, 80, 24));
+    app.open_quiz(run, Some(repeat));
+    super::interactive::run_app(ctx, &mut app)
 }
 
 /// Records the run in the learner's store. A store that cannot be written is reported, not fatal:
@@ -87,5 +89,24 @@ pub fn save(ctx: &Context, run: &Run) {
         Ok((_, _, Some(aside))) => super::progress::warn_set_aside(ctx, &aside),
         Ok(_) => {}
         Err(e) => eprintln!("secdojo: your answers were not saved: {e:#}"),
+    }
+}
+
+/// `save` for the TUI, which cannot print while it owns the screen: what `save` would print is
+/// returned, to be shown once the terminal is given back.
+pub fn save_quietly(ctx: &Context, run: &Run) -> Vec<String> {
+    let result = super::progress::open_store(ctx).and_then(|store| {
+        store.update(super::progress::now_epoch(), |p| {
+            crate::progress::record::record_run(p, run, super::progress::now_epoch())
+        })
+    });
+    match result {
+        Ok((_, _, Some(aside))) => vec![format!(
+            "progress file could not be read ({}); kept as {}",
+            aside.reason,
+            aside.moved_to.display()
+        )],
+        Ok(_) => Vec::new(),
+        Err(e) => vec![format!("your answers were not saved: {e:#}")],
     }
 }

@@ -35,4 +35,6 @@ pub enum Action {
     Glossary(crate::tui::glossary::GlossaryAction),
     /// A progress entry of the course map (continue, review, self-assessment).
     Learner(crate::tui::learner::LearnerAction),
+    /// A key on the quiz screens.
+    Quiz(crate::tui::quiz::QuizAction),
 }

@@ -13,6 +13,7 @@ use super::layout::LessonLayout;
 use super::learner::Learner;
 use super::learner::open::ProgressPage;
 use super::page::{Page, Position};
+use super::quiz::{Effect, QuizEnv, QuizState};
 use super::reader::Reader;
 use super::theme::Theme;
 use super::{help, lesson_page};
@@ -29,6 +30,8 @@ pub enum Screen {
     Glossary(GlossaryState),
     /// The self-assessment, over the screen it was opened from.
     Progress(ProgressPage),
+    /// A quiz question, its feedback or the results (state in `App::quiz`).
+    Quiz,
 }
 
 /// Laid-out pages are cached per lesson, language and text width: a frame never re-wraps.
@@ -55,6 +58,13 @@ pub struct App {
     pub quit: bool,
     /// The learner's progress as this run sees it (see `tui::learner`).
     pub learner: Learner,
+    /// The open quiz, kept while its lesson section is read.
+    pub quiz: Option<QuizState>,
+    /// Leaving the lesson returns to the quiz (it was opened from the feedback).
+    pub quiz_return: bool,
+    pub quiz_env: QuizEnv,
+    /// Work for the edge of the program (recording quiz runs), see `take_effects`.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -72,6 +82,10 @@ impl App {
             pages: HashMap::new(),
             quit: false,
             learner: Learner::default(),
+            quiz: None,
+            quiz_return: false,
+            quiz_env: QuizEnv::real(),
+            effects: Vec::new(),
         }
     }
 
@@ -142,6 +156,7 @@ impl App {
             Screen::Lesson(_) => KeyContext::Lesson,
             Screen::Glossary(_) => self.glossary_context(),
             Screen::Progress(_) => KeyContext::Progress,
+            Screen::Quiz => self.quiz_context(),
         }
     }
 
@@ -236,6 +251,7 @@ impl App {
             Screen::Home => self.update_home(action),
             Screen::Glossary(_) | Screen::Progress(_) => false,
             Screen::Lesson(_) => self.update_lesson(action),
+            Screen::Quiz => self.update_quiz(action),
         };
         self.note_reading();
         changed
@@ -258,6 +274,13 @@ impl App {
                 }
                 return false;
             }
+            Action::Quiz(super::quiz::QuizAction::Start) => {
+                let Some(unit) = self.course.units.get(self.home_sel) else {
+                    return false;
+                };
+                let id = unit.id.clone();
+                return self.start_quiz(&id).is_ok();
+            }
             _ => {}
         }
         self.home_sel != before
@@ -278,7 +301,11 @@ impl App {
         if action == Action::Back {
             self.positions
                 .insert(reader.unit.clone(), reader.position(page));
-            self.screen = Screen::Home;
+            self.screen = if std::mem::take(&mut self.quiz_return) {
+                Screen::Quiz
+            } else {
+                Screen::Home
+            };
             return true;
         }
         reader.update(action, page, view)
@@ -291,7 +318,7 @@ impl App {
             Screen::Lesson(r) => self
                 .page_for(&r.unit)
                 .map(|p| (r.unit.clone(), r.position(p))),
-            Screen::Home | Screen::Glossary(_) | Screen::Progress(_) => None,
+            Screen::Home | Screen::Quiz | Screen::Glossary(_) | Screen::Progress(_) => None,
         };
         change(self);
         if let Some((unit, pos)) = pos {

@@ -18,7 +18,7 @@ fn app(lang: Lang, w: u16, h: u16) -> App {
 fn reader(app: &App) -> &super::reader::Reader {
     match &app.screen {
         Screen::Lesson(r) => r,
-        Screen::Home => panic!("expected a lesson"),
+        _ => panic!("expected a lesson"),
     }
 }
 

@@ -8,10 +8,13 @@ use ratatui::widgets::Widget;
 use super::app::{App, Screen};
 use super::help::HelpOverlay;
 use super::layout::too_small;
+use super::quiz::Phase;
 use super::screens::glossary::GlossaryScreen;
 use super::screens::home::HomeScreen;
 use super::screens::lesson::LessonScreen;
 use super::screens::progress::ProgressScreen;
+use super::screens::quiz::QuizScreen;
+use super::screens::quiz_results::QuizResults;
 use super::screens::too_small::TooSmall;
 
 impl Widget for &App {
@@ -32,6 +35,13 @@ impl Widget for &App {
             }
             Screen::Glossary(state) => GlossaryScreen { app: self, state }.render(area, buf),
             Screen::Progress(page) => ProgressScreen { app: self, page }.render(area, buf),
+            Screen::Quiz => match &self.quiz {
+                Some(state) if state.phase == Phase::Results => {
+                    QuizResults { app: self, state }.render(area, buf)
+                }
+                Some(state) => QuizScreen { app: self, state }.render(area, buf),
+                None => HomeScreen { app: self }.render(area, buf),
+            },
         }
         if let Some(scroll) = self.help {
             HelpOverlay { app: self, scroll }.render(area, buf);

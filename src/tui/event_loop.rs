@@ -16,6 +16,7 @@ use signal_hook::iterator::Signals;
 use super::action::Action;
 use super::app::App;
 use super::keymap;
+use super::quiz::{Effect, QuizAction};
 use super::terminal::TerminalGuard;
 
 /// How the loop ended.
@@ -47,6 +48,16 @@ pub fn action_for(app: &App, ev: &Event) -> Option<Action> {
 /// Runs the TUI until the learner quits or a signal arrives. The terminal is restored by the
 /// caller dropping `guard` (and by the panic hook if anything panics).
 pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<Ending> {
+    run_with(guard, app, None)
+}
+
+/// `run`, handing every effect the app produces (a quiz run to record) to `on_effect` as soon
+/// as it appears; without a handler they stay in `app.effects` for the caller.
+pub fn run_with(
+    guard: &mut TerminalGuard,
+    app: &mut App,
+    mut on_effect: Option<&mut dyn FnMut(Effect)>,
+) -> anyhow::Result<Ending> {
     // Start crossterm's event source here, before the first frame: it is what listens for
     // SIGWINCH, and a resize that lands before it exists would be lost.
     event::poll(Duration::ZERO).context("cannot read terminal input")?;
@@ -83,7 +94,13 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<Ending> {
         if dirty {
             guard
                 .terminal
-                .draw(|frame| frame.render_widget(&*app, frame.area()))
+                .draw(|frame| {
+                    frame.render_widget(&*app, frame.area());
+                    // The real cursor sits at a text field's caret, where an IME composes.
+                    if let Some(pos) = app.cursor_position() {
+                        frame.set_cursor_position(pos);
+                    }
+                })
                 .context("cannot draw")?;
             dirty = false;
         }
@@ -92,9 +109,14 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<Ending> {
             Input::Signal(sig) => return Ok(Ending::Signal(sig)),
             Input::ReadError(e) => return Err(e).context("cannot read terminal input"),
             Input::Terminal(Event::Paste(text)) => {
-                if app.key_context() == keymap::KeyContext::Search {
-                    for c in text.lines().next().unwrap_or("").chars() {
-                        dirty |= app.update(Action::SearchChar(c));
+                let ctx = app.key_context();
+                for c in text.lines().next().unwrap_or("").chars() {
+                    match ctx {
+                        keymap::KeyContext::Search => dirty |= app.update(Action::SearchChar(c)),
+                        keymap::KeyContext::QuizInput => {
+                            dirty |= app.update(Action::Quiz(QuizAction::Char(c)))
+                        }
+                        _ => break,
                     }
                 }
             }
@@ -107,6 +129,11 @@ pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<Ending> {
                     guard.terminal.autoresize().context("cannot resize")?;
                     dirty = true;
                 }
+            }
+        }
+        if let Some(handle) = on_effect.as_mut() {
+            for effect in app.take_effects() {
+                handle(effect);
             }
         }
         if app.quit {

@@ -20,6 +20,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Screen::Lesson(_) => KeyContext::Lesson,
         Screen::Glossary(_) => app.glossary_context(),
         Screen::Progress(_) => KeyContext::Progress,
+        Screen::Quiz => app.quiz_context(),
     };
     let mut order: Vec<(KeyContext, &str)> = HELP_SECTIONS
         .iter()

@@ -19,6 +19,11 @@ pub enum KeyContext {
     GlossarySearch,
     /// The self-assessment screen (`tui::learner::keys`).
     Progress,
+    /// The quiz screens (tables in `tui::quiz::keys`).
+    QuizAsk,
+    QuizInput,
+    QuizFeedback,
+    QuizResults,
 }
 
 /// A key as the tables name it (a subset of crossterm's, with a printable name).
@@ -36,6 +41,11 @@ pub enum Key {
     Esc,
     Tab,
     Backspace,
+    Left,
+    Right,
+    Delete,
+    /// Any of the keys 1-9, in tables whose action takes the digit (`QuizAction::Pick`).
+    Digits,
 }
 
 impl Key {
@@ -56,6 +66,10 @@ impl Key {
             Key::Esc => "Esc".into(),
             Key::Tab => "Tab".into(),
             Key::Backspace => "Backspace".into(),
+            Key::Left => "Left".into(),
+            Key::Right => "Right".into(),
+            Key::Delete => "Del".into(),
+            Key::Digits => "1-9".into(),
         }
     }
 
@@ -74,6 +88,9 @@ impl Key {
             KeyCode::Esc => Key::Esc,
             KeyCode::Tab => Key::Tab,
             KeyCode::Backspace => Key::Backspace,
+            KeyCode::Left => Key::Left,
+            KeyCode::Right => Key::Right,
+            KeyCode::Delete => Key::Delete,
             _ => return None,
         })
     }
@@ -114,6 +131,7 @@ const HOME: &[Binding] = &[
     crate::tui::learner::keys::REVIEW,
     crate::tui::learner::keys::SHOW,
     crate::tui::glossary::keys::OPEN,
+    b(&[Char('t')], Action::Quiz(crate::tui::quiz::QuizAction::Start), "tui_quiz.keys.start", Some("tui_quiz.hint.start")),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
     b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q')], Action::Quit, "keys.quit", Some("hint.quit")),
@@ -181,6 +199,10 @@ pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
         KeyContext::Glossary => crate::tui::glossary::keys::LIST,
         KeyContext::GlossarySearch => crate::tui::glossary::keys::SEARCH,
         KeyContext::Progress => crate::tui::learner::keys::PROGRESS,
+        KeyContext::QuizAsk => crate::tui::quiz::keys::ASK,
+        KeyContext::QuizInput => crate::tui::quiz::keys::INPUT,
+        KeyContext::QuizFeedback => crate::tui::quiz::keys::FEEDBACK,
+        KeyContext::QuizResults => crate::tui::quiz::keys::RESULTS,
     }
 }
 
@@ -193,6 +215,10 @@ pub const HELP_SECTIONS: &[(KeyContext, &str)] = &[
     (KeyContext::Glossary, "glossary.help.list"),
     (KeyContext::GlossarySearch, "glossary.help.search"),
     (KeyContext::Progress, "course_map.help.progress"),
+    (KeyContext::QuizAsk, "tui_quiz.help.ask"),
+    (KeyContext::QuizInput, "tui_quiz.help.input"),
+    (KeyContext::QuizFeedback, "tui_quiz.help.feedback"),
+    (KeyContext::QuizResults, "tui_quiz.help.results"),
 ];
 
 /// Decides what a key press means in `ctx`. Releases and repeats are ignored (Windows reports
@@ -211,6 +237,13 @@ pub fn map_key(ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
         (KeyContext::GlossarySearch, Key::Char(c)) if !c.is_control() => Some(Action::Glossary(
             crate::tui::glossary::GlossaryAction::Char(c),
         )),
+        (KeyContext::QuizInput, Key::Char(c)) if !c.is_control() => {
+            Some(Action::Quiz(crate::tui::quiz::QuizAction::Char(c)))
+        }
+        (_, Key::Char(c)) if bindings(ctx).iter().any(|b| b.keys.contains(&Key::Digits)) => c
+            .to_digit(10)
+            .and_then(crate::tui::quiz::QuizAction::digit)
+            .map(Action::Quiz),
         _ => None,
     }
 }
@@ -393,6 +426,10 @@ mod tests {
             KeyContext::Glossary,
             KeyContext::GlossarySearch,
             KeyContext::Progress,
+            KeyContext::QuizAsk,
+            KeyContext::QuizInput,
+            KeyContext::QuizFeedback,
+            KeyContext::QuizResults,
         ] {
             let mut seen = Vec::new();
             for bind in bindings(ctx) {

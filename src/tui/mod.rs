@@ -14,6 +14,7 @@ pub mod layout;
 pub mod learner;
 pub mod lesson_page;
 pub mod page;
+pub mod quiz;
 pub mod reader;
 pub mod screens;
 pub mod terminal;

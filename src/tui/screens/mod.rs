@@ -4,4 +4,6 @@ pub mod glossary;
 pub mod home;
 pub mod lesson;
 pub mod progress;
+pub mod quiz;
+pub mod quiz_results;
 pub mod too_small;

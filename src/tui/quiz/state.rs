@@ -1,0 +1,423 @@
+//! The quiz screen's state over a `Run`: which row the cursor is on, what is picked, how an
+//! `order` question is arranged, the fill-in text, and whether the learner is answering, reading
+//! feedback or looking at the results. Pure: the time comes in as an argument.
+
+use std::collections::BTreeMap;
+
+use crate::course::model::Text;
+use crate::i18n::Lang;
+use crate::quiz::grade::Response;
+use crate::quiz::model::Kind;
+use crate::quiz::run::{Asked, Run};
+use crate::tui::action::Action;
+
+use super::QuizAction;
+use super::field::TextField;
+
+/// Where the learner is in the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Asking,
+    Feedback,
+    Results,
+}
+
+/// What the app has to do after an update, beyond redrawing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Unchanged,
+    Changed,
+    /// Open this lesson section; coming back returns to the quiz as it was.
+    ReadSection {
+        unit: String,
+        anchor: String,
+    },
+    /// The learner is done with the results.
+    Leave,
+    /// Start this run over the missed questions (unit, question id), with this seed.
+    RetryMissed,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuizState {
+    pub run: Run,
+    pub phase: Phase,
+    /// The highlighted row: a choice, a step, true/false, or a missed question on the results.
+    pub cursor: usize,
+    /// Per shown row, whether it is picked (`single`, `multiple`, `true_false`).
+    pub picked: Vec<bool>,
+    /// `order`: the learner's current arrangement of step ids.
+    pub arrangement: Vec<String>,
+    pub field: TextField,
+    /// First body line shown, while reading feedback.
+    pub scroll: usize,
+    /// A UI-string key to show in the footer after an action that could not be done.
+    pub message: Option<&'static str>,
+    /// The command line that repeats this run, if it came from one.
+    pub repeat: Option<String>,
+    question_started: u64,
+    run_started: u64,
+    /// Total time of the run, fixed when the results are reached.
+    pub total_ms: u64,
+    /// Whether the run has already been handed out for recording.
+    recorded: bool,
+    /// The heading of each (unit, section anchor) the questions test, in both languages; filled
+    /// by whoever has the course (`App::open_quiz`), the anchor itself is shown otherwise.
+    pub sections: BTreeMap<(String, String), Text>,
+}
+
+impl QuizState {
+    /// A quiz screen on any run (a unit quiz, a retry, the review queue); `now` is the clock in
+    /// milliseconds, `repeat` the command line that gives the same run, if any.
+    pub fn new(run: Run, repeat: Option<String>, now: u64) -> QuizState {
+        let mut s = QuizState {
+            run,
+            phase: Phase::Asking,
+            cursor: 0,
+            picked: Vec::new(),
+            arrangement: Vec::new(),
+            field: TextField::default(),
+            scroll: 0,
+            message: None,
+            repeat,
+            question_started: now,
+            run_started: now,
+            total_ms: 0,
+            recorded: false,
+            sections: BTreeMap::new(),
+        };
+        s.reset_question(now);
+        s
+    }
+
+    /// The question being asked or reviewed.
+    pub fn current(&self) -> Option<&Asked> {
+        self.run.current()
+    }
+
+    /// The heading of `anchor` in `unit`'s lesson, in `lang` (the anchor if unknown).
+    pub fn section_title(&self, unit: &str, anchor: &str, lang: Lang) -> String {
+        self.sections
+            .get(&(unit.to_string(), anchor.to_string()))
+            .map_or_else(|| anchor.to_string(), |t| t.get(lang).clone())
+    }
+
+    pub fn kind(&self) -> Option<Kind> {
+        self.current().map(|a| a.question.kind)
+    }
+
+    /// Rows the cursor moves over on the current question.
+    pub fn rows(&self) -> usize {
+        match (self.phase, self.current()) {
+            (Phase::Results, _) => self.run.missed().len(),
+            (_, Some(a)) => match a.question.kind {
+                Kind::TrueFalse => 2,
+                Kind::Single | Kind::Multiple | Kind::Order => a.shown.len(),
+                Kind::FillIn | Kind::Policy => 0,
+            },
+            (_, None) => 0,
+        }
+    }
+
+    /// Whether the keyboard types into the text field.
+    pub fn typing(&self) -> bool {
+        self.phase == Phase::Asking && self.kind() == Some(Kind::FillIn)
+    }
+
+    /// The run to record, once, when it has ended or been left.
+    pub fn take_record(&mut self) -> Option<Run> {
+        if self.recorded || self.phase != Phase::Results {
+            return None;
+        }
+        self.recorded = true;
+        Some(self.run.clone())
+    }
+
+    /// The run as it stands, for recording when the program stops mid-question.
+    pub fn take_unfinished(&mut self) -> Option<Run> {
+        if self.recorded || self.run.total().1 == 0 {
+            return None;
+        }
+        self.recorded = true;
+        Some(self.run.clone())
+    }
+
+    /// (unit, question id) of the questions answered wrongly, for "retry the ones I missed".
+    pub fn missed_items(&self) -> Vec<(String, crate::quiz::model::Question)> {
+        self.run
+            .missed()
+            .into_iter()
+            .map(|a| (a.unit.clone(), a.question.clone()))
+            .collect()
+    }
+
+    /// Applies one action at time `now`. `lang` picks the hints (their number may differ).
+    pub fn update(&mut self, action: Action, lang: Lang, now: u64) -> Outcome {
+        let had_message = self.message.take().is_some();
+        let out = match self.phase {
+            Phase::Asking => self.asking(action, lang, now),
+            Phase::Feedback => self.feedback(action, now),
+            Phase::Results => self.results(action),
+        };
+        match out {
+            Outcome::Unchanged if had_message => Outcome::Changed,
+            other => other,
+        }
+    }
+
+    fn asking(&mut self, action: Action, lang: Lang, now: u64) -> Outcome {
+        let Some(kind) = self.kind() else {
+            return Outcome::Unchanged;
+        };
+        let rows = self.rows();
+        let before = (self.cursor, self.picked.clone(), self.arrangement.clone());
+        match action {
+            Action::Up | Action::Scroll(i16::MIN..=-1) => {
+                self.cursor = self.cursor.saturating_sub(1)
+            }
+            Action::Down | Action::Scroll(1..) => {
+                self.cursor = (self.cursor + 1).min(rows.saturating_sub(1))
+            }
+            Action::Top => self.cursor = 0,
+            Action::Bottom => self.cursor = rows.saturating_sub(1),
+            Action::Back => return self.leave(now),
+            Action::Quiz(q) => return self.asking_quiz(q, kind, lang, now),
+            _ => return Outcome::Unchanged,
+        }
+        changed(before != (self.cursor, self.picked.clone(), self.arrangement.clone()))
+    }
+
+    fn asking_quiz(&mut self, q: QuizAction, kind: Kind, lang: Lang, now: u64) -> Outcome {
+        let rows = self.rows();
+        match q {
+            QuizAction::Pick(n) if (n as usize) < rows => {
+                self.cursor = n as usize;
+                self.pick(kind);
+            }
+            QuizAction::Toggle => self.pick(kind),
+            QuizAction::MoveUp if kind == Kind::Order && self.cursor > 0 => {
+                self.arrangement.swap(self.cursor, self.cursor - 1);
+                self.cursor -= 1;
+            }
+            QuizAction::MoveDown if kind == Kind::Order && self.cursor + 1 < rows => {
+                self.arrangement.swap(self.cursor, self.cursor + 1);
+                self.cursor += 1;
+            }
+            QuizAction::Submit => return self.submit(kind, now),
+            QuizAction::Hint => {
+                let count = self.current().map_or(0, |a| a.question.hints(lang).len());
+                if self.run.use_hint(count).is_none() {
+                    self.message = Some("quiz.no_more_hints");
+                }
+            }
+            QuizAction::Skip => {
+                self.run.next();
+                self.after_question(now);
+            }
+            QuizAction::Char(c) => self.field.insert(c),
+            QuizAction::Backspace => self.field.backspace(),
+            QuizAction::Delete => self.field.delete(),
+            QuizAction::Left => self.field.left(),
+            QuizAction::Right => self.field.right(),
+            QuizAction::Home => self.field.home(),
+            QuizAction::End => self.field.end(),
+            _ => return Outcome::Unchanged,
+        }
+        Outcome::Changed
+    }
+
+    /// Space or a number key on the cursor row.
+    fn pick(&mut self, kind: Kind) {
+        let Some(slot) = self.picked.get_mut(self.cursor) else {
+            return;
+        };
+        match kind {
+            Kind::Multiple => *slot = !*slot,
+            Kind::Single | Kind::TrueFalse => {
+                self.picked.iter_mut().for_each(|p| *p = false);
+                self.picked[self.cursor] = true;
+            }
+            _ => {}
+        }
+    }
+
+    /// The learner's answer as the grader takes it, or the UI-string key saying what is missing.
+    pub fn response(&self) -> Result<Response, &'static str> {
+        let item = self.current().ok_or("tui_quiz.finished")?;
+        let picked_ids = || -> Vec<String> {
+            item.shown
+                .iter()
+                .zip(&self.picked)
+                .filter(|(_, p)| **p)
+                .map(|(id, _)| id.clone())
+                .collect()
+        };
+        match item.question.kind {
+            Kind::Single => {
+                let ids = picked_ids();
+                match ids.is_empty() {
+                    true => item
+                        .shown
+                        .get(self.cursor)
+                        .map(|id| Response::Choices(vec![id.clone()]))
+                        .ok_or("tui_quiz.pick_first"),
+                    false => Ok(Response::Choices(ids)),
+                }
+            }
+            Kind::Multiple => {
+                let ids = picked_ids();
+                if ids.is_empty() {
+                    Err("tui_quiz.pick_first")
+                } else {
+                    Ok(Response::Choices(ids))
+                }
+            }
+            Kind::TrueFalse => {
+                let row = self.picked.iter().position(|p| *p).unwrap_or(self.cursor);
+                Ok(Response::Bool(row == 0))
+            }
+            Kind::Order => Ok(Response::Order(self.arrangement.clone())),
+            Kind::FillIn if self.field.text().trim().is_empty() => Err("tui_quiz.type_first"),
+            Kind::FillIn => Ok(Response::Text(self.field.text().to_string())),
+            Kind::Policy => Err("tui_quiz.policy_elsewhere"),
+        }
+    }
+
+    fn submit(&mut self, kind: Kind, now: u64) -> Outcome {
+        let response = match self.response() {
+            Ok(r) => r,
+            Err(key) => {
+                self.message = Some(key);
+                return Outcome::Changed;
+            }
+        };
+        // The row the learner submitted stays marked in the feedback.
+        if matches!(kind, Kind::Single | Kind::TrueFalse) && !self.picked.iter().any(|p| *p) {
+            self.pick(kind);
+        }
+        let elapsed = now.saturating_sub(self.question_started);
+        match self.run.answer(response, elapsed, None) {
+            Ok(_) => {
+                self.phase = Phase::Feedback;
+                self.scroll = 0;
+            }
+            Err(_) => self.message = Some("quiz.cannot_grade"),
+        }
+        Outcome::Changed
+    }
+
+    fn feedback(&mut self, action: Action, now: u64) -> Outcome {
+        let before = self.scroll;
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll += 1,
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll += 10,
+            Action::Scroll(d) => self.scroll = (self.scroll as isize + d as isize).max(0) as usize,
+            Action::Top => self.scroll = 0,
+            Action::Back => return self.leave(now),
+            Action::Quiz(QuizAction::Next) => {
+                self.run.next();
+                self.after_question(now);
+                return Outcome::Changed;
+            }
+            Action::Quiz(QuizAction::ReadSection) => return self.read_current(),
+            _ => return Outcome::Unchanged,
+        }
+        changed(before != self.scroll)
+    }
+
+    fn read_current(&self) -> Outcome {
+        match self.current() {
+            Some(a) => Outcome::ReadSection {
+                unit: a.unit.clone(),
+                anchor: a.question.section.clone(),
+            },
+            None => Outcome::Unchanged,
+        }
+    }
+
+    fn results(&mut self, action: Action) -> Outcome {
+        let rows = self.rows();
+        let before = self.cursor;
+        match action {
+            Action::Up | Action::Scroll(i16::MIN..=-1) => {
+                self.cursor = self.cursor.saturating_sub(1)
+            }
+            Action::Down | Action::Scroll(1..) => {
+                self.cursor = (self.cursor + 1).min(rows.saturating_sub(1))
+            }
+            Action::Back | Action::Quiz(QuizAction::Next) => return Outcome::Leave,
+            Action::Quiz(QuizAction::RetryMissed) if rows > 0 => return Outcome::RetryMissed,
+            Action::Quiz(QuizAction::RetryMissed) => {
+                self.message = Some("tui_quiz.nothing_missed");
+                return Outcome::Changed;
+            }
+            Action::Quiz(QuizAction::ReadSection) => {
+                return match self.run.missed().get(self.cursor) {
+                    Some(a) => Outcome::ReadSection {
+                        unit: a.unit.clone(),
+                        anchor: a.question.section.clone(),
+                    },
+                    None => Outcome::Unchanged,
+                };
+            }
+            _ => return Outcome::Unchanged,
+        }
+        changed(before != self.cursor)
+    }
+
+    /// Leaving before the end: the run stops here and the results show what was answered.
+    fn leave(&mut self, now: u64) -> Outcome {
+        self.run.finish();
+        self.after_question(now);
+        Outcome::Changed
+    }
+
+    /// After a question is done or skipped: the next one, or the results.
+    fn after_question(&mut self, now: u64) {
+        if self.run.is_finished() {
+            self.phase = Phase::Results;
+            self.total_ms = now.saturating_sub(self.run_started);
+            self.cursor = 0;
+            self.scroll = 0;
+        } else {
+            self.phase = Phase::Asking;
+            self.reset_question(now);
+        }
+    }
+
+    fn reset_question(&mut self, now: u64) {
+        self.cursor = 0;
+        self.scroll = 0;
+        self.field = TextField::default();
+        self.question_started = now;
+        let (rows, shown) = match self.current() {
+            Some(a) => (
+                match a.question.kind {
+                    Kind::TrueFalse => 2,
+                    _ => a.shown.len(),
+                },
+                a.shown.clone(),
+            ),
+            None => (0, Vec::new()),
+        };
+        self.picked = vec![false; rows];
+        self.arrangement = if self.kind() == Some(Kind::Order) {
+            shown
+        } else {
+            Vec::new()
+        };
+        if self.current().is_none() {
+            self.phase = Phase::Results;
+        }
+    }
+}
+
+fn changed(yes: bool) -> Outcome {
+    if yes {
+        Outcome::Changed
+    } else {
+        Outcome::Unchanged
+    }
+}

@@ -1,0 +1,403 @@
+//! The quiz screen: a header with the unit and "3 of 12" plus a progress bar, the question (or
+//! the feedback on the answer) in a body that scrolls, a text field for `fill_in` answers whose
+//! caret is where the real terminal cursor goes, and the key hints.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{Lang, Strings};
+use crate::quiz::grade::{Graded, Response};
+use crate::quiz::model::{Kind, Question};
+use crate::tui::app::App;
+use crate::tui::quiz::{Phase, QuizState};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::hint_line::HintLine;
+use crate::tui::widgets::{block, truncate, wrap_text};
+
+/// Where the parts of the quiz screen go; computed from the size alone so drawing and the
+/// cursor position agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuizLayout {
+    pub header: Rect,
+    pub body: Rect,
+    /// The bordered answer field (`fill_in` while answering).
+    pub field: Option<Rect>,
+    pub footer: Rect,
+}
+
+impl QuizLayout {
+    pub fn new(area: Rect, with_field: bool) -> QuizLayout {
+        let header = Rect::new(area.x, area.y, area.width, 1.min(area.height));
+        let footer_y = area.bottom().saturating_sub(1);
+        let footer = Rect::new(area.x, footer_y, area.width, 1.min(area.height));
+        let field_h = if with_field { 3 } else { 0 };
+        let body_y = area.y + 1;
+        let body_h = footer_y.saturating_sub(body_y).saturating_sub(field_h);
+        let body = Rect::new(
+            area.x + 1,
+            body_y,
+            area.width.saturating_sub(2).min(100),
+            body_h,
+        );
+        let field = with_field.then(|| {
+            Rect::new(
+                area.x + 1,
+                body_y + body_h,
+                area.width.saturating_sub(2),
+                field_h,
+            )
+        });
+        QuizLayout {
+            header,
+            body,
+            field,
+            footer,
+        }
+    }
+
+    /// The one row inside the field's border where the text goes.
+    pub fn field_text(&self) -> Option<Rect> {
+        self.field
+            .map(|f| Rect::new(f.x + 2, f.y + 1, f.width.saturating_sub(4), 1.min(f.height)))
+    }
+}
+
+/// Where the terminal cursor belongs: at the caret of the answer field while typing, so an IME
+/// composes in place; `None` hides it.
+pub fn cursor_position(area: Rect, state: &QuizState) -> Option<Position> {
+    if !state.typing() {
+        return None;
+    }
+    let text = QuizLayout::new(area, true).field_text()?;
+    let (_, x) = state.field.visible(text.width as usize);
+    Some(Position::new(text.x + x as u16, text.y))
+}
+
+pub struct QuizScreen<'a> {
+    pub app: &'a App,
+    pub state: &'a QuizState,
+}
+
+impl Widget for QuizScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, state) = (self.app, self.state);
+        let layout = QuizLayout::new(area, state.typing());
+        header(app, state, layout.header, buf);
+        let body = body_lines(app, state, layout.body.width);
+        let first = first_line(state, &body, layout.body.height as usize);
+        for (row, line) in body
+            .lines
+            .iter()
+            .skip(first)
+            .take(layout.body.height as usize)
+            .enumerate()
+        {
+            buf.set_line(
+                layout.body.x,
+                layout.body.y + row as u16,
+                line,
+                layout.body.width,
+            );
+        }
+        if let (Some(frame), Some(text)) = (layout.field, layout.field_text()) {
+            let b = block(
+                &app.theme,
+                format!(" {} ", app.strings().get("quiz.ask.fill_in")),
+            );
+            b.render(frame, buf);
+            let (shown, _) = state.field.visible(text.width as usize);
+            buf.set_string(text.x, text.y, shown, Style::new());
+        }
+        footer(app, state, layout.footer, buf);
+    }
+}
+
+/// The body's lines and, while answering, the line range of the cursor's row.
+pub struct Body {
+    pub lines: Vec<Line<'static>>,
+    pub cursor_rows: Option<(usize, usize)>,
+}
+
+/// The first body line to show: the feedback's scroll, clamped, or enough to show the cursor.
+fn first_line(state: &QuizState, body: &Body, height: usize) -> usize {
+    let max = body.lines.len().saturating_sub(height);
+    match (state.phase, body.cursor_rows) {
+        (Phase::Feedback, _) => state.scroll.min(max),
+        (_, Some((_, end))) if end > height => (end - height).min(max),
+        _ => 0,
+    }
+}
+
+/// How far the feedback can scroll at this size (the app clamps the scroll with it).
+pub fn max_scroll(app: &App, state: &QuizState) -> usize {
+    let layout = QuizLayout::new(app.area, state.typing());
+    let body = body_lines(app, state, layout.body.width);
+    body.lines.len().saturating_sub(layout.body.height as usize)
+}
+
+fn header(app: &App, state: &QuizState, area: Rect, buf: &mut Buffer) {
+    let s = app.strings();
+    let unit = state
+        .current()
+        .map(|a| a.unit.clone())
+        .or_else(|| state.run.items.first().map(|a| a.unit.clone()))
+        .unwrap_or_default();
+    let title = app
+        .course
+        .unit(&unit)
+        .map_or(unit.clone(), |u| u.title.get(app.lang).clone());
+    let total = state.run.items.len();
+    let n = (state.run.position() + 1).min(total);
+    let done = state
+        .run
+        .items
+        .iter()
+        .filter(|a| a.graded.is_some())
+        .count();
+    let bar_w = 10;
+    let filled = (done * bar_w).checked_div(total).unwrap_or(0);
+    let count = s.fmt(
+        "quiz.header",
+        &[("n", &n.to_string()), ("total", &total.to_string())],
+    );
+    let width = area.width as usize;
+    // The bar (answered share) only where it leaves room for the unit's title.
+    let right = if width >= 70 {
+        format!(
+            "{count}  [{}{}] ",
+            "=".repeat(filled),
+            "-".repeat(bar_w - filled)
+        )
+    } else {
+        format!("{count} ")
+    };
+    let right = truncate(&right, width * 2 / 3);
+    let left = s.fmt("tui_quiz.title", &[("unit", &title)]);
+    let left = truncate(&format!(" {left}"), width.saturating_sub(right.width() + 1));
+    let pad = width.saturating_sub(left.width() + right.width());
+    Line::from(vec![
+        Span::styled(left, app.theme.title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, app.theme.dim()),
+    ])
+    .render(area, buf);
+}
+
+fn footer(app: &App, state: &QuizState, area: Rect, buf: &mut Buffer) {
+    let s = app.strings();
+    let message = state.message.map(|key| {
+        let unit = state.current().map_or("", |a| a.unit.as_str());
+        s.fmt(key, &[("unit", unit)])
+    });
+    let msg_w = message.as_ref().map_or(0, |m| m.width() + 1);
+    HintLine {
+        ctx: app.key_context(),
+        strings: s,
+        theme: &app.theme,
+    }
+    .line((area.width as usize).saturating_sub(msg_w))
+    .render(area, buf);
+    if let Some(m) = message {
+        let m = truncate(&m, area.width as usize);
+        let x = area.right().saturating_sub(m.width() as u16 + 1);
+        buf.set_string(x, area.y, m, app.theme.error());
+    }
+}
+
+/// Lines of `text` wrapped to `width` after `lead`, continuation lines indented under the text.
+fn hanging(lead: &str, text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    let indent = lead.width();
+    let parts = wrap_text(text, width.saturating_sub(indent as u16).max(4));
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let head = if i == 0 {
+                lead.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            Line::from(vec![Span::raw(head), Span::raw(part)]).style(style)
+        })
+        .collect()
+}
+
+/// The question or feedback as lines `width` wide.
+pub fn body_lines(app: &App, state: &QuizState, width: u16) -> Body {
+    let (s, lang, theme) = (app.strings(), app.lang, &app.theme);
+    let mut lines = Vec::new();
+    let mut cursor_rows = None;
+    let Some(item) = state.current() else {
+        return Body { lines, cursor_rows };
+    };
+    let q = &item.question;
+    let mut label = format!("[{}]", s.get(&format!("quiz.kind.{}", q.kind.name())));
+    if q.scenario {
+        label = format!("{label} {}", s.get("tui_quiz.scenario"));
+    }
+    lines.push(Line::styled(label, theme.dim()));
+    lines.extend(hanging("", q.prompt.get(lang), width, Style::new()));
+    lines.push(Line::default());
+    if state.phase == Phase::Feedback
+        && let (Some(g), Some(r)) = (&item.graded, &item.response)
+    {
+        feedback_lines(&mut lines, s, lang, theme, q, &item.shown, g, r, width);
+        let title = state.section_title(&item.unit, &q.section, lang);
+        lines.push(Line::default());
+        lines.extend(hanging(
+            "",
+            &s.fmt("tui_quiz.section", &[("title", &title)]),
+            width,
+            theme.key(),
+        ));
+        return Body { lines, cursor_rows };
+    }
+    match q.kind {
+        Kind::FillIn => {}
+        Kind::Policy => {
+            if let Some(starter) = &q.starter {
+                lines.push(Line::from(s.get("quiz.starter").to_string()));
+                for l in starter.lines() {
+                    lines.push(Line::styled(
+                        truncate(&format!("    {l}"), width as usize),
+                        theme.dim(),
+                    ));
+                }
+                lines.push(Line::default());
+            }
+            lines.extend(hanging(
+                "",
+                &s.fmt("tui_quiz.policy_elsewhere", &[("unit", &item.unit)]),
+                width,
+                theme.key(),
+            ));
+        }
+        _ => {
+            let texts: Vec<String> = match q.kind {
+                Kind::TrueFalse => vec![s.get("quiz.true").into(), s.get("quiz.false").into()],
+                Kind::Order => state
+                    .arrangement
+                    .iter()
+                    .map(|id| q.choice(id).map_or(id.clone(), |c| c.text(lang).into()))
+                    .collect(),
+                _ => item
+                    .shown
+                    .iter()
+                    .map(|id| q.choice(id).map_or(id.clone(), |c| c.text(lang).into()))
+                    .collect(),
+            };
+            for (i, text) in texts.iter().enumerate() {
+                let here = i == state.cursor;
+                let picked = state.picked.get(i).copied().unwrap_or(false);
+                let mark = match (q.kind, picked) {
+                    (Kind::Multiple, true) => "[x] ",
+                    (Kind::Multiple, false) => "[ ] ",
+                    (Kind::Order, _) => "",
+                    (_, true) => "(*) ",
+                    (_, false) => "( ) ",
+                };
+                let lead = format!("{}{mark}{}) ", if here { "> " } else { "  " }, i + 1);
+                let style = if here { theme.selected() } else { Style::new() };
+                let start = lines.len();
+                lines.extend(hanging(&lead, text, width, style));
+                if here {
+                    cursor_rows = Some((start, lines.len()));
+                }
+            }
+        }
+    }
+    let hints = q.hints(lang);
+    for h in hints.iter().take(item.hints_used) {
+        lines.push(Line::default());
+        lines.extend(hanging(
+            &format!("{} ", s.get("quiz.hint")),
+            h,
+            width,
+            theme.key(),
+        ));
+    }
+    Body { lines, cursor_rows }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn feedback_lines(
+    lines: &mut Vec<Line<'static>>,
+    s: &Strings,
+    lang: Lang,
+    theme: &Theme,
+    q: &Question,
+    shown: &[String],
+    g: &Graded,
+    response: &Response,
+    width: u16,
+) {
+    let (verdict, style) = if g.correct {
+        ("quiz.right", theme.ready())
+    } else {
+        ("quiz.wrong", theme.error())
+    };
+    lines.push(Line::styled(s.get(verdict).to_string(), style));
+    let number = |id: &str| shown.iter().position(|x| x == id).map_or(0, |i| i + 1);
+    let text = |id: &str| q.choice(id).map_or(id.to_string(), |c| c.text(lang).into());
+    if !g.correct {
+        match q.kind {
+            Kind::Single | Kind::Multiple => {
+                for id in &g.wrong_picks {
+                    let lead = format!("  {} {}) ", s.get("quiz.wrong_pick"), number(id));
+                    lines.extend(hanging(&lead, &text(id), width, theme.error()));
+                    if let Some(m) = q.choice(id).and_then(|c| c.misconception.as_ref()) {
+                        lines.extend(hanging("    ", m.get(lang), width, Style::new()));
+                    }
+                }
+                let label = if q.kind == Kind::Single {
+                    "quiz.right_answer"
+                } else {
+                    "quiz.missed"
+                };
+                for id in &g.missed {
+                    let lead = format!("  {} {}) ", s.get(label), number(id));
+                    lines.extend(hanging(&lead, &text(id), width, theme.ready()));
+                }
+            }
+            Kind::Order => {
+                lines.push(Line::from(format!("  {}", s.get("quiz.right_order"))));
+                for (i, id) in q.answer_ids().iter().enumerate() {
+                    let lead = format!("    {}. ", i + 1);
+                    lines.extend(hanging(&lead, &text(id), width, theme.ready()));
+                }
+            }
+            Kind::TrueFalse => {
+                if let Response::Bool(given) = response {
+                    let right = if *given { "quiz.false" } else { "quiz.true" };
+                    lines.push(Line::from(format!(
+                        "  {} {}",
+                        s.get("quiz.right_answer"),
+                        s.get(right)
+                    )));
+                }
+            }
+            Kind::FillIn => {
+                if let Response::Text(t) = response {
+                    let lead = format!("  {} ", s.get("tui_quiz.your_answer"));
+                    lines.extend(hanging(&lead, t, width, theme.error()));
+                }
+                if let Some(a) = q.accept.as_ref().and_then(|a| a.get(lang).first()) {
+                    let lead = format!("  {} ", s.get("quiz.accepted"));
+                    lines.extend(hanging(&lead, a, width, theme.ready()));
+                }
+            }
+            Kind::Policy => {}
+        }
+        if matches!(q.kind, Kind::TrueFalse | Kind::FillIn) {
+            for m in &g.misconceptions {
+                lines.extend(hanging("  ", m.get(lang), width, Style::new()));
+            }
+        }
+    }
+    lines.push(Line::default());
+    lines.extend(hanging("", q.explanation.get(lang), width, Style::new()));
+}

@@ -1,0 +1,92 @@
+//! Snapshots of the quiz screens as the TUI draws them: the first IAM question (seed 1), the
+//! feedback on a wrong answer (with its misconception), and the results, in both languages at
+//! 80x24 and at a narrow size. The clock is stopped, so the time shown is always 0:00.
+//! Re-accept after content changes with `INSTA_UPDATE=always cargo test --test render_quiz`.
+
+use ratatui::layout::Rect;
+use secdojo::course::{self, CourseSource};
+use secdojo::i18n::Lang;
+use secdojo::tui::action::Action;
+use secdojo::tui::quiz::{Phase, QuizAction, QuizEnv};
+use secdojo::tui::theme::Theme;
+use secdojo::tui::{App, render_to_text};
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Clone, Copy)]
+enum State {
+    First,
+    Feedback,
+    Results,
+}
+
+fn quiz(app: &mut App, a: QuizAction) {
+    app.update(Action::Quiz(a));
+}
+
+fn screen(state: State, lang: Lang, w: u16, h: u16) -> String {
+    let course = course::load(&CourseSource::Embedded).expect("built-in course loads");
+    let mut app = App::new(course, lang, Theme::plain(), Rect::new(0, 0, w, h));
+    app.quiz_env = QuizEnv::fixed();
+    app.start_quiz("iam").expect("iam has a quiz");
+    if !matches!(state, State::First) {
+        // A wrong answer: the first shown choice that is not right, or "true" if it is false.
+        let item = app.quiz.as_ref().unwrap().current().unwrap().clone();
+        let q = &item.question;
+        let row = item
+            .shown
+            .iter()
+            .position(|id| !q.is_correct_choice(id))
+            .unwrap_or(0);
+        quiz(&mut app, QuizAction::Pick(row as u8));
+        quiz(&mut app, QuizAction::Submit);
+        assert_eq!(app.quiz.as_ref().unwrap().phase, Phase::Feedback);
+    }
+    if matches!(state, State::Results) {
+        // Answer the second question with its first choice, then end the quiz.
+        quiz(&mut app, QuizAction::Next);
+        quiz(&mut app, QuizAction::Pick(0));
+        quiz(&mut app, QuizAction::Submit);
+        quiz(&mut app, QuizAction::Next);
+        app.update(Action::Back);
+        assert_eq!(app.quiz.as_ref().unwrap().phase, Phase::Results);
+    }
+    let text = render_to_text(&app);
+    assert_eq!(text.lines().count(), h as usize, "one line per row");
+    for line in text.lines() {
+        assert!(line.width() <= w as usize, "line wider than {w}: {line:?}");
+    }
+    text
+}
+
+macro_rules! snap {
+    ($test:ident, $state:expr, $lang:expr, $w:expr, $h:expr) => {
+        #[test]
+        fn $test() {
+            insta::assert_snapshot!(screen($state, $lang, $w, $h));
+        }
+    };
+}
+
+snap!(quiz_iam_en_80x24, State::First, Lang::En, 80, 24);
+snap!(quiz_iam_ja_80x24, State::First, Lang::Ja, 80, 24);
+snap!(quiz_iam_en_50x20, State::First, Lang::En, 50, 20);
+snap!(quiz_iam_ja_50x20, State::First, Lang::Ja, 50, 20);
+snap!(feedback_en_80x24, State::Feedback, Lang::En, 80, 24);
+snap!(feedback_ja_80x24, State::Feedback, Lang::Ja, 80, 24);
+snap!(feedback_en_50x20, State::Feedback, Lang::En, 50, 20);
+snap!(feedback_ja_50x20, State::Feedback, Lang::Ja, 50, 20);
+snap!(results_en_80x24, State::Results, Lang::En, 80, 24);
+snap!(results_ja_80x24, State::Results, Lang::Ja, 80, 24);
+snap!(results_en_50x20, State::Results, Lang::En, 50, 20);
+snap!(results_ja_50x20, State::Results, Lang::Ja, 50, 20);
+
+#[test]
+fn feedback_says_wrong_and_results_list_the_missed_section() {
+    let fb = screen(State::Feedback, Lang::En, 80, 24);
+    assert!(fb.contains("Not quite."), "{fb}");
+    assert!(fb.contains("Wrong pick:"), "{fb}");
+    let res = screen(State::Results, Lang::En, 80, 24);
+    assert!(res.contains("Sections to read again:"), "{res}");
+    assert!(res.contains("Time: 0:00"), "{res}");
+    assert!(res.contains("secdojo quiz iam --seed 1"), "{res}");
+}
