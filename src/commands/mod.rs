@@ -20,6 +20,7 @@ pub mod quiz;
 pub mod quiz_plain;
 pub mod render;
 pub mod report;
+pub mod sandbox;
 
 /// What every command needs to know about how it was called, resolved once.
 #[derive(Debug, Clone)]
@@ -84,7 +85,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
                 plain,
             },
         ),
-        Some(Command::Sandbox { .. }) => not_yet("secdojo sandbox", 6),
+        Some(Command::Sandbox { target }) => sandbox::run(ctx, target.as_deref()),
         Some(Command::Exam {
             exam,
             name,

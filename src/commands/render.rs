@@ -25,6 +25,9 @@ const LATER: &[(&str, u32)] = &[("sandbox", 6), ("glossary", 3), ("progress", 5)
 pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
     let (w, h) = parse_size(size)?;
     let name = screen.split(':').next().unwrap_or("");
+    if let Some(id) = screen.strip_prefix("sandbox:") {
+        return super::sandbox::render(ctx, id, w, h);
+    }
     if let Some((_, issue)) = LATER.iter().find(|(n, _)| *n == name) {
         return super::not_yet(&format!("secdojo render {screen}"), *issue);
     }

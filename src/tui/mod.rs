@@ -16,6 +16,7 @@ pub mod lesson_page;
 pub mod page;
 pub mod quiz;
 pub mod reader;
+pub mod sandbox;
 pub mod screens;
 pub mod terminal;
 pub mod text;

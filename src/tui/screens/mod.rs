@@ -3,6 +3,7 @@
 pub mod glossary;
 pub mod home;
 pub mod lesson;
+pub mod sandbox;
 pub mod progress;
 pub mod quiz;
 pub mod quiz_results;

@@ -1,0 +1,318 @@
+//! Keys of the sandbox screen: a pure function from (context, key) to an action, driven by one
+//! table that also produces the key help line, so the help can never drift from the keys.
+//! In the editor, every key not in the table goes to the text area (ratatui-textarea's own
+//! bindings: arrows, Shift+arrows to select, Ctrl+C/X/V, ...).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::strings::tr;
+use crate::i18n::Lang;
+
+/// Where the keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    /// Typing in the editor.
+    Editor,
+    /// The panel has the focus: single letters are commands.
+    Panel,
+    /// The search prompt is open.
+    Search,
+    /// The trace popup is open.
+    Popup,
+    /// Playground: typing a request line.
+    Request,
+}
+
+/// What a key means on the sandbox screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SbAction {
+    Edit(KeyEvent),
+    Paste(String),
+    Undo,
+    Redo,
+    Submit,
+    Hint,
+    Reset,
+    Trace,
+    JumpToError,
+    OpenEditor,
+    ToggleLang,
+    FocusEditor,
+    FocusPanel,
+    Up,
+    Down,
+    Close,
+    Quit,
+    SearchOpen,
+    SearchChar(char),
+    SearchBackspace,
+    SearchNext,
+    SearchPrev,
+    /// Playground: open the request prompt.
+    AddRequest,
+    /// Playground: add the typed request.
+    RequestDone,
+    RequestChar(char),
+    RequestBackspace,
+    DeleteRequest,
+    SaveCases,
+    SavePolicy,
+    Resize(u16, u16),
+}
+
+/// One line of the table: in `ctx`, `mods`+`code` does `action`; `label` (ja, en) is shown in
+/// the help line unless empty. `playground` bindings exist only in the playground.
+pub struct Binding {
+    pub ctx: Ctx,
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+    pub action: SbAction,
+    pub label: (&'static str, &'static str),
+    pub playground: Option<bool>,
+}
+
+const C: KeyModifiers = KeyModifiers::CONTROL;
+const N: KeyModifiers = KeyModifiers::NONE;
+const S: KeyModifiers = KeyModifiers::SHIFT;
+
+fn b(
+    ctx: Ctx,
+    code: KeyCode,
+    mods: KeyModifiers,
+    action: SbAction,
+    ja: &'static str,
+    en: &'static str,
+) -> Binding {
+    Binding {
+        ctx,
+        code,
+        mods,
+        action,
+        label: (ja, en),
+        playground: None,
+    }
+}
+
+fn only(mut x: Binding, playground: bool) -> Binding {
+    x.playground = Some(playground);
+    x
+}
+
+/// The whole keymap, in help-line order.
+pub fn bindings() -> Vec<Binding> {
+    use Ctx::*;
+    use KeyCode::*;
+    use SbAction as A;
+    vec![
+        only(b(Editor, Char('s'), C, A::Submit, "提出", "submit"), false),
+        only(b(Editor, Char('s'), C, A::SavePolicy, "保存", "save"), true),
+        only(b(Editor, F(2), N, A::Hint, "ヒント", "hint"), false),
+        only(
+            b(
+                Editor,
+                F(2),
+                N,
+                A::AddRequest,
+                "リクエスト追加",
+                "add request",
+            ),
+            true,
+        ),
+        b(Editor, F(5), N, A::Trace, "トレース", "trace"),
+        b(Editor, F(6), N, A::JumpToError, "エラーへ", "go to error"),
+        b(Editor, Char('o'), C, A::OpenEditor, "$EDITOR", "$EDITOR"),
+        b(Editor, Char('l'), C, A::ToggleLang, "English", "日本語"),
+        b(Editor, Char('z'), C, A::Undo, "元に戻す", "undo"),
+        b(Editor, Char('y'), C, A::Redo, "やり直す", "redo"),
+        b(Editor, Char('f'), C, A::SearchOpen, "検索", "search"),
+        b(Editor, F(3), N, A::SearchNext, "", ""),
+        b(Editor, F(3), S, A::SearchPrev, "", ""),
+        only(b(Editor, F(4), N, A::Reset, "初期状態", "reset"), false),
+        b(Editor, Esc, N, A::FocusPanel, "パネルへ", "to panel"),
+        b(Editor, Char('q'), C, A::Quit, "終了", "quit"),
+        b(Panel, Char('i'), N, A::FocusEditor, "編集", "edit"),
+        b(Panel, Tab, N, A::FocusEditor, "", ""),
+        only(b(Panel, Char('s'), N, A::Submit, "提出", "submit"), false),
+        only(b(Panel, Char('h'), N, A::Hint, "ヒント", "hint"), false),
+        only(b(Panel, Char('r'), N, A::Reset, "初期状態", "reset"), false),
+        only(b(Panel, Char('a'), N, A::AddRequest, "追加", "add"), true),
+        only(
+            b(Panel, Char('d'), N, A::DeleteRequest, "削除", "delete"),
+            true,
+        ),
+        only(
+            b(
+                Panel,
+                Char('w'),
+                N,
+                A::SaveCases,
+                "ケース保存",
+                "save cases",
+            ),
+            true,
+        ),
+        only(b(Panel, Char('s'), N, A::SavePolicy, "保存", "save"), true),
+        b(Panel, Up, N, A::Up, "", ""),
+        b(Panel, Down, N, A::Down, "", ""),
+        b(Panel, Char('k'), N, A::Up, "", ""),
+        b(Panel, Char('j'), N, A::Down, "", ""),
+        b(Panel, Enter, N, A::Trace, "トレース", "trace"),
+        b(Panel, Char('t'), N, A::Trace, "", ""),
+        b(
+            Panel,
+            Char('g'),
+            N,
+            A::JumpToError,
+            "エラーへ",
+            "go to error",
+        ),
+        b(Panel, Char('e'), N, A::OpenEditor, "$EDITOR", "$EDITOR"),
+        b(Panel, Char('L'), S, A::ToggleLang, "English", "日本語"),
+        b(Panel, Char('L'), N, A::ToggleLang, "", ""),
+        b(Panel, Char('l'), C, A::ToggleLang, "", ""),
+        b(Panel, Char('q'), N, A::Quit, "終了", "quit"),
+        b(Panel, Esc, N, A::Quit, "", ""),
+        b(Panel, Char('q'), C, A::Quit, "", ""),
+        b(Search, Enter, N, A::SearchNext, "次へ", "next"),
+        b(Search, Esc, N, A::Close, "閉じる", "close"),
+        b(Search, Backspace, N, A::SearchBackspace, "", ""),
+        b(Popup, Esc, N, A::Close, "閉じる", "close"),
+        b(Popup, Enter, N, A::Close, "", ""),
+        b(Popup, Char('q'), N, A::Close, "", ""),
+        b(Popup, Up, N, A::Up, "前", "previous"),
+        b(Popup, Down, N, A::Down, "次", "next"),
+        b(Request, Enter, N, A::RequestDone, "追加", "add"),
+        b(Request, Esc, N, A::Close, "取り消す", "cancel"),
+        b(Request, Backspace, N, A::RequestBackspace, "", ""),
+    ]
+}
+
+fn applies(x: &Binding, playground: bool) -> bool {
+    x.playground.is_none_or(|p| p == playground)
+}
+
+/// The action for `key` in `ctx`; `None` for a key that does nothing there.
+pub fn map_key(ctx: Ctx, playground: bool, key: &KeyEvent) -> Option<SbAction> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::SHIFT | KeyModifiers::ALT);
+    let found = bindings().into_iter().find(|x| {
+        x.ctx == ctx && applies(x, playground) && x.code == key.code && {
+            // Shifted letters arrive as the capital with or without SHIFT.
+            let shift_letter = matches!(key.code, KeyCode::Char(c) if c.is_uppercase());
+            x.mods == mods
+                || (shift_letter && (mods - KeyModifiers::SHIFT) == (x.mods - KeyModifiers::SHIFT))
+        }
+    });
+    if let Some(x) = found {
+        return Some(x.action);
+    }
+    let plain = (mods - KeyModifiers::SHIFT).is_empty();
+    match (ctx, key.code) {
+        (Ctx::Editor, _) => Some(SbAction::Edit(*key)),
+        (Ctx::Search, KeyCode::Char(c)) if plain => Some(SbAction::SearchChar(c)),
+        (Ctx::Request, KeyCode::Char(c)) if plain => Some(SbAction::RequestChar(c)),
+        _ => None,
+    }
+}
+
+/// The help line for `ctx`: `key label` pairs from the table.
+pub fn help_line(ctx: Ctx, playground: bool, lang: Lang) -> Vec<(String, &'static str)> {
+    bindings()
+        .into_iter()
+        .filter(|x| x.ctx == ctx && applies(x, playground) && !x.label.0.is_empty())
+        .map(|x| (key_name(x.code, x.mods), tr(lang, x.label.0, x.label.1)))
+        .collect()
+}
+
+fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
+    let base = match code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Backspace => "BS".into(),
+        other => format!("{other:?}"),
+    };
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("^{}", base.to_uppercase())
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn editor_keys_type_text_but_commands_are_commands() {
+        let e = |code, mods| map_key(Ctx::Editor, false, &k(code, mods));
+        assert_eq!(e(KeyCode::Char('s'), C), Some(SbAction::Submit));
+        assert_eq!(
+            e(KeyCode::Char('q'), N),
+            Some(SbAction::Edit(k(KeyCode::Char('q'), N)))
+        );
+        assert_eq!(
+            e(KeyCode::Char('L'), S),
+            Some(SbAction::Edit(k(KeyCode::Char('L'), S)))
+        );
+        assert_eq!(e(KeyCode::Char('l'), C), Some(SbAction::ToggleLang));
+        assert_eq!(e(KeyCode::Esc, N), Some(SbAction::FocusPanel));
+        assert_eq!(e(KeyCode::F(3), S), Some(SbAction::SearchPrev));
+    }
+
+    #[test]
+    fn panel_letters_and_playground_only_keys() {
+        let p = |pg, code, mods| map_key(Ctx::Panel, pg, &k(code, mods));
+        assert_eq!(p(false, KeyCode::Char('L'), S), Some(SbAction::ToggleLang));
+        assert_eq!(p(false, KeyCode::Char('L'), N), Some(SbAction::ToggleLang));
+        assert_eq!(p(false, KeyCode::Char('s'), N), Some(SbAction::Submit));
+        assert_eq!(p(true, KeyCode::Char('s'), N), Some(SbAction::SavePolicy));
+        assert_eq!(p(false, KeyCode::Char('a'), N), None);
+        assert_eq!(p(true, KeyCode::Char('a'), N), Some(SbAction::AddRequest));
+        assert_eq!(p(false, KeyCode::Char('x'), N), None);
+    }
+
+    #[test]
+    fn prompts_take_characters() {
+        let s = map_key(Ctx::Search, false, &k(KeyCode::Char('P'), S));
+        assert_eq!(s, Some(SbAction::SearchChar('P')));
+        let r = map_key(Ctx::Request, true, &k(KeyCode::Char('a'), N));
+        assert_eq!(r, Some(SbAction::RequestChar('a')));
+        assert_eq!(map_key(Ctx::Popup, false, &k(KeyCode::Char('z'), N)), None);
+    }
+
+    #[test]
+    fn the_help_line_comes_from_the_table_and_has_no_duplicate_keys() {
+        let help = help_line(Ctx::Panel, false, Lang::En);
+        assert!(help.contains(&("s".to_string(), "submit")));
+        assert!(help.contains(&("L".to_string(), "日本語")));
+        for ctx in [
+            Ctx::Editor,
+            Ctx::Panel,
+            Ctx::Search,
+            Ctx::Popup,
+            Ctx::Request,
+        ] {
+            for pg in [false, true] {
+                let all: Vec<_> = bindings()
+                    .into_iter()
+                    .filter(|x| x.ctx == ctx && applies(x, pg))
+                    .map(|x| (x.code, x.mods))
+                    .collect();
+                for (i, a) in all.iter().enumerate() {
+                    assert!(!all[i + 1..].contains(a), "{ctx:?} {pg}: {a:?} bound twice");
+                }
+            }
+        }
+    }
+}

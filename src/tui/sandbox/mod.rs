@@ -1,0 +1,15 @@
+//! The sandbox screen (issue #6): an editor beside a live panel that judges the draft as the
+//! learner types. The state and its keymap are pure (`state`, `keys`, `debounce`), so snapshot
+//! tests and unit tests need no terminal; `run` is the only part that touches one.
+
+pub mod debounce;
+pub mod editor;
+pub mod keys;
+pub mod panel;
+pub mod playground;
+pub mod request_line;
+pub mod run;
+pub mod state;
+pub mod strings;
+
+pub use state::{Effect, Sandbox};

@@ -1,0 +1,345 @@
+//! The playground (`secdojo sandbox FILE`): any policy or rule file, with the learner's own
+//! requests decided live. Requests are typed in the one-line syntax of [`super::request_line`]
+//! and can be saved as a case file (`FILE.cases.jsonl`) for `secdojo policy test`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde_json::{Value, json};
+
+use super::keys::SbAction;
+use super::request_line;
+use super::state::{Eval, Row};
+use crate::policy::json::{self as pjson, Node};
+use crate::policy::lint;
+use crate::policy::message::Msg;
+use crate::policy::network::parse as netparse;
+use crate::policy::{self, Policy, PolicyKind, PolicySet, Request, trace};
+use crate::sandbox::judge::AnswerError;
+
+/// What the file holds, told by its top-level fields (as `policy lint` does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Policy(PolicyKind),
+    SecurityGroup,
+    NetworkAcl,
+}
+
+/// Guesses the kind of `text`: rule sets by their lists, a policy with `Principal` is a
+/// resource policy (a trust policy when it is about `sts:AssumeRole`), else identity.
+pub fn detect(text: &str) -> FileKind {
+    let Ok(node) = pjson::parse(text) else {
+        return FileKind::Policy(PolicyKind::Identity);
+    };
+    if node.get("ingress").is_some() || node.get("egress").is_some() {
+        return FileKind::SecurityGroup;
+    }
+    if node.get("inbound").is_some() || node.get("outbound").is_some() {
+        return FileKind::NetworkAcl;
+    }
+    let statements: Vec<&Node> = match node.get("Statement") {
+        Some(s) => s.as_array().map_or_else(|| vec![s], |a| a.iter().collect()),
+        None => Vec::new(),
+    };
+    if statements
+        .iter()
+        .any(|s| s.get("Principal").is_some() || s.get("NotPrincipal").is_some())
+    {
+        let assume = text.contains("sts:AssumeRole");
+        return FileKind::Policy(if assume {
+            PolicyKind::Trust
+        } else {
+            PolicyKind::Resource
+        });
+    }
+    FileKind::Policy(PolicyKind::Identity)
+}
+
+/// A request the learner added: the line as typed and its case-format object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Added {
+    pub line: String,
+    pub request: Value,
+}
+
+pub struct Playground {
+    pub path: PathBuf,
+    pub kind: FileKind,
+    pub requests: Vec<Added>,
+    /// The request prompt, while open.
+    pub input: Option<String>,
+}
+
+fn to_request(v: &Value) -> Result<Request, Msg> {
+    let node = pjson::parse(&v.to_string()).map_err(|e| e.msg)?;
+    Request::from_json(&node, "$.request").map_err(|e| e.msg)
+}
+
+impl Playground {
+    pub fn new(path: &Path, text: &str) -> Playground {
+        Playground {
+            path: path.to_path_buf(),
+            kind: detect(text),
+            requests: Vec::new(),
+            input: None,
+        }
+    }
+
+    /// Where `w` saves the requests.
+    pub fn cases_path(&self) -> PathBuf {
+        let mut name = self.path.file_name().unwrap_or_default().to_os_string();
+        name.push(".cases.jsonl");
+        self.path.with_file_name(name)
+    }
+
+    /// Handles the prompt keys; true when the request list changed.
+    pub fn on_action(&mut self, action: &SbAction, selected: usize) -> bool {
+        match action {
+            SbAction::AddRequest => self.input = Some(String::new()),
+            SbAction::RequestChar(c) => {
+                if let Some(s) = &mut self.input {
+                    s.push(*c);
+                }
+            }
+            SbAction::RequestBackspace => {
+                if let Some(s) = &mut self.input {
+                    s.pop();
+                }
+            }
+            SbAction::DeleteRequest if selected < self.requests.len() => {
+                self.requests.remove(selected);
+                return true;
+            }
+            _ => {}
+        }
+        false
+    }
+
+    /// Adds the typed request, or says what is wrong with it (the prompt stays open).
+    pub fn commit_input(&mut self) -> Result<(), Msg> {
+        let Some(line) = self.input.clone() else {
+            return Ok(());
+        };
+        if !matches!(self.kind, FileKind::Policy(_)) {
+            return Err(Msg::new(
+                "ルールのファイルでは指摘だけを表示します（パケットの追加はまだできません）",
+                "rule files show findings only (adding packets is not supported yet)",
+            ));
+        }
+        let request = request_line::parse(&line)?;
+        to_request(&request)?;
+        self.requests.push(Added {
+            line: line.trim().to_string(),
+            request,
+        });
+        self.input = None;
+        Ok(())
+    }
+
+    fn set(kind: PolicyKind, policy: Policy) -> PolicySet {
+        let mut set = PolicySet::new();
+        set.add(kind, policy);
+        if let Some(e) = set.entries.last_mut() {
+            e.label = "file".to_string();
+        }
+        set
+    }
+
+    /// Decisions for every request and the findings of the file.
+    pub fn evaluate(&self, text: &str) -> Eval {
+        match self.kind {
+            FileKind::Policy(kind) => {
+                let policy = match Policy::parse(text) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        return Eval {
+                            error: Some(e.into()),
+                            ..Eval::default()
+                        };
+                    }
+                };
+                let findings = lint::lint_policy_text(text, kind).unwrap_or_default();
+                let set = Self::set(kind, policy);
+                let rows = self
+                    .requests
+                    .iter()
+                    .filter_map(|a| {
+                        let req = to_request(&a.request).ok()?;
+                        let d = policy::evaluate(&req, &set);
+                        let at = d.trace.deciding.first().and_then(|r| set.statement(*r));
+                        Some(Row {
+                            label: a.line.clone(),
+                            pass: None,
+                            expect: None,
+                            decision: d.outcome.name().to_string(),
+                            why: trace::why(&d, &set),
+                            line: at.map(|s| s.span.line),
+                        })
+                    })
+                    .collect();
+                Eval {
+                    rows,
+                    findings,
+                    ..Eval::default()
+                }
+            }
+            FileKind::SecurityGroup => match netparse::security_group_text(text) {
+                Ok(sg) => Eval {
+                    findings: lint::lint_security_group(&sg),
+                    ..Eval::default()
+                },
+                Err(e) => Eval {
+                    error: Some(net_error(e)),
+                    ..Eval::default()
+                },
+            },
+            FileKind::NetworkAcl => match netparse::network_acl_text(text) {
+                Ok(acl) => Eval {
+                    findings: lint::lint_network_acl(&acl),
+                    ..Eval::default()
+                },
+                Err(e) => Eval {
+                    error: Some(net_error(e)),
+                    ..Eval::default()
+                },
+            },
+        }
+    }
+
+    /// The trace of request `index`.
+    pub fn trace(&self, text: &str, index: usize) -> Option<(String, Msg, Vec<String>)> {
+        let FileKind::Policy(kind) = self.kind else {
+            return None;
+        };
+        let set = Self::set(kind, Policy::parse(text).ok()?);
+        let req = to_request(&self.requests.get(index)?.request).ok()?;
+        let d = policy::evaluate(&req, &set);
+        Some((
+            d.outcome.name().to_string(),
+            trace::why(&d, &set),
+            trace::statement_lines(&d, &set),
+        ))
+    }
+
+    /// The case file: one line per request, the policy as it is now, and the decision it gets
+    /// now as `expected` (so `policy test` notices when a later edit changes it).
+    pub fn cases_jsonl(&self, text: &str) -> anyhow::Result<String> {
+        let FileKind::Policy(kind) = self.kind else {
+            anyhow::bail!("only policy files have requests to save");
+        };
+        let document: Value = serde_json::from_str(text)
+            .with_context(|| format!("{} is not valid JSON", self.path.display()))?;
+        let eval = self.evaluate(text);
+        let mut out = String::new();
+        for (i, (a, row)) in self.requests.iter().zip(&eval.rows).enumerate() {
+            let case = json!({
+                "id": format!("request-{}", i + 1),
+                "note": a.line,
+                "policies": [{"kind": kind.name(), "document": document}],
+                "request": a.request,
+                "expected": row.decision,
+            });
+            out.push_str(&case.to_string());
+            out.push('\n');
+        }
+        Ok(out)
+    }
+}
+
+fn net_error(e: netparse::NetParseError) -> AnswerError {
+    AnswerError {
+        line: e.line,
+        col: e.col,
+        msg: Msg::new(
+            format!("{} ({})", e.ja, e.path),
+            format!("{} ({})", e.en, e.path),
+        ),
+    }
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder, synced, renamed.
+pub fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("cannot write {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLICY: &str = r#"{"Version": "2012-10-17", "Statement": [
+  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/*",
+   "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}]}"#;
+
+    #[test]
+    fn kinds_are_detected() {
+        assert_eq!(detect(POLICY), FileKind::Policy(PolicyKind::Identity));
+        assert_eq!(detect(r#"{"ingress": []}"#), FileKind::SecurityGroup);
+        assert_eq!(
+            detect(r#"{"inbound": [], "outbound": []}"#),
+            FileKind::NetworkAcl
+        );
+        let bucket = r#"{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}"#;
+        assert_eq!(detect(bucket), FileKind::Policy(PolicyKind::Resource));
+    }
+
+    #[test]
+    fn requests_are_decided_and_saved_as_cases() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.json");
+        let mut p = Playground::new(&path, POLICY);
+        for line in [
+            "alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt aws:SourceIp=203.0.113.7",
+            "alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt aws:SourceIp=198.51.100.7",
+        ] {
+            p.on_action(&SbAction::AddRequest, 0);
+            for c in line.chars() {
+                p.on_action(&SbAction::RequestChar(c), 0);
+            }
+            p.commit_input().unwrap();
+        }
+        let eval = p.evaluate(POLICY);
+        let decisions: Vec<&str> = eval.rows.iter().map(|r| r.decision.as_str()).collect();
+        assert_eq!(decisions, ["Allow", "ImplicitDeny"]);
+        let cases = p.cases_jsonl(POLICY).unwrap();
+        write_atomic(&p.cases_path(), &cases).unwrap();
+        let back = std::fs::read_to_string(dir.path().join("p.json.cases.jsonl")).unwrap();
+        let lines: Vec<Value> = back
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1]["expected"], "ImplicitDeny");
+        assert_eq!(lines[0]["policies"][0]["kind"], "identity");
+        assert_eq!(
+            lines[0]["request"]["context"]["aws:SourceIp"],
+            "203.0.113.7"
+        );
+    }
+
+    #[test]
+    fn a_bad_line_keeps_the_prompt_open() {
+        let mut p = Playground::new(Path::new("p.json"), POLICY);
+        p.on_action(&SbAction::AddRequest, 0);
+        p.on_action(&SbAction::RequestChar('x'), 0);
+        assert!(p.commit_input().is_err());
+        assert_eq!(p.input.as_deref(), Some("x"));
+        assert!(p.requests.is_empty());
+    }
+}

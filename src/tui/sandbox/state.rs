@@ -1,0 +1,488 @@
+//! The sandbox screen's state and `update`: pure (the clock is passed in), so every key can be
+//! tested without a terminal. IO the screen asks for (recording a solve, `$EDITOR`, saving
+//! files) is queued as an [`Effect`] for the event loop.
+
+use std::time::Instant;
+
+use ratatui::layout::Rect;
+use ratatui_textarea::{CursorMove, TextArea};
+
+use super::debounce::Debounce;
+use super::keys::{Ctx, SbAction};
+use super::playground::Playground;
+use crate::i18n::Lang;
+use crate::policy::lint::Finding;
+use crate::policy::message::Msg;
+use crate::sandbox::judge::{self, AnswerError, Task};
+use crate::sandbox::secrets::{self, Warning};
+use crate::sandbox::{Challenge, ChallengeKind, explain};
+use crate::tui::theme::Theme;
+
+/// What is being edited: a challenge, or any policy file (the playground).
+pub enum Mode {
+    Challenge {
+        challenge: Box<Challenge>,
+        /// `None` when the challenge's own data is broken (shown in the panel).
+        task: Result<Option<Task>, Msg>,
+    },
+    Playground(Playground),
+}
+
+/// One line of the panel's request list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub label: String,
+    /// `Some(pass)` when the row has an expected outcome (challenges).
+    pub pass: Option<bool>,
+    /// What was expected (`allow`, `deny`, ...), for challenges.
+    pub expect: Option<&'static str>,
+    pub decision: String,
+    pub why: Msg,
+    pub line: Option<u32>,
+}
+
+/// The panel's content, recomputed from the draft.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Eval {
+    pub error: Option<AnswerError>,
+    pub rows: Vec<Row>,
+    pub findings: Vec<Finding>,
+    /// Codes of the findings the challenge forbids.
+    pub forbidden: Vec<&'static str>,
+    pub rejected: Option<(Msg, u32, u32)>,
+    pub solved: bool,
+    pub warnings: Vec<Warning>,
+    /// The challenge itself cannot be judged.
+    pub broken: Option<Msg>,
+}
+
+/// Where the keys go when no prompt or popup is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Editor,
+    Panel,
+}
+
+/// The trace popup of one row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Popup {
+    pub index: usize,
+    pub title: String,
+    pub why: Msg,
+    pub lines: Vec<String>,
+}
+
+/// IO the event loop performs for the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// A submitted draft solved the challenge.
+    RecordSolved,
+    OpenEditor,
+    SaveCases,
+    SavePolicy,
+}
+
+pub struct Sandbox {
+    pub mode: Mode,
+    pub editor: TextArea<'static>,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub area: Rect,
+    pub focus: Focus,
+    pub search: Option<String>,
+    pub popup: Option<Popup>,
+    pub selected: usize,
+    pub eval: Eval,
+    pub hints_shown: usize,
+    /// Solved now or in an earlier session (from the store).
+    pub solved: bool,
+    /// A one-line message under the panel (result of the last command).
+    pub status: Option<Msg>,
+    pub effects: Vec<Effect>,
+    pub debounce: Debounce,
+    pub quit: bool,
+}
+
+fn new_editor(text: &str, theme: &Theme) -> TextArea<'static> {
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut ed = TextArea::new(if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    });
+    ed.set_line_number_style(theme.dim());
+    ed.set_cursor_line_style(ratatui::style::Style::default());
+    ed.set_search_style(theme.search_match());
+    ed.set_max_histories(1000);
+    ed
+}
+
+impl Sandbox {
+    /// A screen on `text`, judged once right away.
+    pub fn new(mode: Mode, text: &str, lang: Lang, theme: Theme, area: Rect) -> Sandbox {
+        let editor = new_editor(text, &theme);
+        let mut s = Sandbox {
+            mode,
+            editor,
+            lang,
+            theme,
+            area,
+            focus: Focus::Editor,
+            search: None,
+            popup: None,
+            selected: 0,
+            eval: Eval::default(),
+            hints_shown: 0,
+            solved: false,
+            status: None,
+            effects: Vec::new(),
+            debounce: Debounce::default(),
+            quit: false,
+        };
+        s.evaluate();
+        s
+    }
+
+    /// The draft as one string (lines joined with `\n`, ending with one).
+    pub fn text(&self) -> String {
+        let mut t = self.editor.lines().join("\n");
+        t.push('\n');
+        t
+    }
+
+    /// Replaces the draft (reset, `$EDITOR`), keeping undo history so it can be taken back.
+    pub fn set_text(&mut self, text: &str) {
+        self.editor.select_all();
+        self.editor.cut();
+        self.editor.insert_str(text.trim_end_matches('\n'));
+        self.editor.move_cursor(CursorMove::Top);
+        self.editor.move_cursor(CursorMove::Head);
+        self.evaluate();
+    }
+
+    pub fn is_playground(&self) -> bool {
+        matches!(self.mode, Mode::Playground(_))
+    }
+
+    /// Where keys go now.
+    pub fn ctx(&self) -> Ctx {
+        if self.popup.is_some() {
+            Ctx::Popup
+        } else if self.search.is_some() {
+            Ctx::Search
+        } else if matches!(&self.mode, Mode::Playground(p) if p.input.is_some()) {
+            Ctx::Request
+        } else if self.focus == Focus::Editor {
+            Ctx::Editor
+        } else {
+            Ctx::Panel
+        }
+    }
+
+    /// Re-judges the draft now.
+    pub fn evaluate(&mut self) {
+        self.debounce.cancel();
+        let text = self.text();
+        let mut eval = match &self.mode {
+            Mode::Challenge { challenge, task } => judge_challenge(challenge, task, &text),
+            Mode::Playground(p) => p.evaluate(&text),
+        };
+        eval.warnings = secrets::detect(&text);
+        self.eval = eval;
+        self.selected = self.selected.min(self.eval.rows.len().saturating_sub(1));
+    }
+
+    /// The hints of a challenge in the current language.
+    pub fn hints(&self) -> &[String] {
+        match &self.mode {
+            Mode::Challenge { challenge, .. } => challenge.hints(self.lang),
+            Mode::Playground(_) => &[],
+        }
+    }
+
+    fn msg(&self, ja: &str, en: &str) -> Option<Msg> {
+        Some(Msg::new(ja, en))
+    }
+
+    /// Applies one action at time `now`; returns whether the screen must be redrawn.
+    pub fn update(&mut self, action: SbAction, now: Instant) -> bool {
+        use SbAction as A;
+        match action {
+            A::Edit(key) => {
+                if self.editor.input(key) {
+                    self.debounce.touch(now);
+                }
+                self.status = None;
+            }
+            A::Paste(text) => {
+                if self.ctx() == Ctx::Editor && self.editor.insert_str(&text) {
+                    self.debounce.touch(now);
+                }
+            }
+            A::Undo => {
+                if self.editor.undo() {
+                    self.debounce.touch(now);
+                }
+            }
+            A::Redo => {
+                if self.editor.redo() {
+                    self.debounce.touch(now);
+                }
+            }
+            A::Submit => self.submit(),
+            A::Hint => {
+                let n = self.hints().len();
+                if self.hints_shown < n {
+                    self.hints_shown += 1;
+                    self.status = None;
+                } else {
+                    self.status = self.msg("ヒントはこれで全部です", "no more hints");
+                }
+            }
+            A::Reset => {
+                if let Mode::Challenge { challenge, .. } = &self.mode {
+                    let starter = challenge.starter.clone();
+                    self.set_text(&starter);
+                    self.status = self.msg(
+                        "最初の状態に戻しました（Ctrl+Z で取り消せます）",
+                        "back to the starter (Ctrl+Z undoes it)",
+                    );
+                }
+            }
+            A::Trace => self.open_trace(self.selected),
+            A::JumpToError => self.jump_to_error(),
+            A::OpenEditor => self.effects.push(Effect::OpenEditor),
+            A::ToggleLang => self.lang = self.lang.other(),
+            A::FocusEditor => self.focus = Focus::Editor,
+            A::FocusPanel => self.focus = Focus::Panel,
+            A::Up | A::Down => {
+                let n = self.eval.rows.len();
+                if n > 0 {
+                    self.selected = if action == A::Up {
+                        (self.selected + n - 1) % n
+                    } else {
+                        (self.selected + 1) % n
+                    };
+                }
+                if self.popup.is_some() {
+                    self.open_trace(self.selected);
+                }
+            }
+            A::Close => {
+                self.popup = None;
+                self.search = None;
+                if let Mode::Playground(p) = &mut self.mode {
+                    p.input = None;
+                }
+            }
+            A::Quit => self.quit = true,
+            A::SearchOpen => self.search = Some(String::new()),
+            A::SearchChar(c) => {
+                if let Some(s) = &mut self.search {
+                    s.push(c);
+                    let pat = escape_regex(s);
+                    if self.editor.set_search_pattern(pat).is_ok() {
+                        self.editor.search_forward(true);
+                    }
+                }
+            }
+            A::SearchBackspace => {
+                if let Some(s) = &mut self.search {
+                    s.pop();
+                    let pat = escape_regex(s);
+                    let _ = self.editor.set_search_pattern(pat);
+                }
+            }
+            A::SearchNext => {
+                self.search = None;
+                self.editor.search_forward(false);
+            }
+            A::SearchPrev => {
+                self.editor.search_back(false);
+            }
+            A::AddRequest | A::RequestChar(_) | A::RequestBackspace | A::DeleteRequest => {
+                let text = self.text();
+                if let Mode::Playground(p) = &mut self.mode {
+                    let changed = p.on_action(&action, self.selected);
+                    if changed {
+                        self.eval = p.evaluate(&text);
+                        self.eval.warnings = secrets::detect(&text);
+                    }
+                }
+            }
+            A::RequestDone => {
+                let text = self.text();
+                if let Mode::Playground(p) = &mut self.mode {
+                    match p.commit_input() {
+                        Ok(()) => {
+                            self.eval = p.evaluate(&text);
+                            self.eval.warnings = secrets::detect(&text);
+                            self.selected = self.eval.rows.len().saturating_sub(1);
+                            self.status = None;
+                        }
+                        Err(e) => self.status = Some(e),
+                    }
+                }
+            }
+            A::SaveCases => self.effects.push(Effect::SaveCases),
+            A::SavePolicy => self.effects.push(Effect::SavePolicy),
+            A::Resize(w, h) => self.area = Rect::new(0, 0, w, h),
+        }
+        true
+    }
+
+    /// Runs the evaluation if the quiet time after the last key is over.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        if self.debounce.fire(now) {
+            self.evaluate();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn submit(&mut self) {
+        self.evaluate();
+        if self.eval.solved {
+            self.solved = true;
+            self.effects.push(Effect::RecordSolved);
+            self.status = self.msg("正解です。", "Solved.");
+        } else if let Some(e) = &self.eval.error {
+            self.status = Some(Msg::new(
+                format!("{}:{} で読めません", e.line, e.col),
+                format!("cannot be read at {}:{}", e.line, e.col),
+            ));
+        } else {
+            let failing = self
+                .eval
+                .rows
+                .iter()
+                .filter(|r| r.pass == Some(false))
+                .count();
+            let left = self.eval.forbidden.len();
+            self.status = Some(Msg::new(
+                format!("まだです: 期待と違うリクエスト {failing} 件、残っている指摘 {left} 件"),
+                format!("not yet: {failing} request(s) go the wrong way, {left} finding(s) remain"),
+            ));
+        }
+    }
+
+    fn open_trace(&mut self, index: usize) {
+        let Some(row) = self.eval.rows.get(index) else {
+            return;
+        };
+        let text = self.text();
+        let traced = match &self.mode {
+            Mode::Challenge {
+                task: Ok(Some(task)),
+                ..
+            } => explain::iam_trace(task, &text, index),
+            Mode::Playground(p) => p.trace(&text, index),
+            _ => None,
+        };
+        let (why, lines) = match traced {
+            Some((_, why, lines)) => (why, lines),
+            None => (row.why.clone(), Vec::new()),
+        };
+        self.popup = Some(Popup {
+            index,
+            title: format!("{} -> {}", row.label, row.decision),
+            why,
+            lines,
+        });
+    }
+
+    /// The position of the parse error, else of the selected row's deciding statement, else of
+    /// the first finding.
+    pub fn error_position(&self) -> Option<(u32, u32)> {
+        if let Some(e) = &self.eval.error {
+            return Some((e.line, e.col));
+        }
+        if let Some(w) = self.eval.warnings.first() {
+            return Some((w.line, w.col));
+        }
+        if let Some(l) = self
+            .eval
+            .rows
+            .get(self.selected)
+            .filter(|r| r.pass == Some(false))
+            .and_then(|r| r.line)
+        {
+            return Some((l, 1));
+        }
+        self.eval.findings.first().map(|f| (f.line, f.col))
+    }
+
+    fn jump_to_error(&mut self) {
+        if let Some((line, col)) = self.error_position() {
+            let row = line.saturating_sub(1).min(u16::MAX as u32) as u16;
+            let col = col.saturating_sub(1).min(u16::MAX as u32) as u16;
+            self.editor.move_cursor(CursorMove::Jump(row, col));
+            self.focus = Focus::Editor;
+        }
+    }
+
+    /// Effects queued since the last call.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+}
+
+fn judge_challenge(c: &Challenge, task: &Result<Option<Task>, Msg>, text: &str) -> Eval {
+    let verdict = if c.kind == ChallengeKind::Secrets {
+        secrets::judge_marks(c, text)
+    } else {
+        match task {
+            Ok(Some(task)) => judge::judge(task, text),
+            Ok(None) => {
+                return Eval {
+                    broken: Some(Msg::new("判定できません", "cannot be judged")),
+                    ..Eval::default()
+                };
+            }
+            Err(m) => {
+                return Eval {
+                    broken: Some(m.clone()),
+                    ..Eval::default()
+                };
+            }
+        }
+    };
+    match verdict {
+        Err(e) => Eval {
+            error: Some(e),
+            ..Eval::default()
+        },
+        Ok(v) => Eval {
+            rows: v
+                .checks
+                .iter()
+                .map(|c| Row {
+                    label: c.id.clone(),
+                    pass: Some(c.pass),
+                    expect: Some(c.expect.name()),
+                    decision: c.decision.clone(),
+                    why: c.why.clone(),
+                    line: c.line,
+                })
+                .collect(),
+            forbidden: v.forbidden.iter().map(|f| f.code).collect(),
+            findings: v.findings,
+            rejected: v.rejected,
+            solved: v.solved,
+            ..Eval::default()
+        },
+    }
+}
+
+/// The search box looks for the text as typed: regex metacharacters are escaped.
+fn escape_regex(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
