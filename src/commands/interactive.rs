@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::course::frontmatter::parse_lesson;
 use crate::course::model::CourseFile;
-use crate::course::{self, Course, CourseSource, Glossary, Lesson, Localized, load};
+use crate::course::{self, Course, CourseSource, Lesson, Localized, load};
 use crate::i18n::{Lang, Strings};
 use crate::tui::App;
 use crate::tui::event_loop::{self, Ending};
@@ -27,8 +27,8 @@ pub fn learn(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
 }
 
 /// Loads what the course map and the lesson reader show — the unit index, both lessons of every
-/// unit, the UI strings — through the course module's own parsers, but not the question banks
-/// and the glossary, which no screen here uses yet. Parsing six question banks is most of the
+/// unit, the UI strings — through the course module's own parsers, and the glossary, but not the
+/// question banks. Parsing six question banks is most of the
 /// cost of a full load, and `render` must start fast (DESIGN.md §7: within 3x of hello-world).
 pub fn load_for_reading(src: &CourseSource) -> anyhow::Result<Course> {
     let inner = || -> anyhow::Result<Course> {
@@ -60,7 +60,10 @@ pub fn load_for_reading(src: &CourseSource) -> anyhow::Result<Course> {
             units: index.units,
             lessons,
             quizzes: BTreeMap::new(),
-            glossary: Glossary::default(),
+            glossary: located(
+                load::GLOSSARY_TOML,
+                load::parse_glossary(&load::read_text(src, load::GLOSSARY_TOML)?),
+            )?,
             strings: Localized {
                 ja: strings(Lang::Ja)?,
                 en: strings(Lang::En)?,
@@ -107,6 +110,7 @@ fn run(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
     }
     // The whole course: `t` on the course map starts a quiz.
     let mut app = build_full_app(ctx, Rect::new(0, 0, 80, 24))?;
+    load_learner(ctx, &mut app)?;
     if let Some(unit) = unit {
         app.open_lesson(unit)?;
     }
@@ -124,6 +128,9 @@ pub fn run_app(ctx: &Context, app: &mut App) -> anyhow::Result<Outcome> {
     let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
     let ending = event_loop::run_with(&mut guard, app, Some(&mut record));
     drop(guard);
+    // Leaving by quitting or by a signal: the open lesson is saved as left.
+    app.finish_reading();
+    save_reading(ctx, app.learner.take_visits());
     for effect in app.take_effects() {
         record(effect);
     }
@@ -139,6 +146,31 @@ pub fn run_app(ctx: &Context, app: &mut App) -> anyhow::Result<Outcome> {
     }
 }
 
+/// Gives the app the learner's store (`--data-dir`, `SECDOJO_DATA_DIR` or the platform
+/// folder). A store that cannot be read at all is reported and the app starts without it.
+pub fn load_learner(ctx: &Context, app: &mut App) -> anyhow::Result<()> {
+    let store = super::progress::open_store(ctx)?;
+    match super::progress::load_progress(ctx, &store) {
+        Ok(p) => {
+            app.learner =
+                crate::tui::learner::Learner::new(&app.course, p, super::progress::now_epoch())
+        }
+        Err(e) => eprintln!("secdojo: {e:#}; progress will not be shown"),
+    }
+    Ok(())
+}
+
+/// Saves lesson visits to the store; a failure is reported, never fatal (the terminal is
+/// already given back when this runs).
+pub fn save_reading(ctx: &Context, visits: Vec<crate::progress::reading::Visit>) {
+    let saved = super::progress::open_store(ctx).and_then(|store| {
+        crate::progress::reading::save(&store, &visits, super::progress::now_epoch())
+    });
+    if let Err(e) = saved {
+        eprintln!("secdojo: cannot save the reading position: {e:#}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +183,7 @@ mod tests {
         assert_eq!(light.units, full.units);
         assert_eq!(light.lessons, full.lessons);
         assert_eq!(light.strings, full.strings);
+        assert_eq!(light.glossary, full.glossary);
     }
 
     #[test]

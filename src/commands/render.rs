@@ -20,7 +20,7 @@ pub fn parse_size(size: &str) -> anyhow::Result<(u16, u16)> {
 }
 
 /// The screen names of DESIGN.md §4 that are not drawn yet, with the issue that brings them.
-const LATER: &[(&str, u32)] = &[("sandbox", 6), ("glossary", 3), ("progress", 5)];
+const LATER: &[(&str, u32)] = &[("sandbox", 6)];
 
 pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
     let (w, h) = parse_size(size)?;
@@ -38,9 +38,22 @@ pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
     } else {
         super::interactive::build_app(ctx, area)?
     };
+    if name == "progress" {
+        // The self-assessment needs the question banks (sections and their questions).
+        app.course = crate::course::load(&crate::course::CourseSource::from_flag(
+            ctx.global.content.as_deref(),
+        ))?;
+    }
+    // Deterministic by default: the learner's own store only with an explicit --data-dir.
+    if ctx.global.data_dir.is_some() {
+        super::interactive::load_learner(ctx, &mut app)?;
+    }
     match screen.split_once(':') {
         None if screen == "home" => {}
         None if screen == "help" => app.help = Some(0),
+        None if screen == "glossary" => app.open_glossary(None)?,
+        Some(("glossary", term)) if !term.is_empty() => app.open_glossary(Some(term))?,
+        None if screen == "progress" => app.open_progress(),
         Some(("lesson", target)) if !target.is_empty() => {
             let (unit, anchor) = match target.split_once('#') {
                 Some((u, a)) => (u, Some(a)),
@@ -53,7 +66,7 @@ pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
         }
         _ => bail!(
             "unknown screen `{screen}`: expected home, help, lesson:<unit>[#section] or \
-             quiz:<unit> (sandbox:<challenge>, glossary and progress come later)"
+             quiz:<unit> (sandbox:<challenge> come later; also glossary[:<term>] and progress)"
         Some(("quiz", unit)) if !unit.is_empty() => {
             // A stopped clock and seed 1: the same screen every time.
             app.quiz_env = tui::quiz::QuizEnv::fixed();

@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Strings;
 use crate::progress::assess::{Assessment, Standing};
@@ -79,18 +80,26 @@ pub fn lines(
                 s.get("course_map.challenges")
             )));
         }
+        let label_w = u
+            .sections
+            .iter()
+            .map(|sec| standing_label(s, sec.standing).width())
+            .max()
+            .unwrap_or(0);
         for sec in &u.sections {
             let style = match sec.standing {
                 Standing::Weak => theme.error(),
                 Standing::Mastered => theme.ready(),
                 _ => theme.dim(),
             };
+            let label = standing_label(s, sec.standing);
+            let pad = " ".repeat(label_w - label.width());
             out.push(Line::from(vec![
                 Span::raw("    "),
-                Span::styled(format!("{:<1}", standing_label(s, sec.standing)), style),
+                Span::styled(format!("{label}{pad}"), style),
                 Span::raw(format!(
-                    "  {}  {}/{}",
-                    sec.heading, sec.right, sec.questions
+                    "  {}/{}  {}",
+                    sec.right, sec.questions, sec.heading
                 )),
             ]));
         }
