@@ -64,14 +64,14 @@ pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
                 app.jump_to(anchor)?;
             }
         }
-        _ => bail!(
-            "unknown screen `{screen}`: expected home, help, lesson:<unit>[#section] or \
-             quiz:<unit> (sandbox:<challenge> come later; also glossary[:<term>] and progress)"
         Some(("quiz", unit)) if !unit.is_empty() => {
             // A stopped clock and seed 1: the same screen every time.
             app.quiz_env = tui::quiz::QuizEnv::fixed();
             app.start_quiz(unit)?;
         }
+        _ => bail!(
+            "unknown screen `{screen}`: expected home, help, lesson:<unit>[#section] or \
+             quiz:<unit> (sandbox:<challenge> come later; also glossary[:<term>] and progress)"
         ),
     }
     print!("{}", tui::render_to_text(&app));
