@@ -66,11 +66,14 @@ fn open_editor(guard: TerminalGuard, sb: &mut Sandbox) -> anyhow::Result<Termina
     let command = editor::editor_command(|k| std::env::var(k).ok());
     drop(guard);
     let result = editor::edit(&command, &sb.text());
-    let mut guard = TerminalGuard::enter().context("cannot set up the terminal again")?;
-    guard
-        .terminal
-        .clear()
-        .context("cannot clear the terminal")?;
+    let guard = TerminalGuard::enter().context("cannot set up the terminal again")?;
+    // A fresh `Terminal` assumes a blank screen; make it so (without ratatui's `clear`, which
+    // asks the terminal for the cursor position).
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )
+    .context("cannot clear the terminal")?;
     match result {
         Ok(text) => {
             sb.set_text(&text);

@@ -1,0 +1,122 @@
+//! The sandbox screen in a pseudo-terminal: type a fix into `s3-prefix-write` and see it solved
+//! (and recorded in the store); round-trip the draft through a scripted `$EDITOR` and check the
+//! terminal was handed over in cooked mode, taken back, and restored at the end.
+//!
+//! Waiting uses a deadline loop: the generous deadline is a failure condition, not a timing
+//! assertion.
+
+#![cfg(unix)]
+
+mod pty_support;
+
+use std::path::Path;
+
+use pty_support::Session;
+
+const DOWN: &str = "\x1b[B";
+const END: &str = "\x1b[F";
+const BACKSPACE: &str = "\x7f";
+const CTRL_S: &str = "\x13";
+const CTRL_O: &str = "\x0f";
+const CTRL_Q: &str = "\x11";
+
+fn spawn(data: &Path, env: &[(&str, &str)]) -> Session {
+    let dir = data.to_str().unwrap();
+    let args = [
+        "--lang",
+        "en",
+        "--data-dir",
+        dir,
+        "sandbox",
+        "s3-prefix-write",
+    ];
+    Session::spawn_program(Path::new(env!("CARGO_BIN_EXE_secdojo")), &args, env)
+}
+
+fn progress(data: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(data.join("progress.json")).expect("progress.json");
+    serde_json::from_str(&text).expect("progress.json is JSON")
+}
+
+#[test]
+fn typing_a_fix_solves_the_challenge_and_records_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = spawn(data.path(), &[]);
+    s.wait_text("Requests  2/8");
+    // Line 7: `"Action": "s3:*",` -> `"Action": "s3:PutObject",`
+    s.send(&DOWN.repeat(6));
+    s.send(END);
+    s.send(&BACKSPACE.repeat(3));
+    s.send("PutObject\",");
+    let screen = s.wait_text("\"s3:PutObject\",");
+    // The real cursor sits at the caret: row 8 (header, border, 7th line), after the
+    // 4-column gutter and the 31 characters of the line.
+    let pos = s.parser.lock().unwrap().screen().cursor_position();
+    assert_eq!(pos, (8, 5 + 31), "{screen}");
+    // Line 8: `"Resource": "*"` -> the uploads/ prefix.
+    s.send(DOWN);
+    s.send(END);
+    s.send(&BACKSPACE.repeat(2));
+    s.send("arn:aws:s3:::amzn-s3-demo-bucket-reports/uploads/*\"");
+    s.wait_text("Requests  8/8");
+    s.send(CTRL_S);
+    s.wait_text("Lesson learned");
+    s.send(CTRL_Q);
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+    let p = progress(data.path());
+    let c = &p["challenges"]["s3-prefix-write"];
+    assert_eq!(c["solved"], true, "{p}");
+    assert!(c["draft"].as_str().unwrap().contains("uploads/*"), "{p}");
+}
+
+#[test]
+fn editor_round_trip_restores_the_terminal_and_judges_the_new_text() {
+    let data = tempfile::tempdir().unwrap();
+    let script = data.path().join("editor.sh");
+    let stty = data.path().join("stty.txt");
+    let seen = data.path().join("seen.txt");
+    let solution = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::amzn-s3-demo-bucket-reports/uploads/*"}]}"#;
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nstty -a > '{}'\necho \"$1\" > '{}'\nprintf '%s\\n' '{solution}' > \"$1\"\n",
+            stty.display(),
+            seen.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut s = spawn(
+        data.path(),
+        &[("EDITOR", script.to_str().unwrap()), ("VISUAL", "")],
+    );
+    s.wait_text("Requests  2/8");
+    s.send(CTRL_O);
+    s.wait_text("reloaded from the editor");
+    let screen = s.wait_text("Requests  8/8");
+    assert!(
+        screen.contains(r#"1 {"Version": "2012-10-17", "Statement""#),
+        "{screen}"
+    );
+    // While the editor ran, the terminal was in cooked mode on the main screen.
+    let modes = std::fs::read_to_string(&stty).expect("the editor ran");
+    assert!(
+        modes.contains(" icanon") && modes.contains(" echo "),
+        "{modes}"
+    );
+    let raw = s.raw_text();
+    let first_leave = raw
+        .find("\x1b[?1049l")
+        .expect("left the alternate screen for the editor");
+    assert!(
+        raw[first_leave..].contains("\x1b[?1049h"),
+        "came back to the alternate screen"
+    );
+    // The temporary file was removed right after reading it back.
+    let tmp = std::fs::read_to_string(&seen).unwrap();
+    assert!(!Path::new(tmp.trim()).exists(), "{tmp} still exists");
+    s.send(CTRL_Q);
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+}
