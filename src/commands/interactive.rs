@@ -124,13 +124,13 @@ pub fn run_app(ctx: &Context, app: &mut App) -> anyhow::Result<Outcome> {
     let mut notes: Vec<String> = Vec::new();
     let mut record = |effect: Effect| match effect {
         Effect::RecordRun(run) => notes.extend(super::quiz::save_quietly(ctx, &run)),
+        Effect::SaveReading(visit) => notes.extend(save_reading(ctx, vec![visit])),
     };
     let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
     let ending = event_loop::run_with(&mut guard, app, Some(&mut record));
     drop(guard);
     // Leaving by quitting or by a signal: the open lesson is saved as left.
     app.finish_reading();
-    save_reading(ctx, app.learner.take_visits());
     for effect in app.take_effects() {
         record(effect);
     }
@@ -160,15 +160,15 @@ pub fn load_learner(ctx: &Context, app: &mut App) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Saves lesson visits to the store; a failure is reported, never fatal (the terminal is
-/// already given back when this runs).
-pub fn save_reading(ctx: &Context, visits: Vec<crate::progress::reading::Visit>) {
+/// Saves lesson visits to the store. A failure is never fatal: it comes back as a note, printed
+/// once the terminal is given back.
+pub fn save_reading(ctx: &Context, visits: Vec<crate::progress::reading::Visit>) -> Option<String> {
     let saved = super::progress::open_store(ctx).and_then(|store| {
         crate::progress::reading::save(&store, &visits, super::progress::now_epoch())
     });
-    if let Err(e) = saved {
-        eprintln!("secdojo: cannot save the reading position: {e:#}");
-    }
+    saved
+        .err()
+        .map(|e| format!("cannot save the reading position: {e:#}"))
 }
 
 #[cfg(test)]

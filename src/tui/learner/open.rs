@@ -6,8 +6,10 @@ use super::LearnerAction;
 use crate::course::model::Localized;
 use crate::i18n::Lang;
 use crate::progress::assess::{Assessment, assess};
+use crate::quiz::run::Run;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
+use crate::tui::quiz::Effect;
 use crate::tui::screens::progress;
 
 /// The open self-assessment screen. The assessment is computed once, in both languages.
@@ -61,6 +63,7 @@ impl App {
             && now.as_ref().is_none_or(|n| n.unit != was.unit)
         {
             self.learner.leave(&was.unit, was.anchor, was.finished);
+            self.queue_visits();
         }
         self.learner.reading = now;
     }
@@ -68,8 +71,17 @@ impl App {
     /// Records the open lesson as left (quitting, or a signal): the edge calls this before it
     /// saves for the last time.
     pub fn finish_reading(&mut self) {
+        self.note_reading();
         if let Some(was) = self.learner.reading.take() {
             self.learner.leave(&was.unit, was.anchor, was.finished);
+            self.queue_visits();
+        }
+    }
+
+    /// Hands the recorded visits to the edge as effects, saved as soon as the loop sees them.
+    fn queue_visits(&mut self) {
+        for v in self.learner.take_visits() {
+            self.effects.push(Effect::SaveReading(v));
         }
     }
 
@@ -119,13 +131,33 @@ impl App {
                 true
             }
             LearnerAction::Review => {
-                let due = self.learner.due();
-                let msg = if due.is_empty() {
-                    "course_map.nothing_due"
-                } else {
-                    "course_map.review_not_yet"
-                };
-                self.learner.notice = Some(self.strings().get(msg).to_string());
+                let items: Vec<_> = self
+                    .learner
+                    .due()
+                    .into_iter()
+                    .filter_map(|(unit, id)| {
+                        let q = self
+                            .course
+                            .quiz(&unit)?
+                            .questions
+                            .iter()
+                            .find(|q| q.id == id)?;
+                        Some((unit, q.clone()))
+                    })
+                    .collect();
+                if items.is_empty() {
+                    let msg = self.strings().get("course_map.nothing_due").to_string();
+                    self.learner.notice = Some(msg);
+                    return true;
+                }
+                let pass_marks = self
+                    .course
+                    .quizzes
+                    .iter()
+                    .map(|(unit, q)| (unit.clone(), q.pass_mark))
+                    .collect();
+                let seed = (self.quiz_env.seed)();
+                self.open_quiz(Run::from_items(items, pass_marks, seed), None);
                 true
             }
             LearnerAction::ShowProgress => {

@@ -3,13 +3,14 @@
 
 use ratatui::layout::Rect;
 
-use super::{Learner, LearnerAction as P};
+use super::{Learner, LearnerAction as P, Visit};
 use crate::course::{self, CourseSource};
 use crate::i18n::Lang;
 use crate::progress::model::{Best, Card, ChallengeProgress, Place, Progress};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
 use crate::tui::keymap::KeyContext;
+use crate::tui::quiz::Effect;
 use crate::tui::theme::Theme;
 
 fn app_with(progress: Progress, now: u64) -> App {
@@ -17,6 +18,17 @@ fn app_with(progress: Progress, now: u64) -> App {
     let mut app = App::new(course, Lang::En, Theme::plain(), Rect::new(0, 0, 80, 24));
     app.learner = Learner::new(&app.course, progress, now);
     app
+}
+
+/// The visits the app handed to the edge to save.
+fn saved(app: &mut App) -> Vec<Visit> {
+    app.take_effects()
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::SaveReading(v) => Some(v),
+            _ => None,
+        })
+        .collect()
 }
 
 fn anchor(app: &App) -> Option<String> {
@@ -33,9 +45,9 @@ fn leaving_a_lesson_records_the_position_and_the_sections_seen() {
     app.jump_to("policies").unwrap();
     app.update(Action::Down);
     app.update(Action::Up);
-    assert!(app.learner.visits.is_empty(), "nothing saved while reading");
+    assert!(saved(&mut app).is_empty(), "nothing saved while reading");
     app.update(Action::Back);
-    let visits = app.learner.take_visits();
+    let visits = saved(&mut app);
     assert_eq!(visits.len(), 1, "{visits:?}");
     let v = &visits[0];
     assert_eq!(v.unit, "iam");
@@ -64,7 +76,7 @@ fn reading_to_the_end_finishes_the_lesson_and_quitting_records_it() {
     app.update(Action::Bottom);
     app.update(Action::Quit);
     app.finish_reading();
-    let visits = app.learner.take_visits();
+    let visits = saved(&mut app);
     assert_eq!(visits.len(), 1);
     assert!(visits[0].finished);
     let row = app.learner.unit(&app.course, "cia");
@@ -77,7 +89,7 @@ fn opening_the_glossary_from_a_lesson_leaves_it() {
     app.open_lesson("s3").unwrap();
     app.update(Action::Down);
     app.update(Action::Glossary(crate::tui::glossary::GlossaryAction::Open));
-    assert_eq!(app.learner.take_visits().len(), 1);
+    assert_eq!(saved(&mut app).len(), 1);
 }
 
 #[test]

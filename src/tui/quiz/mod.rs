@@ -59,6 +59,8 @@ impl QuizAction {
 pub enum Effect {
     /// A quiz run ended or was left: record its answered questions.
     RecordRun(Run),
+    /// A lesson was left: save the reading position and the sections seen.
+    SaveReading(crate::progress::reading::Visit),
 }
 
 /// The outside inputs of a quiz: a clock (milliseconds, any fixed origin) for the time spent on

@@ -296,7 +296,9 @@ fn results_record_once_and_retry_runs_only_the_missed() {
     assert_eq!(a.key_context(), KeyContext::QuizResults);
     let effects = a.take_effects();
     assert_eq!(effects.len(), 1);
-    let Effect::RecordRun(run) = &effects[0];
+    let Effect::RecordRun(run) = &effects[0] else {
+        panic!("expected a recorded run: {effects:?}")
+    };
     assert_eq!(run.total(), (1, 2));
     let screen = render_to_text(&a);
     assert!(screen.contains("Overall: 1/2 right (50%)"), "{screen}");
