@@ -120,3 +120,39 @@ fn editor_round_trip_restores_the_terminal_and_judges_the_new_text() {
     assert_eq!(s.finish(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn a_real_looking_key_is_flagged_never_saved_and_never_handed_to_the_editor() {
+    let data = tempfile::tempdir().unwrap();
+    let marker = data.path().join("editor-ran");
+    let script = data.path().join("editor.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\ntouch '{}'\n", marker.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut s = spawn(
+        data.path(),
+        &[("EDITOR", script.to_str().unwrap()), ("VISUAL", "")],
+    );
+    s.wait_text("Requests  2/8");
+    // Line 5: `"Sid": "UploadReports",` gets a key-like value.
+    s.send(&DOWN.repeat(4));
+    s.send(END);
+    s.send(&BACKSPACE.repeat(2));
+    s.send("AKIAZZZZZZZZZZZZZZZZ\",");
+    s.wait_text("real access key ID");
+    s.send(CTRL_O);
+    s.wait_text("not written to a temporary file");
+    assert!(!marker.exists(), "the editor must not see the key");
+    s.send(CTRL_Q);
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+    let stored = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
+    assert!(!stored.contains("AKIAZZZZZZZZZZZZZZZZ"), "{stored}");
+    assert!(
+        stored.contains("UploadReports[REDACTED]"),
+        "the draft is kept, redacted: {stored}"
+    );
+}

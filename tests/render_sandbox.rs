@@ -125,3 +125,30 @@ fn ascii_marks_with_the_ascii_theme() {
         "{text}"
     );
 }
+
+#[test]
+fn a_real_looking_key_is_flagged_but_the_documentation_example_is_not() {
+    let example = SOLUTION.replace(
+        "\"Sid\": \"UploadReports\"",
+        "\"Sid\": \"AKIAIOSFODNN7EXAMPLE\"",
+    );
+    let sb = sandbox(Some(&example), Lang::En, 100, 30);
+    assert!(sb.eval.warnings.is_empty(), "AWS's documentation example");
+    for lang in [Lang::Ja, Lang::En] {
+        let leaked = SOLUTION.replace(
+            "\"Sid\": \"UploadReports\"",
+            "\"Sid\": \"AKIAZZZZZZZZZZZZZZZZ\"",
+        );
+        let sb = sandbox(Some(&leaked), lang, 100, 30);
+        assert_eq!(sb.eval.warnings.len(), 1);
+        let text = draw(&sb);
+        let l = if lang == Lang::Ja { "ja" } else { "en" };
+        if lang == Lang::En {
+            assert!(
+                text.contains("⚠ 5:15 this looks like a real access key ID"),
+                "{text}"
+            );
+        }
+        insta::assert_snapshot!(format!("sandbox_secret_{l}_100x30"), text);
+    }
+}

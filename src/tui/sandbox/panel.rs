@@ -24,6 +24,13 @@ pub fn lines(s: &Sandbox) -> Vec<Line<'static>> {
     };
     let warn = if s.theme.ascii { "!" } else { "⚠" };
     let mut out: Vec<Line<'static>> = Vec::new();
+    for w in &s.eval.warnings {
+        out.push(Line::from(Span::styled(
+            format!("{warn} {}:{} {}", w.line, w.col, w.message().pick(ja)),
+            s.theme.error().add_modifier(Modifier::BOLD),
+        )));
+        out.push(Line::default());
+    }
     match &s.mode {
         Mode::Challenge { challenge, .. } => {
             out.push(heading(tr(lang, "目標", "Goal"), s));
@@ -44,13 +51,6 @@ pub fn lines(s: &Sandbox) -> Vec<Line<'static>> {
                 ]));
             }
         }
-    }
-    for w in &s.eval.warnings {
-        out.push(Line::default());
-        out.push(Line::from(Span::styled(
-            format!("{warn} {}:{} {}", w.line, w.col, w.message().pick(ja)),
-            s.theme.error().add_modifier(Modifier::BOLD),
-        )));
     }
     if let Some(m) = &s.eval.broken {
         out.push(Line::from(Span::styled(
