@@ -156,3 +156,65 @@ fn a_real_looking_key_is_flagged_never_saved_and_never_handed_to_the_editor() {
         "the draft is kept, redacted: {stored}"
     );
 }
+
+#[test]
+fn playground_decides_typed_requests_and_saves_cases_for_policy_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("policy.json");
+    std::fs::write(
+        &file,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject",
+ "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/*",
+ "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}]}
+"#,
+    )
+    .unwrap();
+    let args = ["--lang", "en", "sandbox", file.to_str().unwrap()];
+    let mut s = Session::spawn(&args);
+    s.wait_text("Playground");
+    s.send("\x1b"); // to the panel; wait, or the next key reads as Alt+key
+    s.wait_text("i edit");
+    s.send("a");
+    s.send("alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt aws:SourceIp=203.0.113.7\r");
+    s.wait_text("allowed by file statement 0");
+    s.send("a");
+    s.send("alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt aws:SourceIp=198.51.100.7\r");
+    s.wait_text("ImplicitDeny");
+    s.send("w");
+    s.wait_text("saved to");
+    // Edit the policy and save it with Ctrl+S: a one-character change on line 1.
+    s.send("i");
+    s.send(END);
+    s.send(" ");
+    s.send(CTRL_S);
+    s.wait_for("the policy saved", |scr| {
+        scr.lines()
+            .any(|l| l.starts_with("saved to") && l.trim_end().ends_with("policy.json"))
+    });
+    s.send("\x1b");
+    s.wait_text("i edit");
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        saved
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("\"s3:GetObject\", "),
+        "{saved}"
+    );
+    let cases = dir.path().join("policy.json.cases.jsonl");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_secdojo"))
+        .args(["policy", "test", cases.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let text = std::fs::read_to_string(&cases).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(
+        text.contains(r#""expected":"Allow""#) && text.contains(r#""expected":"ImplicitDeny""#)
+    );
+}
