@@ -57,6 +57,8 @@ pub enum SbAction {
     DeleteRequest,
     SaveCases,
     SavePolicy,
+    PanelUp,
+    PanelDown,
     Resize(u16, u16),
 }
 
@@ -130,6 +132,8 @@ pub fn bindings() -> Vec<Binding> {
         only(b(Editor, F(4), N, A::Reset, "初期状態", "reset"), false),
         b(Editor, Esc, N, A::FocusPanel, "パネルへ", "to panel"),
         b(Editor, Char('q'), C, A::Quit, "終了", "quit"),
+        b(Editor, PageDown, KeyModifiers::ALT, A::PanelDown, "", ""),
+        b(Editor, PageUp, KeyModifiers::ALT, A::PanelUp, "", ""),
         b(Panel, Char('i'), N, A::FocusEditor, "編集", "edit"),
         b(Panel, Tab, N, A::FocusEditor, "", ""),
         only(b(Panel, Char('s'), N, A::Submit, "提出", "submit"), false),
@@ -156,6 +160,8 @@ pub fn bindings() -> Vec<Binding> {
         b(Panel, Down, N, A::Down, "", ""),
         b(Panel, Char('k'), N, A::Up, "", ""),
         b(Panel, Char('j'), N, A::Down, "", ""),
+        b(Panel, PageDown, N, A::PanelDown, "スクロール", "scroll"),
+        b(Panel, PageUp, N, A::PanelUp, "", ""),
         b(Panel, Enter, N, A::Trace, "トレース", "trace"),
         b(Panel, Char('t'), N, A::Trace, "", ""),
         b(
@@ -236,6 +242,8 @@ fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
         KeyCode::Backspace => "BS".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
         other => format!("{other:?}"),
     };
     if mods.contains(KeyModifiers::CONTROL) {

@@ -4,6 +4,7 @@
 
 pub mod debounce;
 pub mod editor;
+pub mod eval;
 pub mod keys;
 pub mod panel;
 pub mod playground;

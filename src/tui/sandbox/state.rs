@@ -8,14 +8,15 @@ use ratatui::layout::Rect;
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::debounce::Debounce;
+use super::eval::judge_challenge;
+pub use super::eval::{Eval, Row};
 use super::keys::{Ctx, SbAction};
 use super::playground::Playground;
 use crate::i18n::Lang;
-use crate::policy::lint::Finding;
 use crate::policy::message::Msg;
-use crate::sandbox::judge::{self, AnswerError, Task};
-use crate::sandbox::secrets::{self, Warning};
-use crate::sandbox::{Challenge, ChallengeKind, explain};
+use crate::sandbox::judge::Task;
+use crate::sandbox::secrets;
+use crate::sandbox::{Challenge, explain};
 use crate::tui::theme::Theme;
 
 /// What is being edited: a challenge, or any policy file (the playground).
@@ -26,34 +27,6 @@ pub enum Mode {
         task: Result<Option<Task>, Msg>,
     },
     Playground(Playground),
-}
-
-/// One line of the panel's request list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub label: String,
-    /// `Some(pass)` when the row has an expected outcome (challenges).
-    pub pass: Option<bool>,
-    /// What was expected (`allow`, `deny`, ...), for challenges.
-    pub expect: Option<&'static str>,
-    pub decision: String,
-    pub why: Msg,
-    pub line: Option<u32>,
-}
-
-/// The panel's content, recomputed from the draft.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Eval {
-    pub error: Option<AnswerError>,
-    pub rows: Vec<Row>,
-    pub findings: Vec<Finding>,
-    /// Codes of the findings the challenge forbids.
-    pub forbidden: Vec<&'static str>,
-    pub rejected: Option<(Msg, u32, u32)>,
-    pub solved: bool,
-    pub warnings: Vec<Warning>,
-    /// The challenge itself cannot be judged.
-    pub broken: Option<Msg>,
 }
 
 /// Where the keys go when no prompt or popup is open.
@@ -92,6 +65,8 @@ pub struct Sandbox {
     pub search: Option<String>,
     pub popup: Option<Popup>,
     pub selected: usize,
+    /// Rows the panel is scrolled down by.
+    pub panel_scroll: u16,
     pub eval: Eval,
     pub hints_shown: usize,
     /// Solved now or in an earlier session (from the store).
@@ -131,6 +106,7 @@ impl Sandbox {
             search: None,
             popup: None,
             selected: 0,
+            panel_scroll: 0,
             eval: Eval::default(),
             hints_shown: 0,
             solved: false,
@@ -326,6 +302,11 @@ impl Sandbox {
             }
             A::SaveCases => self.effects.push(Effect::SaveCases),
             A::SavePolicy => self.effects.push(Effect::SavePolicy),
+            A::PanelDown => {
+                let most = super::panel::lines(self).len() as u16;
+                self.panel_scroll = (self.panel_scroll + 5).min(most.saturating_sub(1));
+            }
+            A::PanelUp => self.panel_scroll = self.panel_scroll.saturating_sub(5),
             A::Resize(w, h) => self.area = Rect::new(0, 0, w, h),
         }
         true
@@ -425,53 +406,6 @@ impl Sandbox {
     /// Effects queued since the last call.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
-    }
-}
-
-fn judge_challenge(c: &Challenge, task: &Result<Option<Task>, Msg>, text: &str) -> Eval {
-    let verdict = if c.kind == ChallengeKind::Secrets {
-        secrets::judge_marks(c, text)
-    } else {
-        match task {
-            Ok(Some(task)) => judge::judge(task, text),
-            Ok(None) => {
-                return Eval {
-                    broken: Some(Msg::new("判定できません", "cannot be judged")),
-                    ..Eval::default()
-                };
-            }
-            Err(m) => {
-                return Eval {
-                    broken: Some(m.clone()),
-                    ..Eval::default()
-                };
-            }
-        }
-    };
-    match verdict {
-        Err(e) => Eval {
-            error: Some(e),
-            ..Eval::default()
-        },
-        Ok(v) => Eval {
-            rows: v
-                .checks
-                .iter()
-                .map(|c| Row {
-                    label: c.id.clone(),
-                    pass: Some(c.pass),
-                    expect: Some(c.expect.name()),
-                    decision: c.decision.clone(),
-                    why: c.why.clone(),
-                    line: c.line,
-                })
-                .collect(),
-            forbidden: v.forbidden.iter().map(|f| f.code).collect(),
-            findings: v.findings,
-            rejected: v.rejected,
-            solved: v.solved,
-            ..Eval::default()
-        },
     }
 }
 

@@ -125,6 +125,7 @@ impl Widget for &Sandbox {
         Paragraph::new(panel::lines(s))
             .block(pblock)
             .wrap(Wrap { trim: false })
+            .scroll((s.panel_scroll, 0))
             .render(a.panel, buf);
 
         let status = if let Some(q) = &s.search {
