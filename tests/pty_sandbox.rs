@@ -218,3 +218,26 @@ fn playground_decides_typed_requests_and_saves_cases_for_policy_test() {
         text.contains(r#""expected":"Allow""#) && text.contains(r#""expected":"ImplicitDeny""#)
     );
 }
+
+#[test]
+fn sigterm_while_idle_saves_the_draft_and_restores_the_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = spawn(data.path(), &[]);
+    s.wait_text("Requests  2/8");
+    s.send("// draft ");
+    s.wait_text("invalid JSON");
+    // Idle now: the loop blocks in read; the signal must still wake it.
+    let pid = s.child.process_id().expect("child pid");
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid as i32),
+        nix::sys::signal::Signal::SIGTERM,
+    )
+    .expect("signal");
+    assert_eq!(s.finish(), 128 + 15);
+    s.assert_restored();
+    let p = progress(data.path());
+    let draft = p["challenges"]["s3-prefix-write"]["draft"]
+        .as_str()
+        .unwrap();
+    assert!(draft.starts_with("// draft {"), "{draft}");
+}

@@ -37,8 +37,9 @@ pub fn challenge_screen(
     area: Rect,
 ) -> anyhow::Result<Sandbox> {
     let src = CourseSource::from_flag(ctx.global.content.as_deref());
-    let c = load::load(&src, id)?
-        .ok_or_else(|| anyhow!("unknown challenge `{id}` (see `secdojo challenge list`)"))?;
+    let c = load::load(&src, id)?.ok_or_else(|| {
+        anyhow!("`{id}` is neither a challenge (see `secdojo challenge list`) nor a readable file")
+    })?;
     let task = Task::from_challenge(&c);
     let text = text.map_or_else(|| c.starter.clone(), str::to_string);
     let mode = Mode::Challenge {
