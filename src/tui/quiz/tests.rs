@@ -387,3 +387,39 @@ fn digits_pick_only_where_a_table_says_so() {
     assert_eq!(map_key(KeyContext::Lesson, &d('3')), None);
     assert_eq!(map_key(KeyContext::QuizFeedback, &d('3')), None);
 }
+
+#[test]
+fn help_over_the_quiz_lists_the_current_quiz_keys_first() {
+    let mut a = app(Lang::En);
+    let q = question(&a, Kind::Single);
+    open(&mut a, vec![q]);
+    a.update(Action::ToggleHelp);
+    assert_eq!(a.key_context(), KeyContext::Help);
+    let lines: Vec<String> = crate::tui::help::lines(&a)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    assert_eq!(lines[0], "Quiz question");
+    assert!(lines[1..8].iter().any(|l| l.contains("1-9")), "{lines:?}");
+    assert!(lines.iter().any(|l| l == "Typing an answer"));
+    assert!(lines.iter().any(|l| l == "Quiz results"));
+    // Closing the help returns to the question, with no cursor while it was open.
+    assert_eq!(a.cursor_position(), None);
+    a.update(Action::Back);
+    assert_eq!(a.key_context(), KeyContext::QuizAsk);
+}
+
+#[test]
+fn a_quiz_on_an_empty_run_goes_straight_to_results() {
+    let mut a = app(Lang::En);
+    a.open_quiz(Run::from_items(Vec::new(), Vec::new(), 3), None);
+    assert_eq!(state(&a).phase, Phase::Results);
+    let screen = render_to_text(&a);
+    assert!(screen.contains("Overall: 0/0"), "{screen}");
+    assert!(
+        a.take_effects().is_empty(),
+        "nothing answered, nothing recorded yet"
+    );
+    a.update(Action::Back);
+    assert_eq!(a.screen, Screen::Home);
+}
