@@ -70,15 +70,55 @@ fn bad_screen_or_size_exits_2_naming_the_problem() {
 }
 
 #[test]
-fn screens_of_later_issues_say_not_implemented() {
-    // (quiz: and sandbox: screens arrive with their own issues and are tested there.)
-    for screen in ["glossary", "progress"] {
-        secdojo()
-            .args(["render", screen])
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("not implemented yet"));
-    }
+fn glossary_and_progress_screens_render() {
+    // (quiz: and sandbox: screens are tested with their own issues.)
+    secdojo()
+        .args(["render", "glossary", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Glossary"))
+        .stdout(predicate::str::contains("Press / to search"));
+    secdojo()
+        .args(["render", "glossary:least-privilege", "--lang", "ja"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("> 最小権限の原則"));
+    secdojo()
+        .args(["render", "glossary:no-such-term"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no glossary term `no-such-term`"));
+    secdojo()
+        .args(["render", "progress", "--lang", "en"])
+        .env_remove("SECDOJO_DATA_DIR")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Your progress"))
+        .stdout(predicate::str::contains("Sections read: 0/"));
+}
+
+#[test]
+fn home_shows_a_store_only_when_a_data_dir_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/fixtures/progress/learner.json",
+        dir.path().join("progress.json"),
+    )
+    .unwrap();
+    secdojo()
+        .args(["render", "home", "--lang", "en", "--data-dir"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Continue: IAM"))
+        .stdout(predicate::str::is_match(r"2/\d+ read").unwrap());
+    secdojo()
+        .args(["render", "home", "--lang", "en"])
+        .env_remove("SECDOJO_DATA_DIR")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Continue:").not())
+        .stdout(predicate::str::contains(" read ").not());
 }
 
 #[test]

@@ -153,7 +153,7 @@ const LESSON: &[Binding] = &[
     crate::tui::glossary::keys::LINK_NEXT,
     crate::tui::glossary::keys::LINK_PREV,
     crate::tui::glossary::keys::LINK_FOLLOW,
-    crate::tui::glossary::keys::OPEN,
+    crate::tui::glossary::keys::OPEN_IN_LESSON,
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
     b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q'), Esc], Action::Back, "keys.back", Some("hint.back")),

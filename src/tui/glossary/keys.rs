@@ -29,6 +29,14 @@ pub const OPEN: Binding = b(
     Some("glossary.hint.open"),
 );
 
+/// The same key in a lesson, off the hint line (the lesson's hints are many; `?` lists it).
+pub const OPEN_IN_LESSON: Binding = b(
+    &[Char('w')],
+    Action::Glossary(G::Open),
+    "glossary.keys.open",
+    None,
+);
+
 /// Following the glossary and lesson links of a lesson.
 pub const LINK_NEXT: Binding = b(
     &[Char(']')],

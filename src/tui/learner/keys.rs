@@ -25,7 +25,7 @@ pub const CONTINUE: Binding = b(
     &[Char('c')],
     Action::Learner(P::Continue),
     "course_map.keys.continue",
-    Some("course_map.hint.continue"),
+    None,
 );
 /// On the course map: the questions due for review.
 pub const REVIEW: Binding = b(

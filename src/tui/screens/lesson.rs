@@ -175,7 +175,9 @@ impl LessonScreen<'_> {
         } else {
             Some(s.fmt("lesson.no_match", &[("q", &search.query)]))
         };
-        let status_w = status.as_ref().map_or(0, |t| t.width() + 1);
+        // One blank column between the last hint and the status (the hint line may use its own
+        // two trailing columns of padding, see `HintLine::line`).
+        let status_w = status.as_ref().map_or(0, |t| t.width() + 2);
         let hints = HintLine {
             ctx: app.key_context(),
             strings: s,
