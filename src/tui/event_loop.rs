@@ -116,6 +116,10 @@ pub fn run_with(
                         keymap::KeyContext::QuizInput => {
                             dirty |= app.update(Action::Quiz(QuizAction::Char(c)))
                         }
+                        keymap::KeyContext::GlossarySearch => {
+                            dirty |= app
+                                .update(Action::Glossary(super::glossary::GlossaryAction::Char(c)))
+                        }
                         _ => break,
                     }
                 }

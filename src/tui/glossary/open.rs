@@ -72,6 +72,7 @@ impl App {
                 Some(self.open_glossary(None).is_ok())
             }
             (Screen::Lesson(_), Action::Glossary(g)) => Some(self.update_links(g)),
+            (Screen::Home, Action::Open) => self.open_at_stored_place(),
             (Screen::Home, Action::Learner(l)) => Some(self.update_learner(l)),
             _ => None,
         }
@@ -118,6 +119,18 @@ impl App {
             let _ = self.jump_to(a);
         }
         true
+    }
+
+    /// Enter on the course map, for a lesson not yet opened in this run but read in an earlier
+    /// one: it opens where the learner left it (the store's position). `None` lets the course
+    /// map open it as usual.
+    fn open_at_stored_place(&mut self) -> Option<bool> {
+        let unit = self.course.units.get(self.home_sel)?.id.clone();
+        if self.learner.seen.contains_key(&unit) {
+            return None;
+        }
+        let anchor = self.learner.progress.lessons.get(&unit)?.anchor.clone()?;
+        Some(self.open_section(&unit, Some(&anchor)))
     }
 
     /// `]`, `[` and Enter in a lesson.

@@ -179,3 +179,18 @@ fn progress_screen_opens_scrolls_and_goes_back() {
     app.update(Action::Back);
     assert_eq!(app.screen, Screen::Home);
 }
+
+#[test]
+fn enter_on_the_map_opens_a_lesson_read_in_an_earlier_run_where_it_was_left() {
+    let mut p = Progress::default();
+    p.lessons.entry("iam".into()).or_default().anchor = Some("policies".into());
+    let mut app = app_with(p, 0);
+    app.home_sel = app.course.units.iter().position(|u| u.id == "iam").unwrap();
+    assert!(app.update(Action::Open));
+    assert_eq!(anchor(&app).as_deref(), Some("policies"));
+    // In this run the reader's own position wins: back to the top, out, and in again.
+    app.update(Action::Top);
+    app.update(Action::Back);
+    app.update(Action::Open);
+    assert_ne!(anchor(&app).as_deref(), Some("policies"));
+}
