@@ -33,6 +33,9 @@ pub enum Key {
     Ctrl(char),
     Up,
     Down,
+    /// Shift with an arrow (moves an `order` step in the quiz).
+    ShiftUp,
+    ShiftDown,
     PageUp,
     PageDown,
     Home,
@@ -58,6 +61,8 @@ impl Key {
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Up => "Up".into(),
             Key::Down => "Down".into(),
+            Key::ShiftUp => "Shift-Up".into(),
+            Key::ShiftDown => "Shift-Down".into(),
             Key::PageUp => "PgUp".into(),
             Key::PageDown => "PgDn".into(),
             Key::Home => "Home".into(),
@@ -75,9 +80,12 @@ impl Key {
 
     fn from_event(ev: &KeyEvent) -> Option<Key> {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
         Some(match ev.code {
             KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
             KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Up if shift => Key::ShiftUp,
+            KeyCode::Down if shift => Key::ShiftDown,
             KeyCode::Up => Key::Up,
             KeyCode::Down => Key::Down,
             KeyCode::PageUp => Key::PageUp,
@@ -229,6 +237,15 @@ pub fn map_key(ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
     }
     let key = Key::from_event(ev)?;
     if let Some(found) = bindings(ctx).iter().find(|b| b.keys.contains(&key)) {
+        return Some(found.action);
+    }
+    // Shift with an arrow means the plain arrow where the table gives it no meaning of its own.
+    let plain = match key {
+        Key::ShiftUp => Some(Key::Up),
+        Key::ShiftDown => Some(Key::Down),
+        _ => None,
+    };
+    if let Some(found) = plain.and_then(|p| bindings(ctx).iter().find(|b| b.keys.contains(&p))) {
         return Some(found.action);
     }
     // While typing a search, every other printable character is text.

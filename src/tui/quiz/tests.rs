@@ -423,3 +423,25 @@ fn a_quiz_on_an_empty_run_goes_straight_to_results() {
     a.update(Action::Back);
     assert_eq!(a.screen, Screen::Home);
 }
+
+#[test]
+fn shift_arrows_move_order_steps_and_plain_arrows_move_the_cursor() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let ask = KeyContext::QuizAsk;
+    let shift = |c| KeyEvent::new(c, KeyModifiers::SHIFT);
+    assert_eq!(
+        map_key(ask, &shift(KeyCode::Up)),
+        Some(Action::Quiz(Q::MoveUp))
+    );
+    assert_eq!(
+        map_key(ask, &shift(KeyCode::Down)),
+        Some(Action::Quiz(Q::MoveDown))
+    );
+    let plain = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(map_key(ask, &plain), Some(Action::Down));
+    // Elsewhere Shift does not change what an arrow does.
+    assert_eq!(
+        map_key(KeyContext::Lesson, &shift(KeyCode::Down)),
+        Some(Action::Down)
+    );
+}
