@@ -24,6 +24,9 @@ pub struct Session {
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
     pub reader_done: Receiver<()>,
+    /// A private data folder (`SECDOJO_DATA_DIR`), so sessions that save progress never touch
+    /// the real one; `--data-dir` on the command line still wins.
+    pub data: tempfile::TempDir,
 }
 
 impl Session {
@@ -45,6 +48,10 @@ impl Session {
         cmd.args(args);
         for (k, v) in env {
             cmd.env(k, v);
+        }
+        let data = tempfile::tempdir().expect("a temporary data folder");
+        if !env.iter().any(|(k, _)| *k == "SECDOJO_DATA_DIR") {
+            cmd.env("SECDOJO_DATA_DIR", data.path());
         }
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
@@ -81,6 +88,7 @@ impl Session {
             child,
             master: pty.master,
             reader_done,
+            data,
         }
     }
 
