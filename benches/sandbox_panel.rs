@@ -1,0 +1,50 @@
+//! What one debounced re-evaluation of the sandbox panel costs (judge + key detection), and one
+//! full frame of the screen: the numbers behind running the judge on the input thread.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget as _;
+use secdojo::course::CourseSource;
+use secdojo::i18n::Lang;
+use secdojo::sandbox::{Task, load};
+use secdojo::tui::sandbox::state::{Mode, Sandbox};
+use secdojo::tui::theme::Theme;
+
+fn screen(id: &str) -> Sandbox {
+    let c = load::load(&CourseSource::Embedded, id)
+        .expect("loads")
+        .expect("exists");
+    let task = Task::from_challenge(&c);
+    let text = c.starter.clone();
+    let mode = Mode::Challenge {
+        challenge: Box::new(c),
+        task,
+    };
+    Sandbox::new(
+        mode,
+        &text,
+        Lang::Ja,
+        Theme::plain(),
+        Rect::new(0, 0, 100, 30),
+    )
+}
+
+fn bench(c: &mut Criterion) {
+    for id in ["s3-prefix-write", "sg-web-behind-alb"] {
+        let mut sb = screen(id);
+        c.bench_function(&format!("evaluate {id}"), |b| {
+            b.iter(|| black_box(&mut sb).evaluate())
+        });
+        let area = sb.area;
+        let mut buf = Buffer::empty(area);
+        c.bench_function(&format!("draw {id} 100x30"), |b| {
+            b.iter(|| (&sb).render(area, black_box(&mut buf)))
+        });
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
