@@ -89,7 +89,8 @@ fn read_a_lesson_scroll_switch_language_search_help_and_quit() {
 
     // Search: "MFA" appears in both languages.
     s.send("/MFA\r");
-    let found = s.wait_text("件中");
+    // Wait for the whole footer, not just part of it: the frame may still be half drawn.
+    let found = s.wait_for("the match status", |sc| match_status(sc).is_some());
     assert!(found.contains("MFA"), "{found}");
     let (total, first) = match_status(&found).expect("match status in the footer");
     assert!(total >= 2, "MFA appears more than once:\n{found}");
