@@ -193,3 +193,31 @@ fn enter_without_a_selected_link_does_nothing() {
     assert!(!app.update(Action::Glossary(G::LinkFollow)));
     assert!(matches!(app.screen, Screen::Lesson(_)));
 }
+
+#[test]
+fn the_selected_link_is_drawn_in_the_selection_style_over_its_text_only() {
+    use ratatui::buffer::Buffer;
+    use ratatui::style::Modifier;
+    use ratatui::widgets::Widget;
+
+    let mut app = app();
+    app.open_lesson("iam").expect("iam exists");
+    app.jump_to("account")
+        .expect("the IAM lesson has an account section");
+    app.update(Action::Glossary(G::LinkNext));
+    let Screen::Lesson(r) = &app.screen else {
+        panic!("expected a lesson")
+    };
+    let spot = app.page_for("iam").unwrap().links[r.link.unwrap()].clone();
+    let text = app.lesson_layout().text;
+    let y = text.y + (spot.line - r.top) as u16;
+    let mut buf = Buffer::empty(app.area);
+    (&app).render(app.area, &mut buf);
+    let reversed = |x: u16| buf[(x, y)].modifier.contains(Modifier::REVERSED);
+    for col in spot.start..spot.end {
+        assert!(reversed(text.x + col as u16), "column {col} of the link");
+    }
+    if spot.end < text.width as usize {
+        assert!(!reversed(text.x + spot.end as u16), "just after the link");
+    }
+}

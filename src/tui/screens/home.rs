@@ -118,7 +118,7 @@ impl Widget for HomeScreen<'_> {
                     .into_iter()
                     .map(Line::from),
             );
-            text.extend(unit_progress_lines(app, &unit.id));
+            text.extend(unit_progress_lines(app, &unit.id, inner.width));
             if let Some(l) = app.course.lesson(&unit.id, lang) {
                 text.push(Line::default());
                 for o in &l.front.objectives {
@@ -212,7 +212,7 @@ fn entry_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// The selected unit's progress (sections read, best quiz score, challenges), if any.
-fn unit_progress_lines(app: &App, unit: &str) -> Vec<Line<'static>> {
+fn unit_progress_lines(app: &App, unit: &str, width: u16) -> Vec<Line<'static>> {
     let s = app.strings();
     let p = app.learner.unit(&app.course, unit);
     if p.is_blank() {
@@ -238,8 +238,11 @@ fn unit_progress_lines(app: &App, unit: &str) -> Vec<Line<'static>> {
             ],
         ));
     }
-    vec![
-        Line::default(),
-        Line::from(Span::styled(parts.join("  "), app.theme.dim())),
-    ]
+    let mut out = vec![Line::default()];
+    out.extend(
+        wrap_text(&parts.join("  "), width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, app.theme.dim()))),
+    );
+    out
 }
