@@ -19,16 +19,23 @@ pub fn parts(arn: &str) -> Option<[&str; 6]> {
 }
 
 /// `ArnLike`/`ArnEquals`: case-sensitive, per part, `*` and `?` allowed in every part. A pattern
-/// that is not a full ARN (such as a bare `*`) is matched against the whole value.
+/// that is not an ARN at all (such as a bare `*`) is matched against the whole value. A pattern
+/// that starts like an ARN but has fewer parts still compares part by part, its last part taking
+/// the rest of the value: `arn:aws:sns:*:t` must not match `...:us-east-1:111122223333:t` by
+/// letting its `*` run across the account (IAM User Guide, ARN condition operators: "each of the
+/// six colon-delimited components of the ARN is checked separately").
 pub fn arn_like(pattern: &str, value: &str) -> bool {
-    match (parts(pattern), parts(value)) {
-        (Some(p), Some(v)) => p
-            .iter()
-            .zip(v.iter())
-            .all(|(p, v)| Glob::new(p, false).matches(v)),
-        (None, _) => Glob::new(pattern, false).matches(value),
-        (Some(_), None) => false,
+    if !pattern.starts_with("arn:") {
+        return Glob::new(pattern, false).matches(value);
     }
+    if parts(value).is_none() {
+        return false;
+    }
+    let n = pattern.splitn(6, ':').count();
+    pattern
+        .splitn(6, ':')
+        .zip(value.splitn(n, ':'))
+        .all(|(p, v)| Glob::new(p, false).matches(v))
 }
 
 #[cfg(test)]
@@ -56,5 +63,19 @@ mod tests {
         ));
         assert!(arn_like("*", "arn:aws:s3:::amzn-s3-demo-bucket"));
         assert!(!arn_like("arn:aws:s3:::b", "not-an-arn"));
+    }
+
+    #[test]
+    fn a_short_arn_pattern_does_not_cross_parts() {
+        assert!(!arn_like(
+            "arn:aws:sns:*:t",
+            "arn:aws:sns:us-east-1:111122223333:t"
+        ));
+        assert!(arn_like(
+            "arn:aws:sns:*:*",
+            "arn:aws:sns:us-east-1:111122223333:t"
+        ));
+        assert!(arn_like("arn:*", "arn:aws:sns:us-east-1:111122223333:t"));
+        assert!(!arn_like("arn:aws:sns:*:t", "arn:aws:sns"));
     }
 }
