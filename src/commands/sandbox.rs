@@ -41,7 +41,10 @@ pub fn challenge_screen(
         anyhow!("`{id}` is neither a challenge (see `secdojo challenge list`) nor a readable file")
     })?;
     let task = Task::from_challenge(&c);
-    let text = text.map_or_else(|| c.starter.clone(), str::to_string);
+    let text = text.map_or_else(
+        || crate::tui::sandbox::eval::starter_text(&c),
+        str::to_string,
+    );
     let mode = Mode::Challenge {
         challenge: Box::new(c),
         task,

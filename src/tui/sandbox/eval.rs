@@ -81,3 +81,13 @@ pub(crate) fn judge_challenge(c: &Challenge, task: &Result<Option<Task>, Msg>, t
         },
     }
 }
+
+/// What the editor starts with: the starter document, or for "spot the key" (where the
+/// starter is code to read, shown in the panel) an empty list of marked lines.
+pub fn starter_text(c: &Challenge) -> String {
+    if c.kind == ChallengeKind::Secrets {
+        "{\"lines\": []}\n".to_string()
+    } else {
+        c.starter.clone()
+    }
+}

@@ -35,6 +35,17 @@ pub fn lines(s: &Sandbox) -> Vec<Line<'static>> {
         Mode::Challenge { challenge, .. } => {
             out.push(heading(tr(lang, "目標", "Goal"), s));
             out.push(Line::from(challenge.goal.get(lang).to_string()));
+            if challenge.kind == crate::sandbox::ChallengeKind::Secrets {
+                out.push(Line::default());
+                out.push(heading(tr(lang, "読むコード", "Code to read"), s));
+                let width = challenge.starter.lines().count().to_string().len();
+                for (i, l) in challenge.starter.lines().enumerate() {
+                    out.push(Line::from(vec![
+                        Span::styled(format!("{:>width$} ", i + 1), s.theme.dim()),
+                        Span::raw(l.to_string()),
+                    ]));
+                }
+            }
         }
         Mode::Playground(p) => {
             let kind = match p.kind {

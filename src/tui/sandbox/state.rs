@@ -217,7 +217,7 @@ impl Sandbox {
             }
             A::Reset => {
                 if let Mode::Challenge { challenge, .. } = &self.mode {
-                    let starter = challenge.starter.clone();
+                    let starter = super::eval::starter_text(challenge);
                     self.set_text(&starter);
                     self.status = self.msg(
                         "最初の状態に戻しました（Ctrl+Z で取り消せます）",
