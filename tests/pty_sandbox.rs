@@ -241,3 +241,20 @@ fn sigterm_while_idle_saves_the_draft_and_restores_the_terminal() {
         .unwrap();
     assert!(draft.starts_with("// draft {"), "{draft}");
 }
+
+#[test]
+fn the_mouse_wheel_over_the_panel_scrolls_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = spawn(data.path(), &[]);
+    let before = s.wait_text("Requests  2/8");
+    assert!(before.lines().nth(2).unwrap().contains("Goal"), "{before}");
+    // SGR wheel-down at column 80, row 10 (inside the panel).
+    s.send("\x1b[<65;80;10M");
+    let after = s.wait_for("the panel to scroll", |scr| {
+        !scr.lines().nth(2).unwrap_or("").contains("Goal")
+    });
+    assert!(after.contains("Requests  2/8"), "{after}");
+    s.send(CTRL_Q);
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+}

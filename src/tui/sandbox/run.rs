@@ -9,7 +9,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use crossterm::event::{self, Event};
+use crossterm::event::{self, Event, MouseEventKind};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
@@ -18,7 +18,7 @@ use super::keys::{self, Ctx, SbAction};
 use super::state::{Effect, Sandbox};
 use crate::policy::message::Msg;
 use crate::tui::event_loop::Ending;
-use crate::tui::screens::sandbox::cursor;
+use crate::tui::screens::sandbox::{areas, cursor};
 use crate::tui::terminal::TerminalGuard;
 
 fn draw(guard: &mut TerminalGuard, sb: &Sandbox) -> anyhow::Result<()> {
@@ -142,6 +142,12 @@ pub fn run(
                     }
                 }
                 Event::Paste(text) => dirty |= paste(sb, text, now),
+                // The wheel over the panel scrolls it (the editor keeps its own keys).
+                Event::Mouse(m) if m.column >= areas(sb.area).panel.x => match m.kind {
+                    MouseEventKind::ScrollDown => dirty |= sb.update(SbAction::PanelDown, now),
+                    MouseEventKind::ScrollUp => dirty |= sb.update(SbAction::PanelUp, now),
+                    _ => {}
+                },
                 Event::Resize(w, h) => {
                     guard.terminal.autoresize().context("cannot resize")?;
                     sb.update(SbAction::Resize(w, h), now);
