@@ -131,3 +131,26 @@ fn search_moves_the_caret_to_the_match() {
     let (row, col) = (c.0, c.1);
     assert_eq!(&sb.editor.lines()[row][col..col + 4], "s3:*");
 }
+
+#[test]
+fn moving_through_requests_keeps_the_selected_one_in_view() {
+    let now = Instant::now();
+    let mut sb = sandbox(None);
+    sb.update(secdojo::tui::sandbox::keys::SbAction::Resize(80, 24), now);
+    press(&mut sb, KeyCode::Esc, KeyModifiers::NONE, now);
+    assert_eq!(sb.panel_scroll, 0);
+    for _ in 0..7 {
+        press(&mut sb, KeyCode::Down, KeyModifiers::NONE, now);
+    }
+    assert!(sb.panel_scroll > 0, "scrolled down to the last request");
+    let mut buf = ratatui::buffer::Buffer::empty(sb.area);
+    ratatui::widgets::Widget::render(&sb, sb.area, &mut buf);
+    let text = secdojo::tui::buffer_to_text(&buf);
+    assert!(text.contains("> ✗ put-bucket-policy"), "{text}");
+    press(&mut sb, KeyCode::Down, KeyModifiers::NONE, now); // wraps to the first
+    assert_eq!(sb.selected, 0);
+    let mut buf = ratatui::buffer::Buffer::empty(sb.area);
+    ratatui::widgets::Widget::render(&sb, sb.area, &mut buf);
+    let text = secdojo::tui::buffer_to_text(&buf);
+    assert!(text.contains("> ✓ put-uploads-2026"), "{text}");
+}

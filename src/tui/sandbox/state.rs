@@ -240,6 +240,7 @@ impl Sandbox {
                         (self.selected + 1) % n
                     };
                 }
+                self.follow_selection();
                 if self.popup.is_some() {
                     self.open_trace(self.selected);
                 }
@@ -400,6 +401,32 @@ impl Sandbox {
             let col = col.saturating_sub(1).min(u16::MAX as u32) as u16;
             self.editor.move_cursor(CursorMove::Jump(row, col));
             self.focus = Focus::Editor;
+        }
+    }
+
+    /// Scrolls the panel so the selected request (and its explanation) is in view. Rows are
+    /// counted after wrapping, approximately (by display width), which is enough to keep it
+    /// on screen.
+    fn follow_selection(&mut self) {
+        use unicode_width::UnicodeWidthStr as _;
+        let panel = crate::tui::screens::sandbox::areas(self.area).panel;
+        let (w, h) = (
+            panel.width.saturating_sub(2).max(1) as usize,
+            panel.height.saturating_sub(2) as usize,
+        );
+        let lines = super::panel::lines(self);
+        let Some(i) = lines.iter().position(|l| l.to_string().starts_with("> ")) else {
+            return;
+        };
+        let before: usize = lines[..i]
+            .iter()
+            .map(|l| l.to_string().width().div_ceil(w).max(1))
+            .sum();
+        let scroll = self.panel_scroll as usize;
+        if before < scroll {
+            self.panel_scroll = before as u16;
+        } else if before + 3 > scroll + h {
+            self.panel_scroll = (before + 3).saturating_sub(h) as u16;
         }
     }
 
