@@ -6,6 +6,7 @@ pub mod debounce;
 pub mod editor;
 pub mod eval;
 pub mod keys;
+mod nav;
 pub mod panel;
 pub mod playground;
 pub mod request_line;

@@ -11,12 +11,13 @@ use super::debounce::Debounce;
 use super::eval::judge_challenge;
 pub use super::eval::{Eval, Row};
 use super::keys::{Ctx, SbAction};
+use super::nav::escape_regex;
 use super::playground::Playground;
 use crate::i18n::Lang;
 use crate::policy::message::Msg;
 use crate::sandbox::judge::Task;
 use crate::sandbox::secrets;
-use crate::sandbox::{Challenge, explain};
+use crate::sandbox::Challenge;
 use crate::tui::theme::Theme;
 
 /// What is being edited: a challenge, or any policy file (the playground).
@@ -349,101 +350,8 @@ impl Sandbox {
         }
     }
 
-    fn open_trace(&mut self, index: usize) {
-        let Some(row) = self.eval.rows.get(index) else {
-            return;
-        };
-        let text = self.text();
-        let traced = match &self.mode {
-            Mode::Challenge {
-                task: Ok(Some(task)),
-                ..
-            } => explain::iam_trace(task, &text, index),
-            Mode::Playground(p) => p.trace(&text, index),
-            _ => None,
-        };
-        let (why, lines) = match traced {
-            Some((_, why, lines)) => (why, lines),
-            None => (row.why.clone(), Vec::new()),
-        };
-        self.popup = Some(Popup {
-            index,
-            title: format!("{} -> {}", row.label, row.decision),
-            why,
-            lines,
-        });
-    }
-
-    /// The position of the parse error, else of the selected row's deciding statement, else of
-    /// the first finding.
-    pub fn error_position(&self) -> Option<(u32, u32)> {
-        if let Some(e) = &self.eval.error {
-            return Some((e.line, e.col));
-        }
-        if let Some(w) = self.eval.warnings.first() {
-            return Some((w.line, w.col));
-        }
-        if let Some(l) = self
-            .eval
-            .rows
-            .get(self.selected)
-            .filter(|r| r.pass == Some(false))
-            .and_then(|r| r.line)
-        {
-            return Some((l, 1));
-        }
-        self.eval.findings.first().map(|f| (f.line, f.col))
-    }
-
-    fn jump_to_error(&mut self) {
-        if let Some((line, col)) = self.error_position() {
-            let row = line.saturating_sub(1).min(u16::MAX as u32) as u16;
-            let col = col.saturating_sub(1).min(u16::MAX as u32) as u16;
-            self.editor.move_cursor(CursorMove::Jump(row, col));
-            self.focus = Focus::Editor;
-        }
-    }
-
-    /// Scrolls the panel so the selected request (and its explanation) is in view. Rows are
-    /// counted after wrapping, approximately (by display width), which is enough to keep it
-    /// on screen.
-    fn follow_selection(&mut self) {
-        use unicode_width::UnicodeWidthStr as _;
-        let panel = crate::tui::screens::sandbox::areas(self.area).panel;
-        let (w, h) = (
-            panel.width.saturating_sub(2).max(1) as usize,
-            panel.height.saturating_sub(2) as usize,
-        );
-        let lines = super::panel::lines(self);
-        let Some(i) = lines.iter().position(|l| l.to_string().starts_with("> ")) else {
-            return;
-        };
-        let before: usize = lines[..i]
-            .iter()
-            .map(|l| l.to_string().width().div_ceil(w).max(1))
-            .sum();
-        let scroll = self.panel_scroll as usize;
-        if before < scroll {
-            self.panel_scroll = before as u16;
-        } else if before + 3 > scroll + h {
-            self.panel_scroll = (before + 3).saturating_sub(h) as u16;
-        }
-    }
-
     /// Effects queued since the last call.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
     }
-}
-
-/// The search box looks for the text as typed: regex metacharacters are escaped.
-fn escape_regex(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if "\\.+*?()|[]{}^$#&-~".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
