@@ -3,8 +3,8 @@
 pub mod glossary;
 pub mod home;
 pub mod lesson;
-pub mod sandbox;
 pub mod progress;
 pub mod quiz;
 pub mod quiz_results;
+pub mod sandbox;
 pub mod too_small;
