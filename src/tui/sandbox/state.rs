@@ -15,9 +15,9 @@ use super::nav::escape_regex;
 use super::playground::Playground;
 use crate::i18n::Lang;
 use crate::policy::message::Msg;
+use crate::sandbox::Challenge;
 use crate::sandbox::judge::Task;
 use crate::sandbox::secrets;
-use crate::sandbox::Challenge;
 use crate::tui::theme::Theme;
 
 /// What is being edited: a challenge, or any policy file (the playground).
