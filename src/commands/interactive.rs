@@ -31,6 +31,13 @@ pub fn learn(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
 /// question banks. Parsing six question banks is most of the
 /// cost of a full load, and `render` must start fast (DESIGN.md §7: within 3x of hello-world).
 pub fn load_for_reading(src: &CourseSource) -> anyhow::Result<Course> {
+    load_reading(src, true)
+}
+
+/// As [`load_for_reading`], leaving the glossary empty unless `with_glossary`: parsing the 50 KB
+/// glossary is a large share of `render`'s start-up, and only the glossary screen (or following a
+/// glossary link, which `render` never does) reads it.
+fn load_reading(src: &CourseSource, with_glossary: bool) -> anyhow::Result<Course> {
     let inner = || -> anyhow::Result<Course> {
         let rel = load::COURSE_TOML;
         let index: CourseFile = located(rel, load::parse_course_file(&load::read_text(src, rel)?))?;
@@ -60,10 +67,14 @@ pub fn load_for_reading(src: &CourseSource) -> anyhow::Result<Course> {
             units: index.units,
             lessons,
             quizzes: BTreeMap::new(),
-            glossary: located(
-                load::GLOSSARY_TOML,
-                load::parse_glossary(&load::read_text(src, load::GLOSSARY_TOML)?),
-            )?,
+            glossary: if with_glossary {
+                located(
+                    load::GLOSSARY_TOML,
+                    load::parse_glossary(&load::read_text(src, load::GLOSSARY_TOML)?),
+                )?
+            } else {
+                Default::default()
+            },
             strings: Localized {
                 ja: strings(Lang::Ja)?,
                 en: strings(Lang::En)?,
@@ -81,6 +92,12 @@ fn located<T>(rel: &str, r: Result<T, (course::pos::Pos, String)>) -> anyhow::Re
 pub fn build_app(ctx: &Context, area: Rect) -> anyhow::Result<App> {
     let src = CourseSource::from_flag(ctx.global.content.as_deref());
     Ok(app_on(ctx, load_for_reading(&src)?, area))
+}
+
+/// As [`build_app`] without the glossary, for `render` of a screen that never reads it.
+pub fn build_app_without_glossary(ctx: &Context, area: Rect) -> anyhow::Result<App> {
+    let src = CourseSource::from_flag(ctx.global.content.as_deref());
+    Ok(app_on(ctx, load_reading(&src, false)?, area))
 }
 
 /// The app over the whole course, question banks included (the quiz screens need them).

@@ -35,8 +35,11 @@ pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
     // Only the quiz needs the question banks, the slow part of loading the course.
     let mut app = if name == "quiz" {
         super::interactive::build_full_app(ctx, area)?
-    } else {
+    } else if name == "glossary" {
         super::interactive::build_app(ctx, area)?
+    } else {
+        // Parsing the glossary is a large part of start-up; only its own screen shows it.
+        super::interactive::build_app_without_glossary(ctx, area)?
     };
     if name == "progress" {
         // The self-assessment needs the question banks (sections and their questions).
