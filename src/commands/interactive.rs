@@ -31,13 +31,19 @@ pub fn learn(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
 /// question banks. Parsing six question banks is most of the
 /// cost of a full load, and `render` must start fast (DESIGN.md §7: within 3x of hello-world).
 pub fn load_for_reading(src: &CourseSource) -> anyhow::Result<Course> {
-    load_reading(src, true)
+    load_reading(src, true, None)
 }
 
 /// As [`load_for_reading`], leaving the glossary empty unless `with_glossary`: parsing the 50 KB
 /// glossary is a large share of `render`'s start-up, and only the glossary screen (or following a
-/// glossary link, which `render` never does) reads it.
-fn load_reading(src: &CourseSource, with_glossary: bool) -> anyhow::Result<Course> {
+/// glossary link, which `render` never does) reads it. With `only`, the lessons and UI strings
+/// of that language alone are parsed and stand in for the other one too: `render` draws one
+/// screen in one language and never switches, and parsing both doubles that part of start-up.
+fn load_reading(
+    src: &CourseSource,
+    with_glossary: bool,
+    only: Option<Lang>,
+) -> anyhow::Result<Course> {
     let inner = || -> anyhow::Result<Course> {
         let rel = load::COURSE_TOML;
         let index: CourseFile = located(rel, load::parse_course_file(&load::read_text(src, rel)?))?;
@@ -47,13 +53,7 @@ fn load_reading(src: &CourseSource, with_glossary: bool) -> anyhow::Result<Cours
                 let rel = unit.lesson_path(lang);
                 located(&rel, parse_lesson(&rel, &load::read_text(src, &rel)?))
             };
-            lessons.insert(
-                unit.id.clone(),
-                Localized {
-                    ja: lesson(Lang::Ja)?,
-                    en: lesson(Lang::En)?,
-                },
-            );
+            lessons.insert(unit.id.clone(), both(only, lesson)?);
         }
         let strings = |lang: Lang| -> anyhow::Result<Strings> {
             let rel = load::strings_path(lang);
@@ -75,13 +75,30 @@ fn load_reading(src: &CourseSource, with_glossary: bool) -> anyhow::Result<Cours
             } else {
                 Default::default()
             },
-            strings: Localized {
-                ja: strings(Lang::Ja)?,
-                en: strings(Lang::En)?,
-            },
+            strings: both(only, strings)?,
         })
     };
     inner().with_context(|| format!("cannot load {}", src.describe()))
+}
+
+/// Both languages of something, parsed once only when `only` names the one that will be shown.
+fn both<T: Clone>(
+    only: Option<Lang>,
+    f: impl Fn(Lang) -> anyhow::Result<T>,
+) -> anyhow::Result<Localized<T>> {
+    match only {
+        Some(lang) => {
+            let one = f(lang)?;
+            Ok(Localized {
+                ja: one.clone(),
+                en: one,
+            })
+        }
+        None => Ok(Localized {
+            ja: f(Lang::Ja)?,
+            en: f(Lang::En)?,
+        }),
+    }
 }
 
 fn located<T>(rel: &str, r: Result<T, (course::pos::Pos, String)>) -> anyhow::Result<T> {
@@ -94,10 +111,13 @@ pub fn build_app(ctx: &Context, area: Rect) -> anyhow::Result<App> {
     Ok(app_on(ctx, load_for_reading(&src)?, area))
 }
 
-/// As [`build_app`] without the glossary, for `render` of a screen that never reads it.
+/// As [`build_app`] for `render` of a screen that never reads the glossary: without it, and,
+/// unless the learner's store is read (its lesson anchors come from the English lessons), with
+/// the lessons and strings of `ctx.lang` only.
 pub fn build_app_without_glossary(ctx: &Context, area: Rect) -> anyhow::Result<App> {
     let src = CourseSource::from_flag(ctx.global.content.as_deref());
-    Ok(app_on(ctx, load_reading(&src, false)?, area))
+    let only = ctx.global.data_dir.is_none().then_some(ctx.lang);
+    Ok(app_on(ctx, load_reading(&src, false, only)?, area))
 }
 
 /// The app over the whole course, question banks included (the quiz screens need them).
@@ -201,6 +221,19 @@ mod tests {
         assert_eq!(light.lessons, full.lessons);
         assert_eq!(light.strings, full.strings);
         assert_eq!(light.glossary, full.glossary);
+    }
+
+    #[test]
+    fn one_language_load_parses_that_language_for_both_and_skips_the_glossary() {
+        let full = load_for_reading(&CourseSource::Embedded).expect("reading load");
+        let ja = load_reading(&CourseSource::Embedded, false, Some(Lang::Ja)).expect("ja load");
+        assert_eq!(ja.units, full.units);
+        for (id, l) in &ja.lessons {
+            assert_eq!(l.ja, full.lessons[id].ja, "{id}");
+            assert_eq!(l.en, full.lessons[id].ja, "{id}");
+        }
+        assert_eq!(ja.strings.en, full.strings.ja);
+        assert!(ja.glossary.terms.is_empty() && !full.glossary.terms.is_empty());
     }
 
     #[test]
