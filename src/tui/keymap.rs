@@ -114,7 +114,8 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-const fn b(
+/// A binding in the short form every keymap table uses (the screen modules' tables too).
+pub(crate) const fn b(
     keys: &'static [Key],
     action: Action,
     help: &'static str,

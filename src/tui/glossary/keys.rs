@@ -3,22 +3,8 @@
 
 use super::GlossaryAction as G;
 use crate::tui::action::Action;
-use crate::tui::keymap::Binding;
-use crate::tui::keymap::Key::{self, *};
-
-const fn b(
-    keys: &'static [Key],
-    action: Action,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        keys,
-        action,
-        help,
-        hint,
-    }
-}
+use crate::tui::keymap::Key::*;
+use crate::tui::keymap::{Binding, b};
 
 /// The key that opens the glossary from the course map and from a lesson. `w` ("words"): `g`
 /// and `G` already move to the top and bottom of a lesson.

@@ -3,22 +3,8 @@
 
 use super::LearnerAction as P;
 use crate::tui::action::Action;
-use crate::tui::keymap::Binding;
-use crate::tui::keymap::Key::{self, *};
-
-const fn b(
-    keys: &'static [Key],
-    action: Action,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        keys,
-        action,
-        help,
-        hint,
-    }
-}
+use crate::tui::keymap::Key::*;
+use crate::tui::keymap::{Binding, b};
 
 /// On the course map: where the learner left off.
 pub const CONTINUE: Binding = b(

@@ -3,22 +3,8 @@
 
 use super::QuizAction as Q;
 use crate::tui::action::Action;
-use crate::tui::keymap::Binding;
-use crate::tui::keymap::Key::{self, *};
-
-const fn b(
-    keys: &'static [Key],
-    action: Action,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        keys,
-        action,
-        help,
-        hint,
-    }
-}
+use crate::tui::keymap::Key::*;
+use crate::tui::keymap::{Binding, b};
 
 /// Answering a choice, true/false, order or policy question.
 #[rustfmt::skip]
