@@ -53,6 +53,11 @@ fn bad_screen_or_size_exits_2_naming_the_problem() {
         .code(2)
         .stderr(predicate::str::contains("unknown screen `nowhere`"));
     secdojo()
+        .args(["render", "sandbox"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a challenge id"));
+    secdojo()
         .args(["render", "lesson:nope"])
         .assert()
         .code(2)

@@ -108,8 +108,3 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
         Some(Command::Report { results, format }) => report::run(ctx, &results, format),
     }
 }
-
-/// The honest answer of a command that does not exist yet: a clear error, never a silent success.
-pub(crate) fn not_yet(what: &str, issue: u32) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`{what}` is not implemented yet (tracked in issue #{issue})")
-}

@@ -19,17 +19,16 @@ pub fn parse_size(size: &str) -> anyhow::Result<(u16, u16)> {
     Ok((w, h))
 }
 
-/// The screen names of DESIGN.md §4 that are not drawn yet, with the issue that brings them.
-const LATER: &[(&str, u32)] = &[("sandbox", 6)];
-
 pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
     let (w, h) = parse_size(size)?;
     let name = screen.split(':').next().unwrap_or("");
     if let Some(id) = screen.strip_prefix("sandbox:") {
         return super::sandbox::render(ctx, id, w, h);
     }
-    if let Some((_, issue)) = LATER.iter().find(|(n, _)| *n == name) {
-        return super::not_yet(&format!("secdojo render {screen}"), *issue);
+    if name == "sandbox" {
+        anyhow::bail!(
+            "`sandbox` needs a challenge id: `secdojo render sandbox:<id>` (ids: `secdojo challenge list`)"
+        );
     }
     let area = Rect::new(0, 0, w, h);
     // Only the quiz needs the question banks, the slow part of loading the course.
@@ -73,8 +72,8 @@ pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
             app.start_quiz(unit)?;
         }
         _ => bail!(
-            "unknown screen `{screen}`: expected home, help, lesson:<unit>[#section] or \
-             quiz:<unit> (sandbox:<challenge> come later; also glossary[:<term>] and progress)"
+            "unknown screen `{screen}`: expected home, help, lesson:<unit>[#section], quiz:<unit>, \
+             sandbox:<challenge>, glossary[:<term>] or progress"
         ),
     }
     print!("{}", tui::render_to_text(&app));
