@@ -54,12 +54,9 @@ pub fn ask_all(
                 run.finish();
                 break 'questions;
             };
-            if matches!(line.trim(), "?" | "hint" | "ヒント") {
+            if is_hint_request(&line) {
                 let hints = q.hints(lang);
-                match run.use_hint(hints.len()) {
-                    Some(i) => writeln!(out, "{} {}", s.get("quiz.hint"), hints[i])?,
-                    None => writeln!(out, "{}", s.get("quiz.no_more_hints"))?,
-                }
+                show_hint(out, s, hints, run.use_hint(hints.len()))?;
                 continue;
             }
             let response = match parse_answer(q.kind, &shown, &line) {
@@ -123,13 +120,31 @@ pub(crate) fn print_choices(
     Ok(())
 }
 
+/// Whether a typed line asks for the next hint rather than answering.
+pub(crate) fn is_hint_request(line: &str) -> bool {
+    matches!(line.trim(), "?" | "hint" | "ヒント")
+}
+
+/// Prints the hint at `revealed` (as returned by `use_hint`), or says none is left.
+pub(crate) fn show_hint(
+    out: &mut impl Write,
+    s: &Strings,
+    hints: &[String],
+    revealed: Option<usize>,
+) -> std::io::Result<()> {
+    match revealed.and_then(|i| hints.get(i)) {
+        Some(h) => writeln!(out, "{} {h}", s.get("quiz.hint")),
+        None => writeln!(out, "{}", s.get("quiz.no_more_hints")),
+    }
+}
+
 /// One line, or for a policy answer every line up to a line holding only `.`; `None` at end of input.
 pub(crate) fn read_answer(input: &mut impl BufRead, kind: Kind) -> std::io::Result<Option<String>> {
     let mut line = String::new();
     if input.read_line(&mut line)? == 0 {
         return Ok(None);
     }
-    if kind != Kind::Policy || matches!(line.trim(), "?" | "hint" | "ヒント") {
+    if kind != Kind::Policy || is_hint_request(&line) {
         return Ok(Some(line.trim_end_matches(['\r', '\n']).to_string()));
     }
     let mut doc = String::new();

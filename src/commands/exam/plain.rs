@@ -5,7 +5,9 @@
 
 use std::io::{BufRead, Write};
 
-use crate::commands::quiz_plain::{feedback, input_hint, print_choices, read_answer};
+use crate::commands::quiz_plain::{
+    feedback, input_hint, is_hint_request, print_choices, read_answer, show_hint,
+};
 use crate::course::Course;
 use crate::i18n::{Lang, Strings};
 use crate::progress::exam::Feedback;
@@ -144,12 +146,9 @@ pub fn take<C: Clock>(
                     continue;
                 }
             };
-            if matches!(line.trim(), "?" | "hint" | "ヒント") {
+            if is_hint_request(&line) {
                 let hints = q.hints(lang);
-                match session.use_hint(hints.len()) {
-                    Some(i) => writeln!(out, "{} {}", s.get("quiz.hint"), hints[i])?,
-                    None => writeln!(out, "{}", s.get("quiz.no_more_hints"))?,
-                }
+                show_hint(out, s, hints, session.use_hint(hints.len()))?;
                 continue;
             }
             let response = match parse_answer(q.kind, &shown, &line) {
