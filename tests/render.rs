@@ -2,12 +2,13 @@
 //! draws them, in both languages, at a common and a narrow size, plus the too-small screen.
 //! Re-accept after content changes with `INSTA_UPDATE=always cargo test --test render`.
 
+mod render_support;
+
 use ratatui::layout::Rect;
 use secdojo::course::{self, CourseSource};
 use secdojo::i18n::Lang;
 use secdojo::tui::theme::Theme;
 use secdojo::tui::{App, render_to_text};
-use unicode_width::UnicodeWidthStr;
 
 fn screen(name: &str, lang: Lang, w: u16, h: u16) -> String {
     let course = course::load(&CourseSource::Embedded).expect("built-in course loads");
@@ -23,12 +24,7 @@ fn screen(name: &str, lang: Lang, w: u16, h: u16) -> String {
         }
         other => panic!("no such screen in this test: {other}"),
     }
-    let text = render_to_text(&app);
-    assert_eq!(text.lines().count(), h as usize, "one line per row");
-    for line in text.lines() {
-        assert!(line.width() <= w as usize, "line wider than {w}: {line:?}");
-    }
-    text
+    render_support::fitted_text(&app, w, h)
 }
 
 macro_rules! snap {

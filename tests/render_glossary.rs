@@ -2,6 +2,8 @@
 //! (a fixture store, a fixed clock), in both languages, at 80x24 and at a narrow size.
 //! Re-accept after content changes with `INSTA_UPDATE=always cargo test --test render_glossary`.
 
+mod render_support;
+
 use ratatui::layout::Rect;
 use secdojo::course::{self, CourseSource};
 use secdojo::i18n::Lang;
@@ -9,7 +11,6 @@ use secdojo::progress::migrate;
 use secdojo::tui::learner::Learner;
 use secdojo::tui::theme::Theme;
 use secdojo::tui::{App, render_to_text};
-use unicode_width::UnicodeWidthStr;
 
 /// The fixture's review card is due at 200: the clock is past it.
 const NOW: u64 = 1_000;
@@ -29,12 +30,7 @@ fn screen(name: &str, lang: Lang, w: u16, h: u16) -> String {
         "progress" => app.open_progress(),
         other => panic!("no such screen in this test: {other}"),
     }
-    let text = render_to_text(&app);
-    assert_eq!(text.lines().count(), h as usize, "one line per row");
-    for line in text.lines() {
-        assert!(line.width() <= w as usize, "line wider than {w}: {line:?}");
-    }
-    text
+    render_support::fitted_text(&app, w, h)
 }
 
 macro_rules! snap {

@@ -3,14 +3,15 @@
 //! 80x24 and at a narrow size. The clock is stopped, so the time shown is always 0:00.
 //! Re-accept after content changes with `INSTA_UPDATE=always cargo test --test render_quiz`.
 
+mod render_support;
+
 use ratatui::layout::Rect;
 use secdojo::course::{self, CourseSource};
 use secdojo::i18n::Lang;
+use secdojo::tui::App;
 use secdojo::tui::action::Action;
 use secdojo::tui::quiz::{Phase, QuizAction, QuizEnv};
 use secdojo::tui::theme::Theme;
-use secdojo::tui::{App, render_to_text};
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Clone, Copy)]
 enum State {
@@ -50,12 +51,7 @@ fn screen(state: State, lang: Lang, w: u16, h: u16) -> String {
         app.update(Action::Back);
         assert_eq!(app.quiz.as_ref().unwrap().phase, Phase::Results);
     }
-    let text = render_to_text(&app);
-    assert_eq!(text.lines().count(), h as usize, "one line per row");
-    for line in text.lines() {
-        assert!(line.width() <= w as usize, "line wider than {w}: {line:?}");
-    }
-    text
+    render_support::fitted_text(&app, w, h)
 }
 
 macro_rules! snap {
