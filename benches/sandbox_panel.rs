@@ -27,6 +27,7 @@ fn screen(id: &str) -> Sandbox {
         mode,
         &text,
         Lang::Ja,
+        secdojo::commands::sandbox::ui_strings(&CourseSource::Embedded, None).expect("strings"),
         Theme::plain(),
         Rect::new(0, 0, 100, 30),
     )

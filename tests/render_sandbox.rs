@@ -8,6 +8,7 @@ use std::time::Instant;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget as _;
+use secdojo::commands::sandbox::ui_strings;
 use secdojo::course::CourseSource;
 use secdojo::i18n::Lang;
 use secdojo::sandbox::{Task, load};
@@ -43,7 +44,15 @@ fn sandbox(text: Option<&str>, lang: Lang, w: u16, h: u16) -> Sandbox {
         challenge: Box::new(c),
         task,
     };
-    Sandbox::new(mode, &text, lang, Theme::plain(), Rect::new(0, 0, w, h))
+    let strings = ui_strings(&CourseSource::Embedded, None).unwrap();
+    Sandbox::new(
+        mode,
+        &text,
+        lang,
+        strings,
+        Theme::plain(),
+        Rect::new(0, 0, w, h),
+    )
 }
 
 fn draw(sb: &Sandbox) -> String {

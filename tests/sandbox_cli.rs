@@ -63,6 +63,7 @@ fn unknown_targets_and_no_terminal_are_clear_errors() {
 
 #[test]
 fn every_challenge_draws_in_both_languages() {
+    let strings = secdojo::commands::sandbox::ui_strings(&CourseSource::Embedded, None).unwrap();
     for c in load::load_all(&CourseSource::Embedded).unwrap() {
         for lang in [Lang::Ja, Lang::En] {
             let task = Task::from_challenge(&c);
@@ -73,7 +74,7 @@ fn every_challenge_draws_in_both_languages() {
                 task,
             };
             let area = Rect::new(0, 0, 80, 24);
-            let sb = Sandbox::new(mode, &text, lang, Theme::plain(), area);
+            let sb = Sandbox::new(mode, &text, lang, strings.clone(), Theme::plain(), area);
             assert!(
                 sb.eval.broken.is_none(),
                 "{id}: the challenge can be judged"

@@ -11,7 +11,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget as _;
 
 use super::{Context, Outcome};
-use crate::course::CourseSource;
+use crate::course::{CourseSource, Localized, load as course_load};
+use crate::i18n::{Lang, Strings};
 use crate::policy::message::Msg;
 use crate::sandbox::{Task, load};
 use crate::tui::event_loop::Ending;
@@ -29,11 +30,38 @@ fn theme(ctx: &Context) -> Theme {
     )
 }
 
+/// The UI strings (assets/i18n) without the rest of the course: the sandbox reads no lesson or
+/// question bank, so a full course load would only slow its start. With `only`, that language
+/// alone is parsed and stands in for both (`render` draws one language and never toggles).
+pub fn ui_strings(src: &CourseSource, only: Option<Lang>) -> anyhow::Result<Localized<Strings>> {
+    let one = |lang: Lang| -> anyhow::Result<Strings> {
+        let rel = course_load::strings_path(lang);
+        let text = course_load::read_text(src, &rel)?;
+        Strings::parse(&text).map_err(|(off, msg)| {
+            anyhow!("{rel}:{}: {msg}", crate::course::pos::Pos::of(&text, off))
+        })
+    };
+    Ok(match only {
+        Some(lang) => {
+            let s = one(lang)?;
+            Localized {
+                ja: s.clone(),
+                en: s,
+            }
+        }
+        None => Localized {
+            ja: one(Lang::Ja)?,
+            en: one(Lang::En)?,
+        },
+    })
+}
+
 /// The screen on challenge `id` with `text` in the editor (the starter when `None`).
 pub fn challenge_screen(
     ctx: &Context,
     id: &str,
     text: Option<&str>,
+    strings: Localized<Strings>,
     area: Rect,
 ) -> anyhow::Result<Sandbox> {
     let src = CourseSource::from_flag(ctx.global.content.as_deref());
@@ -49,13 +77,22 @@ pub fn challenge_screen(
         challenge: Box::new(c),
         task,
     };
-    Ok(Sandbox::new(mode, &text, ctx.lang, theme(ctx), area))
+    Ok(Sandbox::new(
+        mode,
+        &text,
+        ctx.lang,
+        strings,
+        theme(ctx),
+        area,
+    ))
 }
 
 /// `secdojo render sandbox:<challenge>`: the starter as the screen shows it.
 pub fn render(ctx: &Context, id: &str, w: u16, h: u16) -> anyhow::Result<Outcome> {
     let area = Rect::new(0, 0, w, h);
-    let sb = challenge_screen(ctx, id, None, area)?;
+    let src = CourseSource::from_flag(ctx.global.content.as_deref());
+    let strings = ui_strings(&src, Some(ctx.lang))?;
+    let sb = challenge_screen(ctx, id, None, strings, area)?;
     let mut buf = Buffer::empty(area);
     (&sb).render(area, &mut buf);
     print!("{}", crate::tui::buffer_to_text(&buf));
@@ -86,7 +123,15 @@ fn challenge(ctx: &Context, id: &str) -> anyhow::Result<Outcome> {
     let now = super::progress::now_epoch;
     let (progress, _) = store.load(now())?;
     let saved = progress.challenges.get(id).cloned().unwrap_or_default();
-    let mut sb = challenge_screen(ctx, id, saved.draft.as_deref(), Rect::new(0, 0, 80, 24))?;
+    let src = CourseSource::from_flag(ctx.global.content.as_deref());
+    let strings = ui_strings(&src, None)?;
+    let mut sb = challenge_screen(
+        ctx,
+        id,
+        saved.draft.as_deref(),
+        strings,
+        Rect::new(0, 0, 80, 24),
+    )?;
     sb.solved = saved.solved;
     sb.hints_shown = saved.hints_used.min(sb.hints().len());
     let mut notes = Vec::new();
@@ -134,7 +179,16 @@ fn playground(ctx: &Context, path: &Path) -> anyhow::Result<Outcome> {
         )
     })?;
     let mode = Mode::Playground(Playground::new(path, &text));
-    let mut sb = Sandbox::new(mode, &text, ctx.lang, theme(ctx), Rect::new(0, 0, 80, 24));
+    let src = CourseSource::from_flag(ctx.global.content.as_deref());
+    let strings = ui_strings(&src, None)?;
+    let mut sb = Sandbox::new(
+        mode,
+        &text,
+        ctx.lang,
+        strings,
+        theme(ctx),
+        Rect::new(0, 0, 80, 24),
+    );
     let ending = run::run(&mut sb, |sb, effect| {
         let text = sb.text();
         let Mode::Playground(p) = &sb.mode else {

@@ -13,7 +13,8 @@ pub use super::eval::{Eval, Row};
 use super::keys::{Ctx, SbAction};
 use super::nav::escape_regex;
 use super::playground::Playground;
-use crate::i18n::Lang;
+use crate::course::Localized;
+use crate::i18n::{Lang, Strings};
 use crate::policy::message::Msg;
 use crate::sandbox::Challenge;
 use crate::sandbox::judge::Task;
@@ -60,6 +61,8 @@ pub struct Sandbox {
     pub mode: Mode,
     pub editor: TextArea<'static>,
     pub lang: Lang,
+    /// The UI words of both languages (assets/i18n), so toggling ja/en needs no reload.
+    pub strings: Localized<Strings>,
     pub theme: Theme,
     pub area: Rect,
     pub focus: Focus,
@@ -94,13 +97,22 @@ fn new_editor(text: &str, theme: &Theme) -> TextArea<'static> {
 }
 
 impl Sandbox {
-    /// A screen on `text`, judged once right away.
-    pub fn new(mode: Mode, text: &str, lang: Lang, theme: Theme, area: Rect) -> Sandbox {
+    /// A screen on `text`, judged once right away. `strings` carries both languages because the
+    /// screen toggles between them without reloading the course.
+    pub fn new(
+        mode: Mode,
+        text: &str,
+        lang: Lang,
+        strings: Localized<Strings>,
+        theme: Theme,
+        area: Rect,
+    ) -> Sandbox {
         let editor = new_editor(text, &theme);
         let mut s = Sandbox {
             mode,
             editor,
             lang,
+            strings,
             theme,
             area,
             focus: Focus::Editor,
@@ -139,6 +151,11 @@ impl Sandbox {
 
     pub fn is_playground(&self) -> bool {
         matches!(self.mode, Mode::Playground(_))
+    }
+
+    /// The UI string `key` in the current language.
+    pub fn tr(&self, key: &str) -> &str {
+        self.strings.get(self.lang).get(key)
     }
 
     /// Where keys go now.
