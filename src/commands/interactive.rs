@@ -14,7 +14,6 @@ use crate::course::{self, Course, CourseSource, Lesson, Localized, load};
 use crate::i18n::{Lang, Strings};
 use crate::tui::App;
 use crate::tui::event_loop::{self, Ending};
-use crate::tui::quiz::Effect;
 use crate::tui::terminal::TerminalGuard;
 use crate::tui::theme::Theme;
 
@@ -147,6 +146,7 @@ fn run(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
     }
     // The whole course: `t` on the course map starts a quiz.
     let mut app = build_full_app(ctx, Rect::new(0, 0, 80, 24))?;
+    load_catalog(ctx, &mut app)?;
     load_learner(ctx, &mut app)?;
     if let Some(unit) = unit {
         app.open_lesson(unit)?;
@@ -154,33 +154,30 @@ fn run(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
     run_app(ctx, &mut app)
 }
 
-/// Runs the TUI on `app` until the learner quits; quiz runs are recorded in the store as they
-/// end, and one left mid-question when the program stops. Messages about saving are printed
-/// after the terminal is given back, so they do not scribble over the screen.
+/// Runs the TUI on `app` until the learner quits; quiz runs, lesson visits and sandbox work
+/// are saved as they happen (see `AppHost`), and what is open when the program stops is saved
+/// as left. Messages about saving are printed after the terminal is given back, so they do not
+/// scribble over the screen.
 pub fn run_app(ctx: &Context, app: &mut App) -> anyhow::Result<Outcome> {
-    let mut notes: Vec<String> = Vec::new();
-    let mut record = |effect: Effect| match effect {
-        Effect::RecordRun(run) => notes.extend(super::quiz::save_quietly(ctx, &run)),
-        Effect::SaveReading(visit) => notes.extend(save_reading(ctx, vec![visit])),
-    };
     let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
-    let ending = event_loop::run_with(&mut guard, app, Some(&mut record));
+    let mut host = super::app_host::AppHost::new(ctx, app);
+    let ending = event_loop::run(&mut guard, &mut host);
     drop(guard);
-    // Leaving by quitting or by a signal: the open lesson is saved as left.
-    app.finish_reading();
-    for effect in app.take_effects() {
-        record(effect);
-    }
-    if let Some(run) = app.quiz.as_mut().and_then(|q| q.take_unfinished()) {
-        record(Effect::RecordRun(run));
-    }
-    for note in notes {
+    host.finish();
+    for note in &host.notes {
         eprintln!("secdojo: {note}");
     }
     match ending? {
         Ending::Quit => Ok(Outcome::Success),
         Ending::Signal(sig) => std::process::exit(128 + sig),
     }
+}
+
+/// Gives the app every sandbox challenge of the course (`s` on the course map lists them).
+pub fn load_catalog(ctx: &Context, app: &mut App) -> anyhow::Result<()> {
+    let src = CourseSource::from_flag(ctx.global.content.as_deref());
+    app.catalog = crate::sandbox::load::load_all(&src)?;
+    Ok(())
 }
 
 /// Gives the app the learner's store (`--data-dir`, `SECDOJO_DATA_DIR` or the platform

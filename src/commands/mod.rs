@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command, Global};
 use crate::i18n::Lang;
 
+pub mod app_host;
 pub mod challenge;
 pub mod check;
 pub mod exam;

@@ -10,15 +10,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget as _;
 
-use super::{Context, Outcome};
+use super::{Context, Outcome, interactive};
 use crate::course::{CourseSource, Localized, load as course_load};
 use crate::i18n::{Lang, Strings};
-use crate::policy::message::Msg;
 use crate::sandbox::{Task, load};
-use crate::tui::event_loop::Ending;
-use crate::tui::sandbox::playground::{Playground, write_atomic};
-use crate::tui::sandbox::run;
-use crate::tui::sandbox::state::{Effect, Mode, Sandbox};
+use crate::tui::challenges::SandboxExit;
+use crate::tui::sandbox::playground::Playground;
+use crate::tui::sandbox::state::{Mode, Sandbox};
 use crate::tui::theme::Theme;
 
 fn theme(ctx: &Context) -> Theme {
@@ -118,57 +116,20 @@ pub fn run(ctx: &Context, target: Option<&str>) -> anyhow::Result<Outcome> {
     challenge(ctx, target)
 }
 
+/// The course app opened on challenge `id` with the learner's draft; Esc leads to its unit's
+/// challenge list and on to the course map, as if it had been opened from there.
 fn challenge(ctx: &Context, id: &str) -> anyhow::Result<Outcome> {
-    let store = super::progress::open_store(ctx)?;
-    let now = super::progress::now_epoch;
-    let (progress, _) = store.load(now())?;
-    let saved = progress.challenges.get(id).cloned().unwrap_or_default();
-    let src = CourseSource::from_flag(ctx.global.content.as_deref());
-    let strings = ui_strings(&src, None)?;
-    let mut sb = challenge_screen(
-        ctx,
-        id,
-        saved.draft.as_deref(),
-        strings,
-        Rect::new(0, 0, 80, 24),
-    )?;
-    sb.solved = saved.solved;
-    sb.hints_shown = saved.hints_used.min(sb.hints().len());
-    let mut notes = Vec::new();
-    let ending = run::run(&mut sb, |sb, effect| {
-        if effect == Effect::RecordSolved {
-            let draft = sb.text();
-            if let Err(e) = store.update(now(), |p| {
-                let c = p.challenges.entry(id.to_string()).or_default();
-                c.solved = true;
-                c.draft = Some(draft);
-            }) {
-                sb.status = Some(Msg::new(
-                    format!("保存できません: {e:#}"),
-                    format!("not saved: {e:#}"),
-                ));
-            }
-        }
-    });
-    // Leaving (even by a signal or an error): keep the draft, redacted by the store.
-    let draft = sb.text();
-    let hints = sb.hints_shown;
-    if let Err(e) = store.update(now(), |p| {
-        let c = p.challenges.entry(id.to_string()).or_default();
-        c.draft = Some(draft);
-        c.hints_used = c.hints_used.max(hints);
-    }) {
-        notes.push(format!("your draft was not saved: {e:#}"));
+    let mut app = interactive::build_full_app(ctx, Rect::new(0, 0, 80, 24))?;
+    interactive::load_catalog(ctx, &mut app)?;
+    if !app.catalog.iter().any(|c| c.id == id) {
+        bail!("`{id}` is neither a challenge (see `secdojo challenge list`) nor a readable file");
     }
-    for n in notes {
-        eprintln!("secdojo: {n}");
-    }
-    match ending? {
-        Ending::Quit => Ok(Outcome::Success),
-        Ending::Signal(sig) => std::process::exit(128 + sig),
-    }
+    interactive::load_learner(ctx, &mut app)?;
+    app.open_challenge(id)?;
+    interactive::run_app(ctx, &mut app)
 }
 
+/// The playground on the policy or rule file at `path`; Esc leaves the program.
 fn playground(ctx: &Context, path: &Path) -> anyhow::Result<Outcome> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -178,46 +139,8 @@ fn playground(ctx: &Context, path: &Path) -> anyhow::Result<Outcome> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    let mode = Mode::Playground(Playground::new(path, &text));
-    let src = CourseSource::from_flag(ctx.global.content.as_deref());
-    let strings = ui_strings(&src, None)?;
-    let mut sb = Sandbox::new(
-        mode,
-        &text,
-        ctx.lang,
-        strings,
-        theme(ctx),
-        Rect::new(0, 0, 80, 24),
-    );
-    let ending = run::run(&mut sb, |sb, effect| {
-        let text = sb.text();
-        let Mode::Playground(p) = &sb.mode else {
-            return;
-        };
-        let result = match effect {
-            Effect::SavePolicy if !sb.eval.warnings.is_empty() => Err(anyhow!(
-                "the file holds something like a real key; remove it before saving"
-            )),
-            Effect::SavePolicy => write_atomic(&p.path, &text).map(|()| p.path.clone()),
-            Effect::SaveCases => p
-                .cases_jsonl(&text)
-                .and_then(|c| write_atomic(&p.cases_path(), &crate::progress::redact::redact(&c)))
-                .map(|()| p.cases_path()),
-            _ => return,
-        };
-        sb.status = Some(match result {
-            Ok(path) => Msg::new(
-                format!("{} に保存しました", path.display()),
-                format!("saved to {}", path.display()),
-            ),
-            Err(e) => Msg::new(
-                format!("保存できません: {e:#}"),
-                format!("not saved: {e:#}"),
-            ),
-        });
-    });
-    match ending? {
-        Ending::Quit => Ok(Outcome::Success),
-        Ending::Signal(sig) => std::process::exit(128 + sig),
-    }
+    let mut app = interactive::build_app(ctx, Rect::new(0, 0, 80, 24))?;
+    let sb = app.new_sandbox(Mode::Playground(Playground::new(path, &text)), &text);
+    app.open_sandbox(sb, SandboxExit::Quit);
+    interactive::run_app(ctx, &mut app)
 }

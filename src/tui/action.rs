@@ -37,4 +37,6 @@ pub enum Action {
     Learner(crate::tui::learner::LearnerAction),
     /// A key on the quiz screens.
     Quiz(crate::tui::quiz::QuizAction),
+    /// Course map: the selected unit's sandbox challenges.
+    Challenges,
 }

@@ -32,6 +32,10 @@ pub enum Screen {
     Progress(ProgressPage),
     /// A quiz question, its feedback or the results (state in `App::quiz`).
     Quiz,
+    /// The sandbox challenges of one unit.
+    Challenges(crate::tui::challenges::ChallengeList),
+    /// The sandbox screen (state in `App::sandbox`).
+    Sandbox,
 }
 
 /// Laid-out pages are cached per lesson, language and text width: a frame never re-wraps.
@@ -65,6 +69,15 @@ pub struct App {
     pub quiz_env: QuizEnv,
     /// Work for the edge of the program (recording quiz runs), see `take_effects`.
     pub effects: Vec<Effect>,
+    /// Every sandbox challenge of the course (loaded by the command that runs the UI; empty
+    /// for `render`, which never opens one).
+    pub catalog: Vec<crate::sandbox::Challenge>,
+    /// The open sandbox screen.
+    pub sandbox: Option<Box<crate::tui::sandbox::Sandbox>>,
+    /// Where Esc on the sandbox leads.
+    pub sandbox_exit: crate::tui::challenges::SandboxExit,
+    /// The sandbox's work for the edge, see `take_sandbox_effects`.
+    pub sandbox_effects: Vec<crate::tui::challenges::SandboxEffect>,
 }
 
 impl App {
@@ -86,6 +99,10 @@ impl App {
             quiz_return: false,
             quiz_env: QuizEnv::real(),
             effects: Vec::new(),
+            catalog: Vec::new(),
+            sandbox: None,
+            sandbox_exit: crate::tui::challenges::SandboxExit::Home,
+            sandbox_effects: Vec::new(),
         }
     }
 
@@ -157,6 +174,8 @@ impl App {
             Screen::Glossary(_) => self.glossary_context(),
             Screen::Progress(_) => KeyContext::Progress,
             Screen::Quiz => self.quiz_context(),
+            Screen::Challenges(_) => KeyContext::Challenges,
+            Screen::Sandbox => KeyContext::Sandbox,
         }
     }
 
@@ -252,6 +271,9 @@ impl App {
             Screen::Glossary(_) | Screen::Progress(_) => false,
             Screen::Lesson(_) => self.update_lesson(action),
             Screen::Quiz => self.update_quiz(action),
+            Screen::Challenges(_) => self.update_challenge_list(action),
+            // Sandbox keys arrive through `handle_event` (the editor needs the raw key).
+            Screen::Sandbox => false,
         };
         self.note_reading();
         changed
@@ -274,6 +296,7 @@ impl App {
                 }
                 return false;
             }
+            Action::Challenges => return self.open_challenge_list(),
             Action::Quiz(super::quiz::QuizAction::Start) => {
                 let Some(unit) = self.course.units.get(self.home_sel) else {
                     return false;
@@ -318,7 +341,12 @@ impl App {
             Screen::Lesson(r) => self
                 .page_for(&r.unit)
                 .map(|p| (r.unit.clone(), r.position(p))),
-            Screen::Home | Screen::Quiz | Screen::Glossary(_) | Screen::Progress(_) => None,
+            Screen::Home
+            | Screen::Quiz
+            | Screen::Glossary(_)
+            | Screen::Progress(_)
+            | Screen::Challenges(_)
+            | Screen::Sandbox => None,
         };
         change(self);
         if let Some((unit, pos)) = pos {

@@ -9,6 +9,7 @@ use super::app::{App, Screen};
 use super::help::HelpOverlay;
 use super::layout::too_small;
 use super::quiz::Phase;
+use super::screens::challenges::ChallengeScreen;
 use super::screens::glossary::GlossaryScreen;
 use super::screens::home::HomeScreen;
 use super::screens::lesson::LessonScreen;
@@ -40,6 +41,11 @@ impl Widget for &App {
                     QuizResults { app: self, state }.render(area, buf)
                 }
                 Some(state) => QuizScreen { app: self, state }.render(area, buf),
+                None => HomeScreen { app: self }.render(area, buf),
+            },
+            Screen::Challenges(list) => ChallengeScreen { app: self, list }.render(area, buf),
+            Screen::Sandbox => match &self.sandbox {
+                Some(sb) => sb.as_ref().render(area, buf),
                 None => HomeScreen { app: self }.render(area, buf),
             },
         }

@@ -1,22 +1,23 @@
-//! The only place that waits for the outside world. Terminal input and signals are funnelled
-//! into one channel by two small threads; the loop blocks on it (no polling, no timer), maps each
-//! event to an `Action` through the keymap, and redraws only when `App::update` says something
-//! changed.
+//! The only place that waits for the outside world, for every full-screen part of secdojo (the
+//! course map and everything opened from it, the sandbox, an exam). The screen itself is a
+//! [`Host`]: pure state that takes events and draws frames; this loop owns the terminal.
+//!
+//! Input is read on this thread only, so while `$EDITOR` runs nothing steals its keystrokes.
+//! When idle the loop blocks in `read` (no polling, no timer); it waits with a timeout only
+//! while the host asks to be woken (a debounced re-evaluation, an exam clock). Signals are
+//! noted by a small thread that then raises SIGWINCH, which wakes crossterm's blocking read.
 
-use std::io;
-use std::sync::mpsc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use ratatui::Frame;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-use super::action::Action;
-use super::app::App;
-use super::keymap;
-use super::quiz::{Effect, QuizAction};
 use super::terminal::TerminalGuard;
 
 /// How the loop ended.
@@ -24,124 +25,117 @@ use super::terminal::TerminalGuard;
 pub enum Ending {
     /// The learner quit.
     Quit,
-    /// A signal asked us to stop; the caller exits with 128 + the signal number.
+    /// A signal asked us to stop; the caller saves what must be kept, then exits with 128 +
+    /// the signal number.
     Signal(i32),
 }
 
-enum Input {
-    Terminal(Event),
-    ReadError(io::Error),
-    Signal(i32),
-}
-
-/// What an input event means for the app, if anything. (Pastes are handled by the loop: they
-/// become one `SearchChar` per character while the search prompt is open.)
-pub fn action_for(app: &App, ev: &Event) -> Option<Action> {
-    match ev {
-        Event::Key(k) => keymap::map_key(app.key_context(), k),
-        Event::Mouse(m) => keymap::map_mouse(m),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        _ => None,
+/// A screen the loop can run. Everything but `draw` returns whether the frame must be redrawn,
+/// so an idle screen costs nothing.
+pub trait Host {
+    /// Applies one terminal event (a key, paste, mouse or resize) that arrived at `now`.
+    fn handle(&mut self, ev: Event, now: Instant) -> bool;
+    /// When the host must next run without input (a debounce ends, a clock ticks), if ever.
+    fn wake_at(&self) -> Option<Instant> {
+        None
     }
+    /// Runs after every wake-up, with or without input.
+    fn tick(&mut self, _now: Instant) -> bool {
+        false
+    }
+    /// Draws the whole frame, and places the real cursor where text is typed (for IMEs).
+    fn draw(&self, frame: &mut Frame);
+    /// Whether the host needs the real terminal for a while (to run `$EDITOR`).
+    fn wants_terminal(&self) -> bool {
+        false
+    }
+    /// Runs with the terminal given back (raw mode off, main screen); the TUI resumes after.
+    fn use_terminal(&mut self) {}
+    /// The host is finished (the learner quit).
+    fn done(&self) -> bool;
 }
 
-/// Runs the TUI until the learner quits or a signal arrives. The terminal is restored by the
-/// caller dropping `guard` (and by the panic hook if anything panics).
-pub fn run(guard: &mut TerminalGuard, app: &mut App) -> anyhow::Result<Ending> {
-    run_with(guard, app, None)
-}
-
-/// `run`, handing every effect the app produces (a quiz run to record) to `on_effect` as soon
-/// as it appears; without a handler they stay in `app.effects` for the caller.
-pub fn run_with(
-    guard: &mut TerminalGuard,
-    app: &mut App,
-    mut on_effect: Option<&mut dyn FnMut(Effect)>,
-) -> anyhow::Result<Ending> {
+/// Runs `host` until it is done or a signal arrives. The terminal is restored by the caller
+/// dropping `guard` (and by the panic hook if anything panics).
+pub fn run<H: Host>(guard: &mut TerminalGuard, host: &mut H) -> anyhow::Result<Ending> {
     // Start crossterm's event source here, before the first frame: it is what listens for
     // SIGWINCH, and a resize that lands before it exists would be lost.
     event::poll(Duration::ZERO).context("cannot read terminal input")?;
-    let (tx, rx) = mpsc::channel::<Input>();
-
+    let caught = Arc::new(AtomicI32::new(0));
     let mut signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot install signal handlers")?;
-    let sig_tx = tx.clone();
-    thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            let _ = sig_tx.send(Input::Signal(sig));
-        }
-    });
-    thread::spawn(move || {
-        loop {
-            let msg = match event::read() {
-                Ok(ev) => Input::Terminal(ev),
-                Err(e) => Input::ReadError(e),
-            };
-            let stop = matches!(msg, Input::ReadError(_));
-            if tx.send(msg).is_err() || stop {
-                break;
+    let handle = signals.handle();
+    {
+        let caught = caught.clone();
+        thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                caught.store(sig, Ordering::SeqCst);
+                let _ = signal_hook::low_level::raise(SIGWINCH);
             }
-        }
-    });
+        });
+    }
+    let ending = run_inner(guard, host, &caught);
+    handle.close();
+    ending
+}
 
+fn run_inner<H: Host>(
+    guard: &mut TerminalGuard,
+    host: &mut H,
+    caught: &AtomicI32,
+) -> anyhow::Result<Ending> {
     let size = guard
         .terminal
         .size()
         .context("cannot read the terminal size")?;
-    app.update(Action::Resize(size.width, size.height));
+    host.handle(Event::Resize(size.width, size.height), Instant::now());
     let mut dirty = true;
     loop {
         if dirty {
             guard
                 .terminal
-                .draw(|frame| {
-                    frame.render_widget(&*app, frame.area());
-                    // The real cursor sits at a text field's caret, where an IME composes.
-                    if let Some(pos) = app.cursor_position() {
-                        frame.set_cursor_position(pos);
-                    }
-                })
+                .draw(|frame| host.draw(frame))
                 .context("cannot draw")?;
             dirty = false;
         }
-        let input = rx.recv().context("input thread stopped")?;
-        match input {
-            Input::Signal(sig) => return Ok(Ending::Signal(sig)),
-            Input::ReadError(e) => return Err(e).context("cannot read terminal input"),
-            Input::Terminal(Event::Paste(text)) => {
-                let ctx = app.key_context();
-                for c in text.lines().next().unwrap_or("").chars() {
-                    match ctx {
-                        keymap::KeyContext::Search => dirty |= app.update(Action::SearchChar(c)),
-                        keymap::KeyContext::QuizInput => {
-                            dirty |= app.update(Action::Quiz(QuizAction::Char(c)))
-                        }
-                        keymap::KeyContext::GlossarySearch => {
-                            dirty |= app
-                                .update(Action::Glossary(super::glossary::GlossaryAction::Char(c)))
-                        }
-                        _ => break,
-                    }
-                }
+        let ready = match host.wake_at() {
+            Some(at) => {
+                let wait = at.saturating_duration_since(Instant::now());
+                event::poll(wait).context("cannot read terminal input")?
             }
-            Input::Terminal(ev) => {
-                if let Some(action) = action_for(app, &ev) {
-                    dirty |= app.update(action);
-                }
-                // A resize always needs a full repaint, even if the layout did not change.
-                if matches!(ev, Event::Resize(..)) {
-                    guard.terminal.autoresize().context("cannot resize")?;
-                    dirty = true;
-                }
-            }
+            None => true, // block in read
+        };
+        if let Some(sig) = signal(caught) {
+            return Ok(Ending::Signal(sig));
         }
-        if let Some(handle) = on_effect.as_mut() {
-            for effect in app.take_effects() {
-                handle(effect);
+        if ready {
+            let ev = event::read().context("cannot read terminal input")?;
+            if let Some(sig) = signal(caught) {
+                return Ok(Ending::Signal(sig));
             }
+            // A resize always needs a full repaint, even if the layout did not change.
+            if matches!(ev, Event::Resize(..)) {
+                guard.terminal.autoresize().context("cannot resize")?;
+                dirty = true;
+            }
+            dirty |= host.handle(ev, Instant::now());
         }
-        if app.quit {
+        dirty |= host.tick(Instant::now());
+        if host.wants_terminal() {
+            guard.suspend();
+            host.use_terminal();
+            guard.resume().context("cannot set up the terminal again")?;
+            dirty = true;
+        }
+        if host.done() {
             return Ok(Ending::Quit);
         }
+    }
+}
+
+fn signal(caught: &AtomicI32) -> Option<i32> {
+    match caught.load(Ordering::SeqCst) {
+        0 => None,
+        sig => Some(sig),
     }
 }

@@ -21,6 +21,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Screen::Glossary(_) => app.glossary_context(),
         Screen::Progress(_) => KeyContext::Progress,
         Screen::Quiz => app.quiz_context(),
+        Screen::Challenges(_) | Screen::Sandbox => KeyContext::Challenges,
     };
     let mut order: Vec<(KeyContext, &str)> = HELP_SECTIONS
         .iter()

@@ -24,6 +24,11 @@ pub enum KeyContext {
     QuizInput,
     QuizFeedback,
     QuizResults,
+    /// A unit's sandbox challenges (`tui::challenges::keys`).
+    Challenges,
+    /// The sandbox screen: its keys have their own table (`tui::sandbox::keys`), because its
+    /// editor takes the raw key; this context has none.
+    Sandbox,
 }
 
 /// A key as the tables name it (a subset of crossterm's, with a printable name).
@@ -78,7 +83,8 @@ impl Key {
         }
     }
 
-    fn from_event(ev: &KeyEvent) -> Option<Key> {
+    /// The table key of a key event (screens with their own tables map keys with it too).
+    pub fn from_event(ev: &KeyEvent) -> Option<Key> {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
         Some(match ev.code {
@@ -140,6 +146,7 @@ const HOME: &[Binding] = &[
     crate::tui::learner::keys::REVIEW,
     crate::tui::learner::keys::SHOW,
     crate::tui::glossary::keys::OPEN,
+    crate::tui::challenges::keys::OPEN,
     b(&[Char('t')], Action::Quiz(crate::tui::quiz::QuizAction::Start), "tui_quiz.keys.start", Some("tui_quiz.hint.start")),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
     b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
@@ -212,6 +219,8 @@ pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
         KeyContext::QuizInput => crate::tui::quiz::keys::INPUT,
         KeyContext::QuizFeedback => crate::tui::quiz::keys::FEEDBACK,
         KeyContext::QuizResults => crate::tui::quiz::keys::RESULTS,
+        KeyContext::Challenges => crate::tui::challenges::keys::LIST,
+        KeyContext::Sandbox => &[],
     }
 }
 
@@ -228,6 +237,7 @@ pub const HELP_SECTIONS: &[(KeyContext, &str)] = &[
     (KeyContext::QuizInput, "tui_quiz.help.input"),
     (KeyContext::QuizFeedback, "tui_quiz.help.feedback"),
     (KeyContext::QuizResults, "tui_quiz.help.results"),
+    (KeyContext::Challenges, "challenges.help.list"),
 ];
 
 /// Decides what a key press means in `ctx`. Releases and repeats are ignored (Windows reports
@@ -281,8 +291,13 @@ pub fn map_mouse(ev: &MouseEvent) -> Option<Action> {
 /// The hint line's entries for `ctx`: (keys, hint string key). Adjacent rows that share a hint
 /// are merged ("k/j scroll"), each contributing its first key.
 pub fn hints(ctx: KeyContext) -> Vec<(String, &'static str)> {
+    hints_in(bindings(ctx))
+}
+
+/// [`hints`] of any table (screens outside the app, such as the exam, have their own).
+pub fn hints_in(table: &[Binding]) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
-    for bind in bindings(ctx) {
+    for bind in table {
         let Some(hint) = bind.hint else { continue };
         let Some(first) = bind.keys.first() else {
             continue;

@@ -5,8 +5,10 @@
 
 pub mod action;
 pub mod app;
+pub mod challenges;
 mod draw;
 pub mod event_loop;
+pub mod events;
 pub mod glossary;
 pub mod help;
 pub mod keymap;

@@ -12,7 +12,7 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -36,20 +36,7 @@ impl TerminalGuard {
     /// capture and bracketed paste. On failure half-way, whatever was switched on is undone.
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
-        enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let mut out = io::stdout();
-        let setup = execute!(
-            out,
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste,
-            Hide
-        );
-        if let Err(e) = setup {
-            restore();
-            return Err(e);
-        }
+        take_over()?;
         match Terminal::new(CrosstermBackend::new(io::stdout())) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
@@ -58,6 +45,41 @@ impl TerminalGuard {
             }
         }
     }
+
+    /// Gives the terminal back for a while (to run `$EDITOR`); `resume` takes it again.
+    pub fn suspend(&mut self) {
+        restore();
+    }
+
+    /// Takes the terminal again after `suspend`, on a blank screen with a fresh `Terminal`
+    /// (a new one assumes a blank screen; ratatui's `clear` would ask the terminal for the
+    /// cursor position instead).
+    pub fn resume(&mut self) -> io::Result<()> {
+        take_over()?;
+        execute!(io::stdout(), Clear(ClearType::All))?;
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
+    }
+}
+
+/// Raw mode, the alternate screen, mouse capture and bracketed paste; on failure half-way,
+/// whatever was switched on is undone.
+fn take_over() -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    let setup = execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        Hide
+    );
+    if let Err(e) = setup {
+        restore();
+        return Err(e);
+    }
+    Ok(())
 }
 
 impl Drop for TerminalGuard {

@@ -115,6 +115,9 @@ impl App {
 
     /// Where the terminal cursor should be shown (the caret of a text field), if anywhere.
     pub fn cursor_position(&self) -> Option<Position> {
+        if self.screen == Screen::Sandbox && self.help.is_none() {
+            return crate::tui::screens::sandbox::cursor(self.sandbox.as_ref()?);
+        }
         if self.help.is_some() || too_small(self.area) || self.screen != Screen::Quiz {
             return None;
         }

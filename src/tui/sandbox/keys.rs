@@ -42,6 +42,8 @@ pub enum SbAction {
     Up,
     Down,
     Close,
+    /// Leave the screen: back to the challenge list (or out of the playground).
+    Leave,
     Quit,
     SearchOpen,
     SearchChar(char),
@@ -177,7 +179,7 @@ pub fn bindings() -> Vec<Binding> {
         b(Panel, Char('L'), N, A::ToggleLang, "", ""),
         b(Panel, Char('l'), C, A::ToggleLang, "", ""),
         b(Panel, Char('q'), N, A::Quit, "終了", "quit"),
-        b(Panel, Esc, N, A::Quit, "", ""),
+        b(Panel, Esc, N, A::Leave, "戻る", "back"),
         b(Panel, Char('q'), C, A::Quit, "", ""),
         b(Search, Enter, N, A::SearchNext, "次へ", "next"),
         b(Search, Esc, N, A::Close, "閉じる", "close"),

@@ -10,7 +10,6 @@ mod nav;
 pub mod panel;
 pub mod playground;
 pub mod request_line;
-pub mod run;
 pub mod state;
 pub mod strings;
 

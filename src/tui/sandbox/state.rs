@@ -270,7 +270,7 @@ impl Sandbox {
                     p.input = None;
                 }
             }
-            A::Quit => self.quit = true,
+            A::Quit | A::Leave => self.quit = true,
             A::SearchOpen => self.search = Some(String::new()),
             A::SearchChar(c) => {
                 if let Some(s) = &mut self.search {

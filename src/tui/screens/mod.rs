@@ -1,5 +1,6 @@
 //! One module per screen; each is a widget over borrowed app state.
 
+pub mod challenges;
 pub mod glossary;
 pub mod home;
 pub mod lesson;

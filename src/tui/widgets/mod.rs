@@ -105,3 +105,30 @@ mod tests {
         assert_eq!(joined, text.replace(' ', ""));
     }
 }
+
+/// A short Markdown text (a challenge goal, a question) laid out as lessons are, at `width`:
+/// code spans styled instead of showing backticks, Japanese broken where Japanese breaks.
+pub fn markdown_lines(
+    text: &str,
+    width: u16,
+    strings: &crate::i18n::Strings,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let opts = md::RenderOptions {
+        width: width.max(2),
+        ascii: theme.ascii,
+        labels: crate::tui::lesson_page::alert_labels(strings),
+    };
+    md::parse(text)
+        .render(&opts)
+        .into_iter()
+        .map(|l| {
+            Line::from(
+                l.spans
+                    .into_iter()
+                    .map(|s| ratatui::text::Span::styled(s.text, theme.markdown(s.style)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}

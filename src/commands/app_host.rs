@@ -1,0 +1,210 @@
+//! The edge between the pure `App` and the world while the TUI runs: the event loop drives the
+//! app through [`AppHost`], which performs what the app asks for (recording quiz runs and lesson
+//! visits, saving sandbox solves and drafts, writing playground files, running `$EDITOR`).
+//! Saving never stops the UI: a failure becomes a note printed once the terminal is given back,
+//! or a status line on the sandbox screen.
+
+use std::time::Instant;
+
+use anyhow::anyhow;
+use crossterm::event::Event;
+use ratatui::Frame;
+
+use super::Context;
+use crate::policy::message::Msg;
+use crate::tui::App;
+use crate::tui::challenges::SandboxEffect;
+use crate::tui::quiz::Effect;
+use crate::tui::sandbox::editor;
+use crate::tui::sandbox::playground::write_atomic;
+use crate::tui::sandbox::state::Mode;
+
+pub struct AppHost<'a> {
+    ctx: &'a Context,
+    pub app: &'a mut App,
+    /// Messages to print after the terminal is restored.
+    pub notes: Vec<String>,
+    /// The sandbox asked for `$EDITOR`.
+    editor: bool,
+}
+
+impl<'a> AppHost<'a> {
+    pub fn new(ctx: &'a Context, app: &'a mut App) -> AppHost<'a> {
+        AppHost {
+            ctx,
+            app,
+            notes: Vec::new(),
+            editor: false,
+        }
+    }
+
+    /// Performs every effect the app has queued.
+    pub fn drain(&mut self) {
+        for effect in self.app.take_effects() {
+            self.record(effect);
+        }
+        for effect in self.app.take_sandbox_effects() {
+            self.sandbox(effect);
+        }
+    }
+
+    fn record(&mut self, effect: Effect) {
+        match effect {
+            Effect::RecordRun(run) => self.notes.extend(super::quiz::save_quietly(self.ctx, &run)),
+            Effect::SaveReading(visit) => self
+                .notes
+                .extend(super::interactive::save_reading(self.ctx, vec![visit])),
+        }
+    }
+
+    fn sandbox(&mut self, effect: SandboxEffect) {
+        let status = match effect {
+            SandboxEffect::OpenEditor => {
+                let warned = self
+                    .app
+                    .sandbox
+                    .as_ref()
+                    .is_some_and(|sb| !sb.eval.warnings.is_empty());
+                if !warned {
+                    self.editor = true;
+                    return;
+                }
+                Some(Msg::new(
+                    "本物のキーのような文字列があるため、一時ファイルに書き出しません。先に消してください",
+                    "the draft holds something like a real key, so it is not written to a temporary file; remove it first",
+                ))
+            }
+            SandboxEffect::Solved { id, draft } => self
+                .store_challenge(&id, |c| {
+                    c.solved = true;
+                    c.draft = Some(draft);
+                })
+                .err()
+                .map(|e| {
+                    Msg::new(
+                        format!("保存できません: {e:#}"),
+                        format!("not saved: {e:#}"),
+                    )
+                }),
+            SandboxEffect::Left { id, draft, hints } => {
+                if let Err(e) = self.store_challenge(&id, |c| {
+                    c.draft = Some(draft);
+                    c.hints_used = c.hints_used.max(hints);
+                }) {
+                    self.notes
+                        .push(format!("your draft of `{id}` was not saved: {e:#}"));
+                }
+                None
+            }
+            SandboxEffect::SaveCases | SandboxEffect::SavePolicy => {
+                Some(self.save_playground(effect == SandboxEffect::SaveCases))
+            }
+        };
+        if let (Some(msg), Some(sb)) = (status, self.app.sandbox.as_mut()) {
+            sb.status = Some(msg);
+        }
+    }
+
+    fn store_challenge(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut crate::progress::model::ChallengeProgress),
+    ) -> anyhow::Result<()> {
+        let store = super::progress::open_store(self.ctx)?;
+        store.update(super::progress::now_epoch(), |p| {
+            change(p.challenges.entry(id.to_string()).or_default())
+        })?;
+        Ok(())
+    }
+
+    /// Writes the playground's requests next to its file (`cases`), or the file itself.
+    fn save_playground(&self, cases: bool) -> Msg {
+        let Some(sb) = self.app.sandbox.as_ref() else {
+            return Msg::new("", "");
+        };
+        let Mode::Playground(p) = &sb.mode else {
+            return Msg::new("", "");
+        };
+        let text = sb.text();
+        let result = if cases {
+            p.cases_jsonl(&text)
+                .and_then(|c| write_atomic(&p.cases_path(), &crate::progress::redact::redact(&c)))
+                .map(|()| p.cases_path())
+        } else if !sb.eval.warnings.is_empty() {
+            Err(anyhow!(
+                "the file holds something like a real key; remove it before saving"
+            ))
+        } else {
+            write_atomic(&p.path, &text).map(|()| p.path.clone())
+        };
+        match result {
+            Ok(path) => Msg::new(
+                format!("{} に保存しました", path.display()),
+                format!("saved to {}", path.display()),
+            ),
+            Err(e) => Msg::new(
+                format!("保存できません: {e:#}"),
+                format!("not saved: {e:#}"),
+            ),
+        }
+    }
+
+    /// After the loop (quit, signal or error): what is still open is saved as left.
+    pub fn finish(&mut self) {
+        self.app.finish_reading();
+        self.app.close_sandbox();
+        if let Some(run) = self.app.quiz.as_mut().and_then(|q| q.take_unfinished()) {
+            self.record(Effect::RecordRun(run));
+        }
+        self.drain();
+    }
+}
+
+impl crate::tui::event_loop::Host for AppHost<'_> {
+    fn handle(&mut self, ev: Event, now: Instant) -> bool {
+        let changed = self.app.handle_event(ev, now);
+        self.drain();
+        changed
+    }
+
+    fn wake_at(&self) -> Option<Instant> {
+        self.app.sandbox_wake_at(Instant::now())
+    }
+
+    fn tick(&mut self, now: Instant) -> bool {
+        let changed = self.app.tick_sandbox(now);
+        self.drain();
+        changed
+    }
+
+    fn draw(&self, frame: &mut Frame) {
+        frame.render_widget(&*self.app, frame.area());
+        // The real cursor sits at a text field's caret, where an IME composes.
+        if let Some(pos) = self.app.cursor_position() {
+            frame.set_cursor_position(pos);
+        }
+    }
+
+    fn wants_terminal(&self) -> bool {
+        self.editor
+    }
+
+    fn use_terminal(&mut self) {
+        self.editor = false;
+        let Some(sb) = self.app.sandbox.as_mut() else {
+            return;
+        };
+        let command = editor::editor_command(|k| std::env::var(k).ok());
+        sb.status = Some(match editor::edit(&command, &sb.text()) {
+            Ok(text) => {
+                sb.set_text(&text);
+                Msg::new("エディタの内容を読み込みました", "reloaded from the editor")
+            }
+            Err(e) => Msg::new(format!("{e:#}"), format!("{e:#}")),
+        });
+    }
+
+    fn done(&self) -> bool {
+        self.app.quit
+    }
+}

@@ -1,0 +1,174 @@
+//! The sandbox inside the app: reached from the course map, left with Esc back to the list,
+//! drafts and solves kept in the learner's in-memory progress and queued for the store.
+
+use std::time::Instant;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use super::{SandboxEffect, SandboxExit};
+use crate::course::{self, CourseSource};
+use crate::i18n::Lang;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Screen};
+use crate::tui::keymap::KeyContext;
+use crate::tui::sandbox::state::Mode;
+use crate::tui::theme::Theme;
+
+fn app(lang: Lang) -> App {
+    let src = CourseSource::Embedded;
+    let course = course::load(&src).expect("built-in course loads");
+    let mut app = App::new(course, lang, Theme::plain(), Rect::new(0, 0, 100, 30));
+    app.catalog = crate::sandbox::load::load_all(&src).expect("challenges load");
+    app
+}
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) -> bool {
+    app.handle_event(Event::Key(KeyEvent::new(code, mods)), Instant::now())
+}
+
+fn ch(app: &mut App, c: char) -> bool {
+    key(app, KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn open_id(app: &App) -> Option<String> {
+    match &app.sandbox.as_ref()?.mode {
+        Mode::Challenge { challenge, .. } => Some(challenge.id.clone()),
+        Mode::Playground(_) => None,
+    }
+}
+
+/// Selects unit `id` on the course map.
+fn select_unit(app: &mut App, id: &str) {
+    let i = app.course.units.iter().position(|u| u.id == id).unwrap();
+    app.update(Action::Top);
+    for _ in 0..i {
+        app.update(Action::Down);
+    }
+}
+
+#[test]
+fn s_on_the_map_lists_the_units_challenges_and_enter_opens_the_selected_one() {
+    let mut app = app(Lang::En);
+    select_unit(&mut app, "s3");
+    assert!(ch(&mut app, 's'));
+    assert_eq!(app.key_context(), KeyContext::Challenges);
+    let ids: Vec<String> = app
+        .unit_challenges("s3")
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(ids, app.course.unit("s3").unwrap().challenges);
+    ch(&mut app, 'j');
+    assert!(key(&mut app, KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(app.screen, Screen::Sandbox);
+    assert_eq!(open_id(&app).as_deref(), Some(ids[1].as_str()));
+    // The editor holds the starter and the real cursor sits in it.
+    assert!(app.cursor_position().is_some());
+}
+
+#[test]
+fn esc_leaves_the_sandbox_for_the_list_and_the_draft_comes_back_when_reopened() {
+    let mut app = app(Lang::En);
+    app.open_challenge("require-mfa").unwrap();
+    ch(&mut app, 'Z'); // typed into the editor at the caret
+    let draft = app.sandbox.as_ref().unwrap().text();
+    assert!(draft.starts_with('Z'), "{draft}");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE); // editor -> panel
+    assert_eq!(app.screen, Screen::Sandbox);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE); // panel -> back
+    match &app.screen {
+        Screen::Challenges(list) => {
+            assert_eq!(list.unit, "iam");
+            let sel = &app.unit_challenges("iam")[list.sel];
+            assert_eq!(sel.id, "require-mfa", "the left challenge stays selected");
+        }
+        other => panic!("expected the challenge list, got {other:?}"),
+    }
+    assert!(app.sandbox.is_none());
+    let effects = app.take_sandbox_effects();
+    assert_eq!(
+        effects,
+        vec![SandboxEffect::Left {
+            id: "require-mfa".into(),
+            draft: draft.clone(),
+            hints: 0
+        }]
+    );
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.sandbox.as_ref().unwrap().text(), draft);
+    // Esc on the list goes back to the course map with the challenge's unit selected.
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.course.units[app.home_sel].id, "iam");
+}
+
+#[test]
+fn a_solving_submit_is_recorded_and_counted_on_the_map() {
+    let mut app = app(Lang::Ja);
+    app.open_challenge("require-mfa").unwrap();
+    assert!(!app.challenge_solved("require-mfa"));
+    let answer = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/challenges/require-mfa/ok.json"
+    ))
+    .unwrap();
+    app.sandbox.as_mut().unwrap().set_text(&answer);
+    // Submit from the panel.
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    let submit = crate::tui::sandbox::keys::SbAction::Submit;
+    app.update_sandbox(submit, Instant::now());
+    assert!(app.challenge_solved("require-mfa"));
+    let effects = app.take_sandbox_effects();
+    assert!(
+        matches!(&effects[..], [SandboxEffect::Solved { id, .. }] if id == "require-mfa"),
+        "{effects:?}"
+    );
+    let unit = app.learner.unit(&app.course, "iam");
+    assert_eq!(unit.challenges_solved, 1);
+}
+
+#[test]
+fn language_switches_app_wide_from_the_sandbox_and_q_quits_keeping_the_draft() {
+    let mut app = app(Lang::En);
+    app.open_challenge("nacl-order").unwrap();
+    key(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert_eq!(app.lang, Lang::Ja);
+    assert_eq!(app.sandbox.as_ref().unwrap().lang, Lang::Ja);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    ch(&mut app, 'q');
+    assert!(app.quit);
+    assert!(matches!(
+        &app.take_sandbox_effects()[..],
+        [SandboxEffect::Left { id, .. }] if id == "nacl-order"
+    ));
+}
+
+#[test]
+fn a_playground_is_left_by_quitting_and_an_unknown_challenge_names_the_known_ones() {
+    let mut app = app(Lang::En);
+    let err = app.open_challenge("no-such").unwrap_err().to_string();
+    assert!(err.contains("s3-prefix-write"), "{err}");
+    let text = "{\"Version\": \"2012-10-17\", \"Statement\": []}\n";
+    let pg = crate::tui::sandbox::playground::Playground::new(std::path::Path::new("p.json"), text);
+    let sb = app.new_sandbox(Mode::Playground(pg), text);
+    app.open_sandbox(sb, SandboxExit::Quit);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.quit);
+    assert!(
+        app.take_sandbox_effects().is_empty(),
+        "a playground keeps no draft"
+    );
+}
+
+#[test]
+fn resize_reaches_the_open_sandbox() {
+    let mut app = app(Lang::En);
+    app.open_challenge("s3-prefix-write").unwrap();
+    app.handle_event(Event::Resize(70, 22), Instant::now());
+    assert_eq!(app.sandbox.as_ref().unwrap().area, Rect::new(0, 0, 70, 22));
+    assert_eq!(app.area, Rect::new(0, 0, 70, 22));
+}
