@@ -7,6 +7,8 @@ pub mod editor;
 pub mod eval;
 pub mod keys;
 mod nav;
+pub mod packet_line;
+pub mod packets;
 pub mod panel;
 pub mod playground;
 pub mod request_line;

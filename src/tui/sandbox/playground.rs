@@ -1,6 +1,8 @@
 //! The playground (`secdojo sandbox FILE`): any policy or rule file, with the learner's own
-//! requests decided live. Requests are typed in the one-line syntax of [`super::request_line`]
-//! and can be saved as a case file (`FILE.cases.jsonl`) for `secdojo policy test`.
+//! requests (policies) or packets (security groups, network ACLs) decided live. Requests are
+//! typed in the one-line syntax of [`super::request_line`], packets in that of
+//! [`super::packet_line`]; both can be saved as a case file (`FILE.cases.jsonl`) for
+//! `secdojo policy test`, pinning today's decisions.
 
 use std::path::{Path, PathBuf};
 
@@ -8,14 +10,14 @@ use anyhow::Context as _;
 use serde_json::{Value, json};
 
 use super::keys::SbAction;
+use super::packet_line::{self, RuleFile};
+use super::packets;
 use super::request_line;
 use super::state::{Eval, Row};
 use crate::policy::json::{self as pjson, Node};
 use crate::policy::lint;
 use crate::policy::message::Msg;
-use crate::policy::network::parse as netparse;
 use crate::policy::{self, Policy, PolicyKind, PolicySet, Request, trace};
-use crate::sandbox::judge::AnswerError;
 
 /// What the file holds, told by its top-level fields (as `policy lint` does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +57,19 @@ pub fn detect(text: &str) -> FileKind {
     FileKind::Policy(PolicyKind::Identity)
 }
 
-/// A request the learner added: the line as typed and its case-format object.
+impl FileKind {
+    /// The rule engine of a security-group or network-ACL file; `None` for a policy.
+    pub fn rule_file(self) -> Option<RuleFile> {
+        match self {
+            FileKind::Policy(_) => None,
+            FileKind::SecurityGroup => Some(RuleFile::SecurityGroup),
+            FileKind::NetworkAcl => Some(RuleFile::NetworkAcl),
+        }
+    }
+}
+
+/// A request or packet the learner added: the line as typed and its case-format object (the
+/// `request` of an IAM case, or the `query` of an sg/nacl case).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Added {
     pub line: String,
@@ -120,20 +134,36 @@ impl Playground {
         let Some(line) = self.input.clone() else {
             return Ok(());
         };
-        if !matches!(self.kind, FileKind::Policy(_)) {
-            return Err(Msg::new(
-                "ルールのファイルでは指摘だけを表示します（パケットの追加はまだできません）",
-                "rule files show findings only (adding packets is not supported yet)",
-            ));
-        }
-        let request = request_line::parse(&line)?;
-        to_request(&request)?;
+        let request = match self.kind.rule_file() {
+            None => {
+                let request = request_line::parse(&line)?;
+                to_request(&request)?;
+                request
+            }
+            Some(file) => {
+                let query = packet_line::parse(&line, file)?;
+                packets::check_query(file, &query)?;
+                query
+            }
+        };
         self.requests.push(Added {
             line: line.trim().to_string(),
             request,
         });
         self.input = None;
         Ok(())
+    }
+
+    /// How to write a line at the prompt, for the screen's hint.
+    pub fn syntax(&self) -> Msg {
+        match self.kind.rule_file() {
+            Some(file) => packet_line::syntax(file),
+            None => request_line::syntax(),
+        }
+    }
+
+    fn lines(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.requests.iter().map(|a| (a.line.as_str(), &a.request))
     }
 
     fn set(kind: PolicyKind, policy: Policy) -> PolicySet {
@@ -183,31 +213,20 @@ impl Playground {
                     ..Eval::default()
                 }
             }
-            FileKind::SecurityGroup => match netparse::security_group_text(text) {
-                Ok(sg) => Eval {
-                    findings: lint::lint_security_group(&sg),
-                    ..Eval::default()
-                },
-                Err(e) => Eval {
-                    error: Some(net_error(e)),
-                    ..Eval::default()
-                },
-            },
-            FileKind::NetworkAcl => match netparse::network_acl_text(text) {
-                Ok(acl) => Eval {
-                    findings: lint::lint_network_acl(&acl),
-                    ..Eval::default()
-                },
-                Err(e) => Eval {
-                    error: Some(net_error(e)),
-                    ..Eval::default()
-                },
-            },
+            FileKind::SecurityGroup | FileKind::NetworkAcl => {
+                let Some(file) = self.kind.rule_file() else {
+                    return Eval::default();
+                };
+                packets::evaluate(file, text, self.lines())
+            }
         }
     }
 
     /// The trace of request `index`.
     pub fn trace(&self, text: &str, index: usize) -> Option<(String, Msg, Vec<String>)> {
+        if let Some(file) = self.kind.rule_file() {
+            return packets::trace(file, text, &self.requests.get(index)?.request);
+        }
         let FileKind::Policy(kind) = self.kind else {
             return None;
         };
@@ -221,15 +240,28 @@ impl Playground {
         ))
     }
 
-    /// The case file: one line per request, the policy as it is now, and the decision it gets
-    /// now as `expected` (so `policy test` notices when a later edit changes it).
+    /// The case file: one line per request or packet, the file as it is now, and the decision
+    /// it gets now as `expected` (IAM) or `expected_reachable` / `expected_allowed` (sg/nacl), so
+    /// `policy test` passes on it as saved and notices when a later edit changes a decision.
     pub fn cases_jsonl(&self, text: &str) -> anyhow::Result<String> {
+        if let Some(file) = self.kind.rule_file() {
+            return packets::cases_jsonl(file, &self.path, text, self.lines());
+        }
         let FileKind::Policy(kind) = self.kind else {
-            anyhow::bail!("only policy files have requests to save");
+            anyhow::bail!("{}: not a policy file", self.path.display());
         };
         let document: Value = serde_json::from_str(text)
             .with_context(|| format!("{} is not valid JSON", self.path.display()))?;
         let eval = self.evaluate(text);
+        if let Some(e) = &eval.error {
+            anyhow::bail!(
+                "{}:{}:{}: {} (fix the policy before saving the requests)",
+                self.path.display(),
+                e.line,
+                e.col,
+                e.msg.en
+            );
+        }
         let mut out = String::new();
         for (i, (a, row)) in self.requests.iter().zip(&eval.rows).enumerate() {
             let case = json!({
@@ -243,17 +275,6 @@ impl Playground {
             out.push('\n');
         }
         Ok(out)
-    }
-}
-
-fn net_error(e: netparse::NetParseError) -> AnswerError {
-    AnswerError {
-        line: e.line,
-        col: e.col,
-        msg: Msg::new(
-            format!("{} ({})", e.ja, e.path),
-            format!("{} ({})", e.en, e.path),
-        ),
     }
 }
 

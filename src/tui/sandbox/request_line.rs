@@ -12,14 +12,19 @@ use crate::policy::message::Msg;
 /// The account a bare principal name belongs to (AWS's documentation example account).
 pub const EXAMPLE_ACCOUNT: &str = "111122223333";
 
+/// The syntax, shown under the prompt and in the error for a line too short to read.
+pub fn syntax() -> Msg {
+    Msg::new(
+        "書き方: プリンシパル アクション リソース [キー=値]... （例: alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt）",
+        "write: PRINCIPAL ACTION RESOURCE [KEY=VALUE]... (e.g. alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt)",
+    )
+}
+
 /// Parses one request line into a case-format `request` object; the error names the word.
 pub fn parse(line: &str) -> Result<Value, Msg> {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() < 3 {
-        return Err(Msg::new(
-            "書き方: プリンシパル アクション リソース [キー=値]... （例: alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt）",
-            "write: PRINCIPAL ACTION RESOURCE [KEY=VALUE]... (e.g. alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt)",
-        ));
+        return Err(syntax());
     }
     let principal = match words[0] {
         "anonymous" | "*" => "anonymous".to_string(),
