@@ -66,6 +66,10 @@ pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
                 app.jump_to(anchor)?;
             }
         }
+        Some(("challenges", unit)) if !unit.is_empty() => {
+            super::interactive::load_catalog(ctx, &mut app)?;
+            app.open_challenge_list_of(unit)?;
+        }
         Some(("quiz", unit)) if !unit.is_empty() => {
             // A stopped clock and seed 1: the same screen every time.
             app.quiz_env = tui::quiz::QuizEnv::fixed();
@@ -73,7 +77,7 @@ pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
         }
         _ => bail!(
             "unknown screen `{screen}`: expected home, help, lesson:<unit>[#section], quiz:<unit>, \
-             sandbox:<challenge>, glossary[:<term>] or progress"
+             challenges:<unit>, sandbox:<challenge>, glossary[:<term>] or progress"
         ),
     }
     print!("{}", tui::render_to_text(&app));

@@ -83,11 +83,22 @@ impl App {
         let Some(unit) = self.course.units.get(self.home_sel) else {
             return false;
         };
+        let id = unit.id.clone();
+        self.open_challenge_list_of(&id).is_ok()
+    }
+
+    /// The challenge list of `unit` (`render challenges:<unit>`); an unknown unit is an error
+    /// naming the units that exist.
+    pub fn open_challenge_list_of(&mut self, unit: &str) -> anyhow::Result<()> {
+        if self.course.unit(unit).is_none() {
+            let ids: Vec<&str> = self.course.units.iter().map(|u| u.id.as_str()).collect();
+            anyhow::bail!("unknown unit `{unit}` (units: {})", ids.join(", "));
+        }
         self.screen = Screen::Challenges(ChallengeList {
-            unit: unit.id.clone(),
+            unit: unit.to_string(),
             sel: 0,
         });
-        true
+        Ok(())
     }
 
     pub(crate) fn update_challenge_list(&mut self, action: Action) -> bool {

@@ -83,7 +83,12 @@ impl Widget for ChallengeScreen<'_> {
             } else {
                 s.get("challenges.open_mark")
             };
-            let kind = s.get(kind_key(c.kind));
+            // The kind column only where titles keep most of their room.
+            let kind = if inner.width >= 60 {
+                s.get(kind_key(c.kind))
+            } else {
+                ""
+            };
             let room = (inner.width as usize)
                 .saturating_sub(unicode_width::UnicodeWidthStr::width(kind) + 2);
             let title = truncate(&format!("{marker}{done} {}", c.title(lang)), room);
