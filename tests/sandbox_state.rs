@@ -106,7 +106,8 @@ fn hints_are_staged_and_trace_opens_for_the_selected_request() {
     let p = sb.popup.clone().expect("trace popup");
     assert_eq!(p.title, "put-config -> Allow");
     assert!(
-        p.lines[0].contains("action: yes, resource: yes"),
+        p.lines[0].en.contains("action: yes, resource: yes")
+            && p.lines[0].ja.contains("アクション: 一致、リソース: 一致"),
         "{:?}",
         p.lines
     );

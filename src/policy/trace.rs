@@ -3,13 +3,15 @@
 
 use serde_json::{Value, json};
 
+use super::PolicyKind;
 use super::condition::CondReason;
 use super::evaluate::{Decision, Outcome, PolicySet, Rule, StatementTrace, StmtRef};
 use super::message::Msg;
 use super::principal::PrincipalMatch;
 
-/// `identity[0] statement 1 ("Sid") at 3:5`.
-pub fn statement_label(set: &PolicySet, r: StmtRef) -> String {
+/// `identity[0] statement 1 ("Sid") at 3:5` (ja: `identity[0] の文 1 ("Sid") 3:5`). The policy
+/// label and the Sid are names the learner wrote or chose, so they stay as they are.
+pub fn statement_label(set: &PolicySet, r: StmtRef) -> Msg {
     let label = set.entries.get(r.entry).map_or("?", |e| e.label.as_str());
     match set.statement(r) {
         Some(s) => {
@@ -18,43 +20,78 @@ pub fn statement_label(set: &PolicySet, r: StmtRef) -> String {
                 .as_ref()
                 .map(|x| format!(" (Sid \"{}\")", x.value))
                 .unwrap_or_default();
-            format!("{label} statement {}{sid} at {}", r.statement, s.span)
+            Msg::new(
+                format!("{label} の文 {}{sid} {}", r.statement, s.span),
+                format!("{label} statement {}{sid} at {}", r.statement, s.span),
+            )
         }
-        None => format!("{label} statement {}", r.statement),
+        None => Msg::new(
+            format!("{label} の文 {}", r.statement),
+            format!("{label} statement {}", r.statement),
+        ),
     }
 }
 
-fn kinds(d: &Decision) -> String {
-    d.trace
-        .missing
-        .iter()
-        .map(|k| k.name())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// A kind of policy as the learner meets it in the lessons (`identity` is an identity-based
+/// policy): the Japanese names of the IAM documentation.
+fn kind_ja(k: PolicyKind) -> &'static str {
+    match k {
+        PolicyKind::Identity => "アイデンティティベースのポリシー",
+        PolicyKind::Resource => "リソースベースのポリシー",
+        PolicyKind::Trust => "信頼ポリシー",
+        PolicyKind::Boundary => "アクセス許可の境界",
+        PolicyKind::Session => "セッションポリシー",
+        PolicyKind::Scp => "SCP",
+    }
+}
+
+fn kinds(d: &Decision) -> Msg {
+    let join = |f: fn(PolicyKind) -> &'static str, sep: &str| {
+        d.trace
+            .missing
+            .iter()
+            .map(|k| f(*k))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    Msg::new(join(kind_ja, "、"), join(PolicyKind::name, ", "))
 }
 
 /// One sentence saying why the decision came out as it did.
 pub fn why(d: &Decision, set: &PolicySet) -> Msg {
     let list = |v: &[StmtRef]| {
-        v.iter()
-            .map(|r| statement_label(set, *r))
-            .collect::<Vec<_>>()
-            .join("; ")
+        let labels: Vec<Msg> = v.iter().map(|r| statement_label(set, *r)).collect();
+        Msg::new(
+            labels
+                .iter()
+                .map(|m| m.ja.as_str())
+                .collect::<Vec<_>>()
+                .join("、"),
+            labels
+                .iter()
+                .map(|m| m.en.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
     };
     let t = &d.trace;
+    let kinds = kinds(d);
     match (d.outcome, t.rule) {
         (_, Rule::GetCallerIdentity) => Msg::new(
             "sts:GetCallerIdentity はポリシーに関係なく常に許可されます",
             "sts:GetCallerIdentity is always allowed, whatever the policies say",
         ),
-        (Outcome::ExplicitDeny, _) => Msg::new(
-            format!("明示的な Deny: {}", list(&t.deciding)),
-            format!("explicit deny by {}", list(&t.deciding)),
-        ),
-        (Outcome::Allow, _) => Msg::new(
-            format!("許可: {}", list(&t.deciding)),
-            format!("allowed by {}", list(&t.deciding)),
-        ),
+        (Outcome::ExplicitDeny, _) => {
+            let by = list(&t.deciding);
+            Msg::new(
+                format!("明示的な拒否: {}", by.ja),
+                format!("explicit deny by {}", by.en),
+            )
+        }
+        (Outcome::Allow, _) => {
+            let by = list(&t.deciding);
+            Msg::new(format!("許可: {}", by.ja), format!("allowed by {}", by.en))
+        }
         (_, Rule::ScpMissing) => {
             let level = t.scp_level.as_deref().unwrap_or("scp");
             Msg::new(
@@ -73,11 +110,11 @@ pub fn why(d: &Decision, set: &PolicySet) -> Msg {
         (_, Rule::CrossAccountIdentityMissing) => Msg::new(
             format!(
                 "暗黙の拒否: 別アカウントへのリクエストには呼び出し側アカウントの許可も必要です(足りないもの: {})",
-                kinds(d)
+                kinds.ja
             ),
             format!(
                 "implicit deny: a cross-account request also needs an allow in the caller's account (missing: {})",
-                kinds(d)
+                kinds.en
             ),
         ),
         (_, Rule::AnonymousNotAllowed) => Msg::new(
@@ -87,38 +124,44 @@ pub fn why(d: &Decision, set: &PolicySet) -> Msg {
         (_, Rule::BoundaryMissing | Rule::SessionMissing) => Msg::new(
             format!(
                 "暗黙の拒否: 上限を決めるポリシーが許可していません({})",
-                kinds(d)
+                kinds.ja
             ),
             format!(
                 "implicit deny: a limiting policy does not allow it ({})",
-                kinds(d)
+                kinds.en
             ),
         ),
         _ => Msg::new(
             format!(
                 "暗黙の拒否: 許可する文がありません(足りないもの: {})",
-                kinds(d)
+                kinds.ja
             ),
             format!(
                 "implicit deny: no statement allows it (missing: {})",
-                kinds(d)
+                kinds.en
             ),
         ),
     }
 }
 
-fn principal_name(p: PrincipalMatch) -> &'static str {
+/// How a statement's Principal matched, `(ja, en)`.
+fn principal_name(p: PrincipalMatch) -> (&'static str, &'static str) {
     match p {
-        PrincipalMatch::None => "no",
-        PrincipalMatch::Account => "account",
-        PrincipalMatch::Role => "role",
-        PrincipalMatch::Direct => "yes",
-        PrincipalMatch::Everyone => "everyone",
+        PrincipalMatch::None => ("一致しない", "no"),
+        PrincipalMatch::Account => ("アカウント", "account"),
+        PrincipalMatch::Role => ("ロール", "role"),
+        PrincipalMatch::Direct => ("一致", "yes"),
+        PrincipalMatch::Everyone => ("全員", "everyone"),
     }
 }
 
-/// A line per statement: what matched and what did not.
+/// A line per statement: what matched and what did not (English; `policy eval` prints these).
 pub fn statement_lines(d: &Decision, set: &PolicySet) -> Vec<String> {
+    statement_msgs(d, set).into_iter().map(|m| m.en).collect()
+}
+
+/// A line per statement in both languages, for screens that switch language.
+pub fn statement_msgs(d: &Decision, set: &PolicySet) -> Vec<Msg> {
     d.trace
         .statements
         .iter()
@@ -126,39 +169,51 @@ pub fn statement_lines(d: &Decision, set: &PolicySet) -> Vec<String> {
         .collect()
 }
 
-fn yn(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
+fn yn(b: bool) -> (&'static str, &'static str) {
+    if b {
+        ("一致", "yes")
+    } else {
+        ("一致しない", "no")
+    }
 }
 
-fn statement_line(t: &StatementTrace, set: &PolicySet) -> String {
-    let mut out = format!(
+fn statement_line(t: &StatementTrace, set: &PolicySet) -> Msg {
+    let label = statement_label(set, t.at);
+    let (action, resource) = (yn(t.action), yn(t.resource));
+    let mut ja = format!(
+        "{} [{:?}] アクション: {}、リソース: {}",
+        label.ja, t.effect, action.0, resource.0
+    );
+    let mut en = format!(
         "{} [{:?}] action: {}, resource: {}",
-        statement_label(set, t.at),
-        t.effect,
-        yn(t.action),
-        yn(t.resource)
+        label.en, t.effect, action.1, resource.1
     );
     if let Some(p) = t.principal {
-        out.push_str(&format!(", principal: {}", principal_name(p)));
+        let p = principal_name(p);
+        ja.push_str(&format!("、プリンシパル: {}", p.0));
+        en.push_str(&format!(", principal: {}", p.1));
     }
     if let (Some(conds), Some(s)) = (&t.conditions, set.statement(t.at)) {
         for (c, (ok, reason)) in s.conditions.iter().zip(conds) {
             let why = match reason {
-                CondReason::Compared => "",
-                CondReason::KeyMissing => " (key not in request)",
-                CondReason::UnresolvedVariable => " (policy variable has no value)",
-                CondReason::UnknownOperator => " (unknown operator)",
+                CondReason::Compared => ("", ""),
+                CondReason::KeyMissing => ("（リクエストにキーがない）", " (key not in request)"),
+                CondReason::UnresolvedVariable => (
+                    "（ポリシー変数に値がない）",
+                    " (policy variable has no value)",
+                ),
+                CondReason::UnknownOperator => ("（不明な演算子）", " (unknown operator)"),
             };
-            out.push_str(&format!(
-                ", {} {}: {}{why}",
-                c.operator.value.raw,
-                c.key.value,
-                yn(*ok)
-            ));
+            let (op, key, ok) = (&c.operator.value.raw, &c.key.value, yn(*ok));
+            ja.push_str(&format!("、{op} {key}: {}{}", ok.0, why.0));
+            en.push_str(&format!(", {op} {key}: {}{}", ok.1, why.1));
         }
     }
-    out.push_str(if t.applies { " => applies" } else { "" });
-    out
+    if t.applies {
+        ja.push_str(" => 適用される");
+        en.push_str(" => applies");
+    }
+    Msg::new(ja, en)
 }
 
 /// The decision as JSON: outcome, reason in both languages, deciding statements and the trace.

@@ -12,7 +12,7 @@ use super::probe::Query;
 
 /// Why the `index`-th IAM check came out as it did, and one line per statement; `None` for
 /// network tasks, an unreadable answer, or an index out of range.
-pub fn iam_trace(task: &Task, answer: &str, index: usize) -> Option<(String, Msg, Vec<String>)> {
+pub fn iam_trace(task: &Task, answer: &str, index: usize) -> Option<(String, Msg, Vec<Msg>)> {
     let AnswerKind::Policy(kind) = task.kind else {
         return None;
     };
@@ -42,7 +42,7 @@ pub fn iam_trace(task: &Task, answer: &str, index: usize) -> Option<(String, Msg
     Some((
         d.outcome.name().to_string(),
         trace::why(&d, &set),
-        trace::statement_lines(&d, &set),
+        trace::statement_msgs(&d, &set),
     ))
 }
 
@@ -63,7 +63,8 @@ mod tests {
             let (outcome, why, lines) = iam_trace(&task, &c.starter, i).unwrap();
             assert_eq!(outcome, check.decision, "{}", check.id);
             assert_eq!(why, check.why);
-            assert!(lines[0].contains("answer statement"), "{lines:?}");
+            assert!(lines[0].en.contains("answer statement"), "{lines:?}");
+            assert!(lines[0].ja.contains("answer の文"), "{lines:?}");
         }
         assert!(iam_trace(&task, &c.starter, v.checks.len()).is_none());
         assert!(iam_trace(&task, "{", 0).is_none());

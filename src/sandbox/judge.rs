@@ -290,13 +290,20 @@ fn judge_nacl(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
         let rule = d.rule.and_then(|i| acl.rules(q.direction).get(i));
         let why = match rule {
             Some(r) => {
-                let act = if d.allowed { "allow" } else { "deny" };
+                let act = if d.allowed {
+                    ("許可", "allow")
+                } else {
+                    ("拒否", "deny")
+                };
                 Msg::new(
                     format!(
-                        "最初に一致したルール {}（{act}）が決めました（{}）",
-                        r.number, r.loc.path
+                        "最初に一致したルール {}（{}）が決めました（{}）",
+                        r.number, act.0, r.loc.path
                     ),
-                    format!("rule {} ({act}) matched first ({})", r.number, r.loc.path),
+                    format!(
+                        "rule {} ({}) matched first ({})",
+                        r.number, act.1, r.loc.path
+                    ),
                 )
             }
             None => Msg::new(

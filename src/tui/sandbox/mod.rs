@@ -11,6 +11,7 @@ pub mod packet_line;
 pub mod packets;
 pub mod panel;
 pub mod playground;
+pub mod prose;
 pub mod request_line;
 pub mod state;
 pub mod strings;

@@ -4,6 +4,7 @@
 use ratatui_textarea::CursorMove;
 
 use super::state::{Focus, Mode, Popup, Sandbox};
+use crate::policy::message::Msg;
 use crate::sandbox::explain;
 
 impl Sandbox {
@@ -17,7 +18,11 @@ impl Sandbox {
                 task: Ok(Some(task)),
                 ..
             } => explain::iam_trace(task, &text, index),
-            Mode::Playground(p) => p.trace(&text, index),
+            // The playground's trace is in English only for now.
+            Mode::Playground(p) => p.trace(&text, index).map(|(d, why, lines)| {
+                let lines = lines.into_iter().map(|l| Msg::new(l.clone(), l)).collect();
+                (d, why, lines)
+            }),
             _ => None,
         };
         let (why, lines) = match traced {
@@ -26,7 +31,11 @@ impl Sandbox {
         };
         self.popup = Some(Popup {
             index,
-            title: format!("{} -> {}", row.label, row.decision),
+            title: format!(
+                "{} -> {}",
+                row.label,
+                super::panel::word(self, "decision", &row.decision)
+            ),
             why,
             lines,
         });

@@ -1,20 +1,50 @@
 //! The live panel's lines: goal, each request with ✓/✗ and what decided it, the findings,
 //! parse errors at line:col, a warning about real-looking keys, hints, and the lesson once
-//! solved. A pure function of the state, so snapshots cover it.
+//! solved. A pure function of the state (plus a layout cache), already wrapped to the panel's
+//! width with the lesson wrapper, so snapshots cover it and scrolling counts real rows.
 
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::prose;
 use super::state::{Mode, Sandbox};
-use super::strings::tr;
 use crate::i18n::Lang;
+use crate::markdown::display_width;
 
 fn heading(text: &str, s: &Sandbox) -> Line<'static> {
     Line::from(Span::styled(text.to_string(), s.theme.title()))
 }
 
-/// The panel's content.
+/// Columns inside the panel's border when the screen is `area`.
+pub fn width(area: Rect) -> u16 {
+    crate::tui::screens::sandbox::areas(area)
+        .panel
+        .width
+        .saturating_sub(2)
+        .max(1)
+}
+
+/// A word of the engine (`Allow`, `reachable`, `deny`, `security-warning`...) in the UI
+/// language: looked up as `sandbox.<group>.<word>` in the UI strings, the word itself when the
+/// strings do not name it (a new engine word stays readable until it is translated).
+pub fn word(s: &Sandbox, group: &str, name: &str) -> String {
+    let key = format!("sandbox.{group}.{}", name.to_ascii_lowercase());
+    let strings = s.strings.get(s.lang);
+    if strings.contains(&key) {
+        strings.get(&key).to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// The panel's content at the width the screen gives it now.
 pub fn lines(s: &Sandbox) -> Vec<Line<'static>> {
+    lines_at(s, width(s.area))
+}
+
+/// The panel's content wrapped to `width` columns.
+pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
     let lang = s.lang;
     let ja = lang == Lang::Ja;
     let (ok, ng) = if s.theme.ascii {
@@ -25,26 +55,35 @@ pub fn lines(s: &Sandbox) -> Vec<Line<'static>> {
     let warn = if s.theme.ascii { "!" } else { "⚠" };
     let mut out: Vec<Line<'static>> = Vec::new();
     for w in &s.eval.warnings {
-        out.push(Line::from(Span::styled(
-            format!("{warn} {}:{} {}", w.line, w.col, w.message().pick(ja)),
-            s.theme.error().add_modifier(Modifier::BOLD),
-        )));
+        let style = s.theme.error().add_modifier(Modifier::BOLD);
+        out.extend(prose::wrap(
+            Span::styled(format!("{warn} "), style),
+            vec![Span::styled(
+                format!("{}:{} {}", w.line, w.col, w.message().pick(ja)),
+                style,
+            )],
+            width,
+        ));
         out.push(Line::default());
     }
     match &s.mode {
         Mode::Challenge { challenge, .. } => {
-            out.push(heading(tr(lang, "目標", "Goal"), s));
-            out.push(Line::from(challenge.goal.get(lang).to_string()));
+            out.push(heading(s.tr("sandbox.goal"), s));
+            out.extend(prose::markdown(
+                &s.prose,
+                challenge.goal.get(lang),
+                width,
+                &s.theme,
+            ));
             if challenge.kind == crate::sandbox::ChallengeKind::Secrets {
                 out.push(Line::default());
-                out.push(heading(tr(lang, "読むコード", "Code to read"), s));
-                let width = challenge.starter.lines().count().to_string().len();
-                for (i, l) in challenge.starter.lines().enumerate() {
-                    out.push(Line::from(vec![
-                        Span::styled(format!("{:>width$} ", i + 1), s.theme.dim()),
-                        Span::raw(l.to_string()),
-                    ]));
-                }
+                out.push(heading(s.tr("sandbox.code_to_read"), s));
+                out.extend(prose::numbered_code(
+                    &s.prose,
+                    &challenge.starter,
+                    width,
+                    &s.theme,
+                ));
             }
         }
         Mode::Playground(p) => {
@@ -53,51 +92,121 @@ pub fn lines(s: &Sandbox) -> Vec<Line<'static>> {
                 super::playground::FileKind::SecurityGroup => "security_group",
                 super::playground::FileKind::NetworkAcl => "network_acl",
             };
-            out.push(heading(tr(lang, "プレイグラウンド", "Playground"), s));
-            out.push(Line::from(format!("{} ({kind})", p.path.display())));
+            out.push(heading(s.tr("sandbox.playground"), s));
+            out.extend(prose::wrap_plain(
+                format!("{} ({kind})", p.path.display()),
+                Style::default(),
+                width,
+            ));
             if let Some(input) = &p.input {
-                out.push(Line::from(vec![
+                out.extend(prose::wrap(
                     Span::styled("> ", s.theme.key()),
-                    Span::raw(input.clone()),
-                ]));
+                    vec![Span::raw(input.clone())],
+                    width,
+                ));
             }
         }
     }
     if let Some(m) = &s.eval.broken {
-        out.push(Line::from(Span::styled(
+        out.extend(prose::wrap_plain(
             m.pick(ja).to_string(),
             s.theme.error(),
-        )));
+            width,
+        ));
     }
     if let Some(e) = &s.eval.error {
         out.push(Line::default());
-        out.push(Line::from(Span::styled(
-            format!("{ng} {}:{} {}", e.line, e.col, e.msg.pick(ja)),
-            s.theme.error(),
-        )));
+        out.extend(prose::wrap(
+            Span::styled(format!("{ng} "), s.theme.error()),
+            vec![Span::styled(
+                format!("{}:{} {}", e.line, e.col, e.msg.pick(ja)),
+                s.theme.error(),
+            )],
+            width,
+        ));
     }
     if let (Mode::Challenge { challenge, .. }, true) = (&s.mode, s.eval.solved) {
         out.push(Line::default());
-        out.push(Line::from(Span::styled(
-            format!(
-                "{ok} {}",
-                if s.solved {
-                    tr(lang, "解けました", "Solved")
-                } else {
-                    tr(
-                        lang,
-                        "条件を満たしています。提出してください (Ctrl+S)",
-                        "All checks pass: submit it (Ctrl+S)",
-                    )
-                }
-            ),
-            s.theme.ready().add_modifier(Modifier::BOLD),
-        )));
+        let style = s.theme.ready().add_modifier(Modifier::BOLD);
+        let said = s.tr(if s.solved {
+            "sandbox.solved"
+        } else {
+            "sandbox.all_pass"
+        });
+        out.extend(prose::wrap(
+            Span::styled(format!("{ok} "), style),
+            vec![Span::styled(said.to_string(), style)],
+            width,
+        ));
         if s.solved {
-            out.push(heading(tr(lang, "学んだこと", "Lesson learned"), s));
-            out.push(Line::from(challenge.lesson.get(lang).to_string()));
+            out.push(heading(s.tr("sandbox.lesson_learned"), s));
+            out.extend(prose::markdown(
+                &s.prose,
+                challenge.lesson.get(lang),
+                width,
+                &s.theme,
+            ));
         }
     }
+    requests(s, width, (ok, ng), &mut out);
+    if let Some((m, line, col)) = &s.eval.rejected {
+        out.extend(prose::wrap(
+            Span::styled(format!("{ng} "), s.theme.error()),
+            vec![Span::styled(
+                format!("{line}:{col} {}", m.pick(ja)),
+                s.theme.error(),
+            )],
+            width,
+        ));
+    }
+    if !s.eval.findings.is_empty() {
+        out.push(Line::default());
+        out.push(heading(s.tr("sandbox.findings"), s));
+    }
+    for f in &s.eval.findings {
+        let forbidden = s.eval.forbidden.contains(&f.code);
+        let style = if forbidden {
+            s.theme.error()
+        } else {
+            Style::default()
+        };
+        out.extend(prose::wrap(
+            Span::styled(format!("{} ", if forbidden { ng } else { warn }), style),
+            vec![
+                Span::styled(
+                    format!(
+                        "{}:{} {} ",
+                        f.line,
+                        f.col,
+                        word(s, "severity", f.severity.as_str())
+                    ),
+                    style,
+                ),
+                Span::raw(f.message(ja).to_string()),
+            ],
+            width,
+        ));
+    }
+    let hints = s.hints();
+    if s.hints_shown > 0 {
+        out.push(Line::default());
+        out.push(heading(s.tr("sandbox.hints"), s));
+        // An ordered Markdown list: numbered, hanging indents, code spans styled.
+        let list: String = hints
+            .iter()
+            .take(s.hints_shown)
+            .enumerate()
+            .map(|(i, h)| format!("{}. {}\n", i + 1, h.trim()))
+            .collect();
+        out.extend(prose::markdown(&s.prose, &list, width, &s.theme));
+    }
+    out
+}
+
+/// The request rows: heading with the count, each row with its mark, expected outcome and
+/// decision, and the selected row's explanation under it.
+fn requests(s: &Sandbox, width: u16, (ok, ng): (&str, &str), out: &mut Vec<Line<'static>>) {
+    let ja = s.lang == Lang::Ja;
     if !s.eval.rows.is_empty() {
         out.push(Line::default());
         let passed = s.eval.rows.iter().filter(|r| r.pass == Some(true)).count();
@@ -107,11 +216,9 @@ pub fn lines(s: &Sandbox) -> Vec<Line<'static>> {
         } else {
             String::new()
         };
-        out.push(heading(
-            &format!("{}{count}", tr(lang, "リクエスト", "Requests")),
-            s,
-        ));
+        out.push(heading(&format!("{}{count}", s.tr("sandbox.requests")), s));
     }
+    let strings = s.strings.get(s.lang);
     for (i, r) in s.eval.rows.iter().enumerate() {
         let mark = match r.pass {
             Some(true) => ok,
@@ -122,63 +229,52 @@ pub fn lines(s: &Sandbox) -> Vec<Line<'static>> {
             Some(false) => s.theme.error(),
             _ => Style::default(),
         };
-        let expect = r.expect.map(|e| format!(" [{e}]")).unwrap_or_default();
+        let decision = word(s, "decision", &r.decision);
+        let verdict = match r.expect {
+            Some(e) => strings.fmt(
+                "sandbox.expected",
+                &[("expect", &word(s, "expect", e)), ("decision", &decision)],
+            ),
+            None => decision,
+        };
         let sel = i == s.selected;
-        let mut line = Line::from(vec![
-            Span::raw(if sel { "> " } else { "  " }),
-            Span::styled(format!("{mark} {}", r.label), style),
-            Span::styled(format!("{expect} {}", r.decision), s.theme.dim()),
-        ]);
-        if sel {
-            line = line.patch_style(s.theme.selected());
+        let lead = Span::raw(if sel { "> " } else { "  " });
+        let head = format!("{mark} {}", r.label);
+        // When the row does not fit, the verdict goes whole onto its own line rather than
+        // being cut inside a word such as 許可.
+        let fits = 2 + display_width(&head) + 1 + display_width(&verdict) <= usize::from(width);
+        let rows = if fits {
+            prose::wrap(
+                lead,
+                vec![
+                    Span::styled(head, style),
+                    Span::styled(format!(" {verdict}"), s.theme.dim()),
+                ],
+                width,
+            )
+        } else {
+            let mut rows = prose::wrap(lead, vec![Span::styled(head, style)], width);
+            rows.extend(prose::wrap(
+                Span::raw("    "),
+                vec![Span::styled(verdict, s.theme.dim())],
+                width,
+            ));
+            rows
+        };
+        for line in rows {
+            out.push(if sel {
+                line.patch_style(s.theme.selected())
+            } else {
+                line
+            });
         }
-        out.push(line);
         if sel {
             let at = r.line.map(|l| format!("{l}: ")).unwrap_or_default();
-            out.push(Line::from(Span::styled(
-                format!("    {at}{}", r.why.pick(ja)),
-                s.theme.dim(),
-            )));
+            out.extend(prose::wrap(
+                Span::styled(format!("    {at}"), s.theme.dim()),
+                vec![Span::styled(r.why.pick(ja).to_string(), s.theme.dim())],
+                width,
+            ));
         }
     }
-    if let Some((m, line, col)) = &s.eval.rejected {
-        out.push(Line::from(Span::styled(
-            format!("{ng} {line}:{col} {}", m.pick(ja)),
-            s.theme.error(),
-        )));
-    }
-    if !s.eval.findings.is_empty() {
-        out.push(Line::default());
-        out.push(heading(tr(lang, "指摘", "Findings"), s));
-    }
-    for f in &s.eval.findings {
-        let forbidden = s.eval.forbidden.contains(&f.code);
-        let style = if forbidden {
-            s.theme.error()
-        } else {
-            Style::default()
-        };
-        out.push(Line::from(vec![
-            Span::styled(
-                format!(
-                    "{} {}:{} {} ",
-                    if forbidden { ng } else { warn },
-                    f.line,
-                    f.col,
-                    f.severity.as_str()
-                ),
-                style,
-            ),
-            Span::raw(f.message(ja).to_string()),
-        ]));
-    }
-    let hints = s.hints();
-    if s.hints_shown > 0 {
-        out.push(Line::default());
-        out.push(heading(tr(lang, "ヒント", "Hints"), s));
-        for (i, h) in hints.iter().take(s.hints_shown).enumerate() {
-            out.push(Line::from(format!("{}. {h}", i + 1)));
-        }
-    }
-    out
 }

@@ -13,6 +13,7 @@ pub use super::eval::{Eval, Row};
 use super::keys::{Ctx, SbAction};
 use super::nav::escape_regex;
 use super::playground::Playground;
+use super::prose::ProseCache;
 use crate::course::Localized;
 use crate::i18n::{Lang, Strings};
 use crate::policy::message::Msg;
@@ -44,7 +45,7 @@ pub struct Popup {
     pub index: usize,
     pub title: String,
     pub why: Msg,
-    pub lines: Vec<String>,
+    pub lines: Vec<Msg>,
 }
 
 /// IO the event loop performs for the screen.
@@ -80,6 +81,8 @@ pub struct Sandbox {
     pub effects: Vec<Effect>,
     pub debounce: Debounce,
     pub quit: bool,
+    /// Laid-out goal, hints and lesson: the panel is rebuilt on every key.
+    pub prose: ProseCache,
 }
 
 fn new_editor(text: &str, theme: &Theme) -> TextArea<'static> {
@@ -127,6 +130,7 @@ impl Sandbox {
             effects: Vec::new(),
             debounce: Debounce::default(),
             quit: false,
+            prose: ProseCache::default(),
         };
         s.evaluate();
         s
@@ -194,8 +198,13 @@ impl Sandbox {
         }
     }
 
-    fn msg(&self, ja: &str, en: &str) -> Option<Msg> {
-        Some(Msg::new(ja, en))
+    /// The UI string `key` in both languages with `{name}` placeholders filled, for the status
+    /// line (a `Msg`, so toggling the language re-picks it).
+    fn msg(&self, key: &str, args: &[(&str, &str)]) -> Option<Msg> {
+        Some(Msg::new(
+            self.strings.ja.fmt(key, args),
+            self.strings.en.fmt(key, args),
+        ))
     }
 
     /// Applies one action at time `now`; returns whether the screen must be redrawn.
@@ -230,17 +239,14 @@ impl Sandbox {
                     self.hints_shown += 1;
                     self.status = None;
                 } else {
-                    self.status = self.msg("ヒントはこれで全部です", "no more hints");
+                    self.status = self.msg("sandbox.status.no_more_hints", &[]);
                 }
             }
             A::Reset => {
                 if let Mode::Challenge { challenge, .. } = &self.mode {
                     let starter = super::eval::starter_text(challenge);
                     self.set_text(&starter);
-                    self.status = self.msg(
-                        "最初の状態に戻しました（Ctrl+Z で取り消せます）",
-                        "back to the starter (Ctrl+Z undoes it)",
-                    );
+                    self.status = self.msg("sandbox.status.reset", &[]);
                 }
             }
             A::Trace => self.open_trace(self.selected),
@@ -346,12 +352,10 @@ impl Sandbox {
         if self.eval.solved {
             self.solved = true;
             self.effects.push(Effect::RecordSolved);
-            self.status = self.msg("正解です。", "Solved.");
+            self.status = self.msg("sandbox.status.solved", &[]);
         } else if let Some(e) = &self.eval.error {
-            self.status = Some(Msg::new(
-                format!("{}:{} で読めません", e.line, e.col),
-                format!("cannot be read at {}:{}", e.line, e.col),
-            ));
+            let at = format!("{}:{}", e.line, e.col);
+            self.status = self.msg("sandbox.status.unreadable", &[("at", &at)]);
         } else {
             let failing = self
                 .eval
@@ -360,10 +364,13 @@ impl Sandbox {
                 .filter(|r| r.pass == Some(false))
                 .count();
             let left = self.eval.forbidden.len();
-            self.status = Some(Msg::new(
-                format!("まだです: 期待と違うリクエスト {failing} 件、残っている指摘 {left} 件"),
-                format!("not yet: {failing} request(s) go the wrong way, {left} finding(s) remain"),
-            ));
+            self.status = self.msg(
+                "sandbox.status.not_yet",
+                &[
+                    ("failing", &failing.to_string()),
+                    ("left", &left.to_string()),
+                ],
+            );
         }
     }
 

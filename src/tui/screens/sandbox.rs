@@ -6,13 +6,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::tui::sandbox::keys::{Ctx, help_line};
 use crate::tui::sandbox::panel;
+use crate::tui::sandbox::prose;
 use crate::tui::sandbox::state::{Focus, Mode, Sandbox};
-use crate::tui::sandbox::strings::tr;
 
 /// The parts of the screen.
 pub struct Areas {
@@ -88,22 +88,17 @@ impl Widget for &Sandbox {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self;
         if area.width < 60 || area.height < 12 {
-            Paragraph::new(tr(
-                s.lang,
-                "端末が小さすぎます（60x12 以上）",
-                "The terminal is too small (60x12 at least)",
-            ))
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
+            let text = s.tr("sandbox.too_small").to_string();
+            Paragraph::new(prose::wrap_plain(text, Style::default(), area.width)).render(area, buf);
             return;
         }
         let a = areas(area);
         let title = match &s.mode {
             Mode::Challenge { challenge, .. } => {
                 let done = if s.solved {
-                    tr(s.lang, "  [解決済み]", "  [solved]")
+                    format!("  [{}]", s.tr("sandbox.solved_tag"))
                 } else {
-                    ""
+                    String::new()
                 };
                 format!(
                     "secdojo sandbox: {} ({}){done}",
@@ -116,15 +111,16 @@ impl Widget for &Sandbox {
         Line::from(Span::styled(title, s.theme.title())).render(a.header, buf);
 
         let focused = s.focus == Focus::Editor && s.popup.is_none();
-        let eblock = block(s, tr(s.lang, " 下書き ", " Draft ").to_string(), focused);
+        let eblock = block(s, format!(" {} ", s.tr("sandbox.draft")), focused);
         let inner = eblock.inner(a.editor);
         eblock.render(a.editor, buf);
         (&s.editor).render(inner, buf);
 
-        let pblock = block(s, tr(s.lang, " 判定 ", " Verdict ").to_string(), !focused);
-        Paragraph::new(panel::lines(s))
+        let pblock = block(s, format!(" {} ", s.tr("sandbox.verdict")), !focused);
+        let pinner = pblock.inner(a.panel);
+        // Already wrapped to the panel's width by the lesson wrapper: no Paragraph wrapping.
+        Paragraph::new(panel::lines_at(s, pinner.width.max(1)))
             .block(pblock)
-            .wrap(Wrap { trim: false })
             .scroll((s.panel_scroll, 0))
             .render(a.panel, buf);
 
@@ -173,18 +169,20 @@ impl Widget for &Sandbox {
             let h = area.height.saturating_sub(6).max(6);
             let r = Rect::new(area.x + (area.width - w) / 2, area.y + 3, w, h);
             Clear.render(r, buf);
-            let mut lines = vec![
-                Line::from(Span::styled(
-                    p.why.pick(s.lang == crate::i18n::Lang::Ja).to_string(),
-                    s.theme.title(),
-                )),
-                Line::default(),
-            ];
-            lines.extend(p.lines.iter().map(|l| Line::from(l.clone())));
+            let ja = s.lang == crate::i18n::Lang::Ja;
+            let width = r.width.saturating_sub(2).max(1);
+            let mut lines = prose::wrap_plain(p.why.pick(ja).to_string(), s.theme.title(), width);
+            lines.push(Line::default());
+            for l in &p.lines {
+                lines.extend(prose::wrap_plain(
+                    l.pick(ja).to_string(),
+                    Style::default(),
+                    width,
+                ));
+            }
             Paragraph::new(lines)
                 .block(block(s, format!(" {} ", p.title), true))
                 .style(Style::default())
-                .wrap(Wrap { trim: false })
                 .render(r, buf);
         }
     }
