@@ -13,12 +13,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use pty_support::Session;
-
-const DOWN: &str = "\x1b[B";
-const END: &str = "\x1b[F";
-const BACKSPACE: &str = "\x7f";
-const CTRL_S: &str = "\x13";
-const ESC: &str = "\x1b";
+use pty_support::keys::{BACKSPACE, CTRL_S, DOWN, END, ESC};
 
 #[test]
 fn a_challenge_opened_from_the_course_map_is_solved_and_the_list_counts_it() {

@@ -12,13 +12,7 @@ mod pty_support;
 use std::path::Path;
 
 use pty_support::Session;
-
-const DOWN: &str = "\x1b[B";
-const END: &str = "\x1b[F";
-const BACKSPACE: &str = "\x7f";
-const CTRL_S: &str = "\x13";
-const CTRL_O: &str = "\x0f";
-const CTRL_Q: &str = "\x11";
+use pty_support::keys::{BACKSPACE, CTRL_O, CTRL_Q, CTRL_S, DOWN, END};
 
 fn spawn(data: &Path, env: &[(&str, &str)]) -> Session {
     let dir = data.to_str().unwrap();

@@ -13,6 +13,17 @@ use std::time::{Duration, Instant};
 use nix::sys::termios::LocalFlags;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// Keys as a terminal sends them.
+pub mod keys {
+    pub const DOWN: &str = "\x1b[B";
+    pub const END: &str = "\x1b[F";
+    pub const BACKSPACE: &str = "\x7f";
+    pub const ESC: &str = "\x1b";
+    pub const CTRL_S: &str = "\x13";
+    pub const CTRL_O: &str = "\x0f";
+    pub const CTRL_Q: &str = "\x11";
+}
+
 pub const DEADLINE: Duration = Duration::from_secs(30);
 pub const ROWS: u16 = 30;
 pub const COLS: u16 = 100;
