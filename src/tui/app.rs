@@ -66,6 +66,8 @@ pub struct App {
     pub quiz: Option<QuizState>,
     /// Leaving the lesson returns to the quiz (it was opened from the feedback).
     pub quiz_return: bool,
+    /// Leaving the lesson returns to the sandbox (it was opened from a challenge).
+    pub sandbox_return: bool,
     pub quiz_env: QuizEnv,
     /// Work for the edge of the program (recording quiz runs), see `take_effects`.
     pub effects: Vec<Effect>,
@@ -97,6 +99,7 @@ impl App {
             learner: Learner::default(),
             quiz: None,
             quiz_return: false,
+            sandbox_return: false,
             quiz_env: QuizEnv::real(),
             effects: Vec::new(),
             catalog: Vec::new(),
@@ -326,6 +329,8 @@ impl App {
                 .insert(reader.unit.clone(), reader.position(page));
             self.screen = if std::mem::take(&mut self.quiz_return) {
                 Screen::Quiz
+            } else if std::mem::take(&mut self.sandbox_return) && self.sandbox.is_some() {
+                Screen::Sandbox
             } else {
                 Screen::Home
             };

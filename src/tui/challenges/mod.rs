@@ -220,6 +220,7 @@ impl App {
                 self.quit = true;
                 return true;
             }
+            SbAction::ReadLesson => return self.read_challenge_lesson(),
             SbAction::Leave => {
                 self.close_sandbox();
                 match std::mem::replace(&mut self.sandbox_exit, SandboxExit::Home) {
@@ -237,6 +238,25 @@ impl App {
         let changed = sb.update(action, now);
         self.collect_sandbox_effects();
         changed
+    }
+
+    /// Opens the lesson section the open challenge practises (its unit's lesson at the top
+    /// when it names none); leaving the lesson comes back to the sandbox as it was.
+    fn read_challenge_lesson(&mut self) -> bool {
+        let Some(Mode::Challenge { challenge, .. }) = self.sandbox.as_ref().map(|sb| &sb.mode)
+        else {
+            return false;
+        };
+        let (unit, section) = (challenge.unit.clone(), challenge.section.clone());
+        if self.open_lesson(&unit).is_err() {
+            return false;
+        }
+        if let Some(anchor) = section {
+            // A section missing from the lesson leaves the reader at the top.
+            let _ = self.jump_to(&anchor);
+        }
+        self.sandbox_return = true;
+        true
     }
 
     /// The sandbox's debounced re-evaluation, when its time has come.

@@ -172,3 +172,35 @@ fn resize_reaches_the_open_sandbox() {
     assert_eq!(app.sandbox.as_ref().unwrap().area, Rect::new(0, 0, 70, 22));
     assert_eq!(app.area, Rect::new(0, 0, 70, 22));
 }
+
+#[test]
+fn l_on_the_panel_reads_the_challenges_section_and_leaving_the_lesson_comes_back() {
+    let mut app = app(Lang::En);
+    app.open_challenge("require-mfa").unwrap();
+    ch(&mut app, 'X');
+    let draft = app.sandbox.as_ref().unwrap().text();
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE); // editor -> panel
+    assert!(ch(&mut app, 'l'));
+    let section = app
+        .catalog
+        .iter()
+        .find(|c| c.id == "require-mfa")
+        .unwrap()
+        .section
+        .clone();
+    match &app.screen {
+        Screen::Lesson(r) => {
+            assert_eq!(r.unit, "iam");
+            let page = app.page_for("iam").unwrap();
+            assert_eq!(page.position_of(r.top).anchor, section);
+        }
+        other => panic!("expected the lesson, got {other:?}"),
+    }
+    ch(&mut app, 'q'); // leave the lesson
+    assert_eq!(app.screen, Screen::Sandbox);
+    assert_eq!(
+        app.sandbox.as_ref().unwrap().text(),
+        draft,
+        "the draft is as it was"
+    );
+}

@@ -44,6 +44,8 @@ pub enum SbAction {
     Close,
     /// Leave the screen: back to the challenge list (or out of the playground).
     Leave,
+    /// Read the lesson section the challenge practises; leaving the lesson comes back.
+    ReadLesson,
     Quit,
     SearchOpen,
     SearchChar(char),
@@ -141,6 +143,10 @@ pub fn bindings() -> Vec<Binding> {
         only(b(Panel, Char('s'), N, A::Submit, "提出", "submit"), false),
         only(b(Panel, Char('h'), N, A::Hint, "ヒント", "hint"), false),
         only(b(Panel, Char('r'), N, A::Reset, "初期状態", "reset"), false),
+        only(
+            b(Panel, Char('l'), N, A::ReadLesson, "レッスン", "lesson"),
+            false,
+        ),
         only(b(Panel, Char('a'), N, A::AddRequest, "追加", "add"), true),
         only(
             b(Panel, Char('d'), N, A::DeleteRequest, "削除", "delete"),

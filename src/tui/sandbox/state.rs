@@ -277,6 +277,8 @@ impl Sandbox {
                 }
             }
             A::Quit | A::Leave => self.quit = true,
+            // The app opens the lesson (the sandbox alone has none to show).
+            A::ReadLesson => return false,
             A::SearchOpen => self.search = Some(String::new()),
             A::SearchChar(c) => {
                 if let Some(s) = &mut self.search {
