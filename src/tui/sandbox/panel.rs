@@ -104,6 +104,8 @@ pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
                     vec![Span::raw(input.clone())],
                     width,
                 ));
+                let hint = p.syntax().pick(ja).to_string();
+                out.extend(prose::wrap_plain(hint, s.theme.dim(), width));
             }
         }
     }
