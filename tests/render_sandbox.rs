@@ -1,5 +1,6 @@
 //! Snapshots of the sandbox screen (issue #6) in its four states — valid, parse error, failing
-//! request, solved — in both languages at 100x30 and 80x24, drawn by the library exactly as the
+//! request, solved — in both languages at 100x30, 80x24 and 60x20 (the narrowest the screen
+//! draws), drawn by the library exactly as the
 //! TUI draws them. Re-accept after content changes with
 //! `INSTA_UPDATE=always cargo test --test render_sandbox`.
 
@@ -93,8 +94,18 @@ fn state(name: &str, lang: Lang, w: u16, h: u16) -> (Sandbox, String) {
 fn snapshots() {
     for name in ["valid", "parse_error", "failing", "solved"] {
         for lang in [Lang::Ja, Lang::En] {
-            for (w, h) in [(100, 30), (80, 24)] {
-                let (_, text) = state(name, lang, w, h);
+            for (w, h) in [(100, 30), (80, 24), (60, 20)] {
+                let (sb, mut text) = state(name, lang, w, h);
+                if w == 60 {
+                    // The goal fills a narrow panel: the whole panel (what scrolling shows) too.
+                    text.push_str("--- whole panel ---\n");
+                    for line in secdojo::tui::sandbox::panel::lines(&sb) {
+                        let line = line.to_string();
+                        assert!(line.width() <= 27, "wider than the panel: {line:?}");
+                        text.push_str(line.trim_end());
+                        text.push('\n');
+                    }
+                }
                 let l = if lang == Lang::Ja { "ja" } else { "en" };
                 insta::assert_snapshot!(format!("sandbox_{name}_{l}_{w}x{h}"), text);
             }

@@ -202,7 +202,7 @@ pub fn parse(text: &str) -> Result<Node, JsonError> {
     let parsed = parse_to_ast(text, &CollectOptions::default(), &opts).map_err(|e| JsonError {
         span: index.span(e.range().start),
         msg: Msg::new(
-            format!("JSON の書き方に誤りがあります: {}", e.kind()),
+            format!("JSON の書き方に誤りがあります: {}", kind_ja(e.kind())),
             format!("invalid JSON: {}", e.kind()),
         ),
     })?;
@@ -213,6 +213,34 @@ pub fn parse(text: &str) -> Result<Node, JsonError> {
             msg: Msg::new("JSON が空です", "empty input: no JSON value"),
         }),
     }
+}
+
+/// The parser's error in Japanese for the mistakes learners make by hand; anything rarer keeps
+/// the parser's English words rather than a vague translation.
+fn kind_ja(kind: &jsonc_parser::errors::ParseErrorKind) -> String {
+    use jsonc_parser::errors::ParseErrorKind as K;
+    let ja = match kind {
+        K::ExpectedComma => "カンマ（,）がありません",
+        K::ExpectedColonAfterObjectKey => "キーのあとにコロン（:）がありません",
+        K::ExpectedObjectValue => "コロンのあとに値がありません",
+        K::ExpectedStringObjectProperty => "キーは二重引用符（\"）で囲んだ文字列で書きます",
+        K::TrailingCommasNotAllowed => "最後の要素のあとにカンマは書けません",
+        K::CommentsNotAllowed => "JSON にはコメントを書けません",
+        K::SingleQuotedStringsNotAllowed => "文字列は二重引用符（\"）で囲みます",
+        K::UnexpectedCloseBrace => "対応する { のない } があります",
+        K::UnexpectedCloseBracket => "対応する [ のない ] があります",
+        K::UnexpectedColon => "ここにコロン（:）は書けません",
+        K::UnexpectedComma => "ここにカンマ（,）は書けません",
+        K::UnexpectedToken | K::UnexpectedTokenInObject | K::UnexpectedWord => {
+            "ここに書けない文字があります"
+        }
+        K::UnterminatedArray => "[ で始めた配列が ] で閉じていません",
+        K::UnterminatedObject => "{ で始めたオブジェクトが } で閉じていません",
+        K::MultipleRootJsonValues => "JSON の値は全体で 1 つだけ書きます",
+        K::String(_) => "文字列の書き方に誤りがあります",
+        other => return other.to_string(),
+    };
+    ja.to_string()
 }
 
 fn convert(v: &jsonc_parser::ast::Value<'_>, index: &LineIndex<'_>) -> Node {
@@ -291,6 +319,14 @@ mod tests {
         assert_eq!(e.span.line, 2, "the trailing comma");
         assert!(e.msg.en.contains("invalid JSON"));
         assert!(e.msg.ja.contains("JSON"));
+        let missing = parse("{\"a\": 1\n \"b\": 2}").unwrap_err();
+        assert!(missing.msg.ja.contains("カンマ"), "{}", missing.msg.ja);
+        assert!(!missing.msg.ja.contains("Expected"), "{}", missing.msg.ja);
+        assert!(
+            missing.msg.en.contains("Expected comma"),
+            "{}",
+            missing.msg.en
+        );
         assert!(parse("").is_err());
         assert!(parse("{\"a\": 1} x").is_err());
         assert!(parse("// c\n{}").is_err());

@@ -118,7 +118,7 @@ pub fn numbered_code(
         // A fence longer than any backtick run inside, so the code cannot close it.
         let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
         let fence = "`".repeat(longest.max(2) + 1);
-        let doc = md::parse(&format!("{fence}text\n{code}\n{fence}\n"));
+        let doc = md::parse(&format!("{fence}code\n{code}\n{fence}\n"));
         let avail = width.saturating_sub(digits as u16 + 1).max(4);
         let opts = RenderOptions {
             ascii: theme.ascii,
