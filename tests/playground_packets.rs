@@ -139,7 +139,15 @@ fn security_group_rows_say_reachable_or_not_and_which_rule() {
     check_rows(&eval, &SG_PACKETS);
     assert_eq!(
         eval.rows[0].why.en,
-        "admitted by ingress[0] tcp 443 0.0.0.0/0"
+        "admitted by ingress[0]: tcp 443 from 0.0.0.0/0"
+    );
+    assert_eq!(
+        eval.rows[0].why.ja,
+        "ingress[0]（tcp 443、送信元 0.0.0.0/0）が許可しています"
+    );
+    assert_eq!(
+        eval.rows[5].why.en,
+        "admitted by egress[0]: -1 to 0.0.0.0/0"
     );
     assert!(eval.rows[2].why.en.starts_with("no ingress rule matches"));
     assert!(
@@ -175,6 +183,7 @@ fn network_acl_rows_say_allowed_or_denied_and_the_rule_number() {
     // The trace lists the rules in evaluation order (by number) and marks the decider.
     let (decision, _, lines) = p.trace(NACL, 1).unwrap();
     assert_eq!(decision, "denied");
+    let lines: Vec<&str> = lines.iter().map(|m| m.en.as_str()).collect();
     assert_eq!(
         lines,
         [
@@ -185,7 +194,7 @@ fn network_acl_rows_say_allowed_or_denied_and_the_rule_number() {
         ]
     );
     let (_, _, lines) = p.trace(NACL, 2).unwrap();
-    assert_eq!(lines.last().map(String::as_str), Some("> * deny"));
+    assert_eq!(lines.last().map(|m| m.ja.as_str()), Some("> * deny"));
 }
 
 #[test]
@@ -365,9 +374,41 @@ fn broken_rules_are_not_saved() {
     let e = p.cases_jsonl(&broken).unwrap_err();
     let msg = format!("{e:#}");
     assert!(msg.starts_with("sg.json:3:"), "{msg}");
-    let iam = Playground::new(Path::new("p.json"), r#"{"Statement": []}"#);
+    let iam = playground(
+        Path::new("p.json"),
+        r#"{"Statement": []}"#,
+        &["alice s3:GetObject *"],
+    );
     let e = iam
         .cases_jsonl(r#"{"Statement": [{"Effect": "Maybe"}]}"#)
         .unwrap_err();
     assert!(format!("{e:#}").starts_with("p.json:"), "{e:#}");
+}
+
+#[test]
+fn nothing_to_save_is_said_rather_than_writing_an_empty_file() {
+    let p = Playground::new(Path::new("sg.json"), SG);
+    let e = p.cases_jsonl(SG).unwrap_err();
+    assert!(format!("{e:#}").contains("nothing to save"), "{e:#}");
+}
+
+#[test]
+fn the_trace_of_a_request_reads_in_both_languages() {
+    let policy = r#"{"Version": "2012-10-17", "Statement": [
+  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#;
+    let p = playground(Path::new("p.json"), policy, &[]);
+    let mut p = p;
+    add(
+        &mut p,
+        "alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt",
+    )
+    .unwrap();
+    let (decision, why, lines) = p.trace(policy, 0).unwrap();
+    assert_eq!(decision, "Allow");
+    assert!(why.en.starts_with("allowed by"), "{}", why.en);
+    assert!(!lines.is_empty());
+    assert!(
+        lines.iter().any(|m| m.ja != m.en),
+        "statement lines in Japanese too: {lines:?}"
+    );
 }

@@ -4,7 +4,6 @@
 use ratatui_textarea::CursorMove;
 
 use super::state::{Focus, Mode, Popup, Sandbox};
-use crate::policy::message::Msg;
 use crate::sandbox::explain;
 
 impl Sandbox {
@@ -18,11 +17,7 @@ impl Sandbox {
                 task: Ok(Some(task)),
                 ..
             } => explain::iam_trace(task, &text, index),
-            // The playground's trace is in English only for now.
-            Mode::Playground(p) => p.trace(&text, index).map(|(d, why, lines)| {
-                let lines = lines.into_iter().map(|l| Msg::new(l.clone(), l)).collect();
-                (d, why, lines)
-            }),
+            Mode::Playground(p) => p.trace(&text, index),
             _ => None,
         };
         let (why, lines) = match traced {

@@ -153,10 +153,16 @@ fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Msg> {
             ),
         ),
         Some((i, x)) if refs.len() == 1 => {
-            let rule = sg_rule_text(list, i, x);
+            let traffic = traffic_text(&x.traffic);
+            let peer = peer_text(&x.peer);
+            let (ja_dir, en_dir) = if list == "egress" {
+                ("宛先", "to")
+            } else {
+                ("送信元", "from")
+            };
             Msg::new(
-                format!("{rule} が許可しています"),
-                format!("admitted by {rule}"),
+                format!("{list}[{i}]（{traffic}、{ja_dir} {peer}）が許可しています"),
+                format!("admitted by {list}[{i}]: {traffic} {en_dir} {peer}"),
             )
         }
         Some(_) => Msg::new(

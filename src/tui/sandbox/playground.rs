@@ -223,9 +223,13 @@ impl Playground {
     }
 
     /// The trace of request `index`.
-    pub fn trace(&self, text: &str, index: usize) -> Option<(String, Msg, Vec<String>)> {
+    pub fn trace(&self, text: &str, index: usize) -> Option<(String, Msg, Vec<Msg>)> {
         if let Some(file) = self.kind.rule_file() {
-            return packets::trace(file, text, &self.requests.get(index)?.request);
+            let (decision, why, lines) =
+                packets::trace(file, text, &self.requests.get(index)?.request)?;
+            // The rule lines are in the rule files' own notation, the same in both languages.
+            let lines = lines.into_iter().map(|l| Msg::new(l.clone(), l)).collect();
+            return Some((decision, why, lines));
         }
         let FileKind::Policy(kind) = self.kind else {
             return None;
@@ -236,7 +240,7 @@ impl Playground {
         Some((
             d.outcome.name().to_string(),
             trace::why(&d, &set),
-            trace::statement_lines(&d, &set),
+            trace::statement_msgs(&d, &set),
         ))
     }
 
@@ -244,6 +248,9 @@ impl Playground {
     /// it gets now as `expected` (IAM) or `expected_reachable` / `expected_allowed` (sg/nacl), so
     /// `policy test` passes on it as saved and notices when a later edit changes a decision.
     pub fn cases_jsonl(&self, text: &str) -> anyhow::Result<String> {
+        if self.requests.is_empty() {
+            anyhow::bail!("nothing to save yet: add a line with `a` first");
+        }
         if let Some(file) = self.kind.rule_file() {
             return packets::cases_jsonl(file, &self.path, text, self.lines());
         }
