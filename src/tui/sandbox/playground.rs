@@ -31,7 +31,16 @@ pub enum FileKind {
 /// resource policy (a trust policy when it is about `sts:AssumeRole`), else identity.
 pub fn detect(text: &str) -> FileKind {
     let Ok(node) = pjson::parse(text) else {
-        return FileKind::Policy(PolicyKind::Identity);
+        // A file that does not parse yet is told by its words, so a half-written rule file
+        // still opens as one (and shows the rule parser's error, not the policy parser's).
+        let has = |k: &str| text.contains(&format!("\"{k}\""));
+        return if has("ingress") || has("egress") {
+            FileKind::SecurityGroup
+        } else if has("inbound") || has("outbound") {
+            FileKind::NetworkAcl
+        } else {
+            FileKind::Policy(PolicyKind::Identity)
+        };
     };
     if node.get("ingress").is_some() || node.get("egress").is_some() {
         return FileKind::SecurityGroup;
@@ -213,12 +222,10 @@ impl Playground {
                     ..Eval::default()
                 }
             }
-            FileKind::SecurityGroup | FileKind::NetworkAcl => {
-                let Some(file) = self.kind.rule_file() else {
-                    return Eval::default();
-                };
-                packets::evaluate(file, text, self.lines())
+            FileKind::SecurityGroup => {
+                packets::evaluate(RuleFile::SecurityGroup, text, self.lines())
             }
+            FileKind::NetworkAcl => packets::evaluate(RuleFile::NetworkAcl, text, self.lines()),
         }
     }
 
@@ -325,6 +332,12 @@ mod tests {
         );
         let bucket = r#"{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}"#;
         assert_eq!(detect(bucket), FileKind::Policy(PolicyKind::Resource));
+        assert_eq!(detect(r#"{"ingress": [{"#), FileKind::SecurityGroup);
+        assert_eq!(detect(r#"{"outbound": [,]}"#), FileKind::NetworkAcl);
+        assert_eq!(
+            detect(r#"{"Statement": [{"#),
+            FileKind::Policy(PolicyKind::Identity)
+        );
     }
 
     #[test]
