@@ -324,6 +324,15 @@ impl App {
             .pages
             .get(&(reader.unit.clone(), lang, width))
             .unwrap_or(&empty);
+        if action == Action::Challenges {
+            let unit = reader.unit.clone();
+            self.positions.insert(unit.clone(), reader.position(page));
+            let opened = self.open_challenge_list_of(&unit).is_ok();
+            if let Screen::Challenges(list) = &mut self.screen {
+                list.from_lesson = true;
+            }
+            return opened;
+        }
         if action == Action::Back {
             self.positions
                 .insert(reader.unit.clone(), reader.position(page));

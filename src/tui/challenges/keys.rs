@@ -13,6 +13,14 @@ pub const OPEN: Binding = b(
     Some("challenges.hint.open"),
 );
 
+/// In a lesson: the same, listed in `?` only (the hint line there is full already).
+pub const OPEN_FROM_LESSON: Binding = b(
+    &[Char('s')],
+    Action::Challenges,
+    "challenges.keys.open",
+    None,
+);
+
 /// The challenge list.
 #[rustfmt::skip]
 pub const LIST: &[Binding] = &[

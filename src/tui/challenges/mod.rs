@@ -23,6 +23,8 @@ use crate::tui::sandbox::state::{Effect, Mode, Sandbox};
 pub struct ChallengeList {
     pub unit: String,
     pub sel: usize,
+    /// Opened from the unit's lesson: Back returns there (else to the course map).
+    pub from_lesson: bool,
 }
 
 /// Where Esc on the sandbox screen leads.
@@ -97,6 +99,7 @@ impl App {
         self.screen = Screen::Challenges(ChallengeList {
             unit: unit.to_string(),
             sel: 0,
+            from_lesson: false,
         });
         Ok(())
     }
@@ -106,11 +109,14 @@ impl App {
             return false;
         };
         let count = self.unit_challenges(&list.unit).len();
-        let (unit, before) = (list.unit.clone(), list.sel);
+        let (unit, before, from_lesson) = (list.unit.clone(), list.sel, list.from_lesson);
         let last = count.saturating_sub(1);
         let sel = match action {
             Action::Back => {
-                self.screen = Screen::Home;
+                // The lesson reopens where it was left (its position was kept).
+                if !(from_lesson && self.open_lesson(&unit).is_ok()) {
+                    self.screen = Screen::Home;
+                }
                 return true;
             }
             Action::Open => {
@@ -166,9 +172,11 @@ impl App {
                 if let Some(i) = self.course.units.iter().position(|u| u.id == c.unit) {
                     self.home_sel = i;
                 }
+                let from_lesson = matches!(&self.screen, Screen::Challenges(l) if l.from_lesson);
                 SandboxExit::List(ChallengeList {
                     unit: c.unit.clone(),
                     sel,
+                    from_lesson,
                 })
             }
             None => SandboxExit::Home,

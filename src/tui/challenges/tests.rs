@@ -204,3 +204,28 @@ fn l_on_the_panel_reads_the_challenges_section_and_leaving_the_lesson_comes_back
         "the draft is as it was"
     );
 }
+
+#[test]
+fn s_in_a_lesson_lists_its_challenges_and_back_returns_to_the_same_place() {
+    let mut app = app(Lang::En);
+    app.open_lesson("s3").unwrap();
+    for _ in 0..3 {
+        app.update(Action::PageDown);
+    }
+    let top = |app: &App| match &app.screen {
+        Screen::Lesson(r) => r.top,
+        other => panic!("expected the lesson, got {other:?}"),
+    };
+    let before = top(&app);
+    assert!(before > 0);
+    assert!(ch(&mut app, 's'));
+    assert!(matches!(&app.screen, Screen::Challenges(l) if l.unit == "s3" && l.from_lesson));
+    // Into a challenge and all the way back out: sandbox -> list -> lesson.
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.screen, Screen::Sandbox);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(matches!(&app.screen, Screen::Challenges(l) if l.from_lesson));
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(top(&app), before);
+}

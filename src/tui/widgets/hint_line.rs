@@ -18,24 +18,45 @@ pub struct HintLine<'a> {
 }
 
 impl HintLine<'_> {
-    /// The hints that fit in `width` columns, in table order; the rest are dropped whole
-    /// (`?` lists everything).
+    /// The hints that fit in `width` columns, in table order. The help key always stays; the
+    /// others are dropped whole from the end when the line is full.
     pub fn line(&self, width: usize) -> Line<'static> {
+        let hints: Vec<(String, String)> = keymap::hints(self.ctx)
+            .into_iter()
+            .map(|(keys, label)| (keys, label.to_string()))
+            .collect();
+        let cost = |(keys, label): &(String, String)| {
+            keys.width() + 1 + self.strings.get(label).width() + 2
+        };
+        let essential = |label: &str| ESSENTIAL.contains(&label);
+        let mut used = 1 + hints
+            .iter()
+            .filter(|h| essential(&h.1))
+            .map(cost)
+            .sum::<usize>();
         let mut spans = vec![Span::raw(" ")];
-        let mut used = 1;
-        for (keys, label) in keymap::hints(self.ctx) {
-            let label = self.strings.get(label).to_string();
-            let w = keys.width() + 1 + label.width() + 2;
-            if used + w > width + 2 {
-                break;
+        let mut full = false;
+        for h in &hints {
+            if !essential(&h.1) {
+                if full || used + cost(h) > width + 2 {
+                    full = true;
+                    continue;
+                }
+                used += cost(h);
             }
-            used += w;
-            spans.push(Span::styled(keys, self.theme.key()));
-            spans.push(Span::styled(format!(" {label}  "), self.theme.dim()));
+            spans.push(Span::styled(h.0.clone(), self.theme.key()));
+            spans.push(Span::styled(
+                format!(" {}  ", self.strings.get(&h.1)),
+                self.theme.dim(),
+            ));
         }
         Line::from(spans)
     }
 }
+
+/// Hint labels that are never dropped for room: `?` lists every key, so with it on the line
+/// nothing is out of reach.
+const ESSENTIAL: &[&str] = &["hint.help"];
 
 impl Widget for HintLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
