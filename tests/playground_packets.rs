@@ -151,7 +151,15 @@ fn security_group_rows_say_reachable_or_not_and_which_rule() {
     );
     assert!(eval.rows[2].why.en.starts_with("no ingress rule matches"));
     assert!(
-        eval.rows[3].why.en.contains("only a rule naming the group"),
+        !eval.rows[2].why.en.contains("naming the group"),
+        "no group hint for an address: {}",
+        eval.rows[2].why.en
+    );
+    assert!(
+        eval.rows[3]
+            .why
+            .en
+            .contains("only a rule naming the group does"),
         "a group peer against a CIDR rule: {}",
         eval.rows[3].why.en
     );

@@ -129,15 +129,20 @@ fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Msg> {
                     "no {list} rule matches, so it is blocked (a security group lists only what is allowed; everything else is dropped)"
                 ),
             );
-            let cidr_rule = |x: &SgRule| matches!(&x.peer, Peer::Net(n) if !is_world(n));
+            // The classic mistake: the right port opened to the VPC's CIDR rather than to the
+            // group the traffic comes from.
+            let cidr_rule = |x: &SgRule| {
+                matches!(&x.peer, Peer::Net(n) if !is_world(n))
+                    && x.traffic.matches(q.protocol, q.port, q.code)
+            };
             if let Peer::Group(g) = &q.peer
                 && rules.iter().any(cidr_rule)
             {
                 m.ja.push_str(&format!(
-                    "。0.0.0.0/0 以外の CIDR のルールは {g} のメンバーを認めるかどうかを語りません。グループを名指しするルールだけが認めます"
+                    "。このポートを開けている CIDR のルールは {g} のメンバーを認めません。グループを名指しするルールだけが認めます"
                 ));
                 m.en.push_str(&format!(
-                    ". A rule with a CIDR other than 0.0.0.0/0 says nothing about the members of {g}; only a rule naming the group admits them"
+                    ". The rules that open this port to a CIDR do not admit the members of {g}; only a rule naming the group does"
                 ));
             }
             m
