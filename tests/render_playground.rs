@@ -1,5 +1,5 @@
 //! Snapshots of the playground (`secdojo sandbox FILE`) on a security group and on a network ACL
-//! with packets added, and with the packet prompt open, in both languages, drawn by the library
+//! with packets added, the trace of a packet, and the packet prompt open, in both languages, drawn by the library
 //! exactly as the TUI draws them. Re-accept after an intended change with
 //! `INSTA_UPDATE=always cargo test --test render_playground`.
 
@@ -108,6 +108,11 @@ fn state(name: &str, lang: Lang, w: u16, h: u16) -> (Sandbox, String) {
             sb.update(SbAction::Up, Instant::now());
             sb
         }
+        "trace" => {
+            let (mut sb, _) = state("nacl", lang, w, h);
+            sb.update(SbAction::Trace, Instant::now());
+            sb
+        }
         "prompt" => {
             let mut sb = screen("nacl.json", NACL, &[], lang, w, h);
             let now = Instant::now();
@@ -126,7 +131,7 @@ fn state(name: &str, lang: Lang, w: u16, h: u16) -> (Sandbox, String) {
 
 #[test]
 fn snapshots() {
-    for name in ["sg", "nacl", "prompt"] {
+    for name in ["sg", "nacl", "trace", "prompt"] {
         for lang in [Lang::Ja, Lang::En] {
             for (w, h) in [(100, 30), (80, 24)] {
                 let (_, text) = state(name, lang, w, h);
@@ -181,6 +186,21 @@ fn what_each_state_says() {
         "- out tcp 49152 to 198.51.100.7 -> * denied",
     ] {
         assert!(panel.contains(row), "{row}: {panel}");
+    }
+
+    let (sb, text) = state("trace", Lang::En, 100, 30);
+    let popup = sb.popup.as_ref().expect("the trace popup");
+    assert!(
+        popup.title.contains("in tcp 443 from 203.0.113.7 -> #90"),
+        "{}",
+        popup.title
+    );
+    for line in [
+        "> #90 deny tcp 443 203.0.113.0/24",
+        "  #100 allow tcp 443 0.0.0.0/0",
+        "  * deny",
+    ] {
+        assert!(text.contains(line), "{line}: {text}");
     }
 
     let (sb, text) = state("prompt", Lang::En, 100, 30);
