@@ -31,7 +31,7 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Removes what a terminal cannot show in a cell: tabs become a space, other control characters
 /// go, so widths computed later match what is drawn.
 pub(crate) fn sanitize(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    if !has_control(text, false) {
         return text.to_string();
     }
     text.chars()
@@ -41,6 +41,19 @@ pub(crate) fn sanitize(text: &str) -> String {
             c => Some(c),
         })
         .collect()
+}
+
+/// Whether `text` holds a control character (other than `\n` with `except_newline`). Bytes are
+/// scanned first because every control character (U+0000..U+001F, U+007F..U+009F) is a byte below
+/// 0x20, DEL, or starts with the byte 0xC2, and most text has none of those: the char check, which
+/// decodes UTF-8, then rarely runs.
+pub(crate) fn has_control(text: &str, except_newline: bool) -> bool {
+    let suspect = |b: u8| (b < 0x20 && !(except_newline && b == b'\n')) || b == 0x7f || b == 0xC2;
+    // `fold` rather than `any`: without an early exit the byte scan vectorises.
+    text.bytes().fold(false, |seen, b| seen | suspect(b))
+        && text
+            .chars()
+            .any(|c| c.is_control() && !(except_newline && c == '\n'))
 }
 
 /// Resolves breaks and merges neighbouring spans of equal style. A soft break between two CJK
@@ -192,5 +205,10 @@ mod tests {
     #[test]
     fn sanitize_drops_controls() {
         assert_eq!(sanitize("a\tb\u{7}c"), "a bc");
+        assert_eq!(sanitize("x\u{85}y\u{7f}\nz é"), "xyz é");
+        assert!(!has_control("é 日本 \u{a0}", false));
+        assert!(has_control("a\nb", false));
+        assert!(!has_control("a\nb", true));
+        assert!(has_control("a\u{9f}b", true));
     }
 }

@@ -249,7 +249,10 @@ fn map_styles(mut lines: Vec<StyledLine>, f: impl Fn(&mut Style)) -> Vec<StyledL
 
 /// Cuts a line to `width` columns on a grapheme boundary (a last resort, see [`render`]).
 fn clip(line: &mut StyledLine, width: usize) {
-    if line.width() <= width {
+    // No character is wider than its UTF-8 encoding is long (tested in `width`), so a line with
+    // no more bytes than columns fits without being measured.
+    let bytes: usize = line.spans.iter().map(|s| s.text.len()).sum();
+    if bytes <= width || line.width() <= width {
         return;
     }
     let mut used = 0;

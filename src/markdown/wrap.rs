@@ -7,7 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::width::display_width;
 
-use super::inline::sanitize;
+use super::inline::{has_control, sanitize};
 use super::kinsoku::{no_end, no_start};
 use super::{Style, StyledSpan};
 
@@ -49,7 +49,7 @@ pub(crate) fn concat(spans: &[StyledSpan]) -> (String, Vec<(usize, Style)>) {
             continue;
         }
         starts.push((text.len(), span.style));
-        if span.text.chars().any(|c| c.is_control() && c != '\n') {
+        if has_control(&span.text, true) {
             let clean: String = span
                 .text
                 .split('\n')

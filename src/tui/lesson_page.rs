@@ -80,6 +80,10 @@ pub fn layout(doc: &Document, width: u16, strings: &Strings, theme: &Theme) -> P
 fn link_spots(doc: &Document, lines: &[markdown::StyledLine]) -> Vec<LinkSpot> {
     let mut out: Vec<LinkSpot> = Vec::new();
     for (line, l) in lines.iter().enumerate() {
+        // Most lines hold no link; measuring their spans would only be thrown away.
+        if l.spans.iter().all(|s| s.style.link.is_none()) {
+            continue;
+        }
         let mut col = 0;
         let mut last: Option<usize> = None;
         for span in &l.spans {

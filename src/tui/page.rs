@@ -60,7 +60,12 @@ impl Page {
     pub fn new(lines: Vec<Line<'static>>, headings: Vec<Heading>) -> Page {
         let text = lines
             .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .map(|l| {
+                // Sized up front: collecting the pieces would regrow the string span by span.
+                let mut t = String::with_capacity(l.spans.iter().map(|s| s.content.len()).sum());
+                t.extend(l.spans.iter().map(|s| s.content.as_ref()));
+                t
+            })
             .collect();
         Page {
             lines,

@@ -18,21 +18,36 @@ pub fn render_to_text(app: &App) -> String {
 /// printed once: the cell it covers is skipped, so every row is at most the buffer's width.
 pub fn buffer_to_text(buf: &Buffer) -> String {
     let area: Rect = buf.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut row = String::new();
+    let (width, height) = (usize::from(area.width), usize::from(area.height));
+    if width == 0 {
+        return "\n".repeat(height);
+    }
+    // Most cells hold one ASCII byte; reserving for that case avoids regrowing the string.
+    let mut out = String::with_capacity((width + 1) * height);
+    // `content` holds the rows one after another; walking it avoids a position lookup per cell.
+    for row in buf.content.chunks(width) {
+        // Rows are written straight into `out` and trimmed there: no string per row.
+        let row_start = out.len();
         let mut skip = 0usize;
-        for x in area.left()..area.right() {
-            let sym = buf[(x, y)].symbol();
+        for cell in row {
+            let sym = cell.symbol();
             if skip > 0 {
                 skip -= 1;
                 continue;
             }
-            let w = sym.width();
-            row.push_str(if sym.is_empty() { " " } else { sym });
-            skip = w.saturating_sub(1);
+            // Nearly every cell is one printable ASCII byte: one column, pushed as a char (a
+            // one-byte `push_str` is a `memcpy` call). Only other symbols need the width tables.
+            match sym.as_bytes() {
+                [b] if (0x20..0x7f).contains(b) => out.push(char::from(*b)),
+                [] => out.push(' '),
+                _ => {
+                    out.push_str(sym);
+                    skip = sym.width().saturating_sub(1);
+                }
+            }
         }
-        out.push_str(row.trim_end());
+        let trimmed = out[row_start..].trim_end().len();
+        out.truncate(row_start + trimmed);
         out.push('\n');
     }
     out
@@ -52,5 +67,9 @@ mod tests {
         for line in buffer_to_text(&buf).lines() {
             assert!(line.width() <= 8);
         }
+        assert_eq!(
+            buffer_to_text(&Buffer::empty(Rect::new(0, 0, 0, 2))),
+            "\n\n"
+        );
     }
 }
