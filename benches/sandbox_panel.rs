@@ -10,6 +10,8 @@ use ratatui::widgets::Widget as _;
 use secdojo::course::CourseSource;
 use secdojo::i18n::Lang;
 use secdojo::sandbox::{Task, load};
+use secdojo::tui::sandbox::panel;
+use secdojo::tui::sandbox::prose::ProseCache;
 use secdojo::tui::sandbox::state::{Mode, Sandbox};
 use secdojo::tui::theme::Theme;
 
@@ -43,6 +45,17 @@ fn bench(c: &mut Criterion) {
         let mut buf = Buffer::empty(area);
         c.bench_function(&format!("draw {id} 100x30"), |b| {
             b.iter(|| (&sb).render(area, black_box(&mut buf)))
+        });
+        // The panel's Markdown layouts are cached per width; this is what the cache saves on
+        // every key (the panel is rebuilt each frame).
+        c.bench_function(&format!("panel lines {id} (cached layouts)"), |b| {
+            b.iter(|| panel::lines(black_box(&sb)))
+        });
+        c.bench_function(&format!("panel lines {id} (cold layouts)"), |b| {
+            b.iter(|| {
+                sb.prose = ProseCache::default();
+                panel::lines(black_box(&sb))
+            })
         });
     }
 }

@@ -154,6 +154,13 @@ pub fn numbered_code(
 /// hanging indent, so a wrapped row still reads as one item).
 pub fn wrap(first: Span<'static>, spans: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
     let indent = md::display_width(&first.content);
+    // Most rows fit: skip the line breaker for them (the panel is rebuilt on every key).
+    let whole: usize = spans.iter().map(|s| md::display_width(&s.content)).sum();
+    if indent + whole <= usize::from(width) && !spans.iter().any(|s| s.content.contains('\n')) {
+        let mut line = vec![first];
+        line.extend(spans);
+        return vec![Line::from(line)];
+    }
     // The wrapper carries Markdown styles; each piece keeps the index of its source span in
     // `link` (otherwise unused here) so its ratatui style can be put back after wrapping.
     let styles: Vec<Style> = spans.iter().map(|s| s.style).collect();
