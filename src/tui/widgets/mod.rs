@@ -66,6 +66,33 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// A short Markdown text (a challenge goal, a question) laid out as lessons are, at `width`:
+/// code spans styled instead of showing backticks, Japanese broken where Japanese breaks.
+pub fn markdown_lines(
+    text: &str,
+    width: u16,
+    strings: &crate::i18n::Strings,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let opts = md::RenderOptions {
+        width: width.max(2),
+        ascii: theme.ascii,
+        labels: crate::tui::lesson_page::alert_labels(strings),
+    };
+    md::parse(text)
+        .render(&opts)
+        .into_iter()
+        .map(|l| {
+            Line::from(
+                l.spans
+                    .into_iter()
+                    .map(|s| ratatui::text::Span::styled(s.text, theme.markdown(s.style)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,31 +131,4 @@ mod tests {
         let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
         assert_eq!(joined, text.replace(' ', ""));
     }
-}
-
-/// A short Markdown text (a challenge goal, a question) laid out as lessons are, at `width`:
-/// code spans styled instead of showing backticks, Japanese broken where Japanese breaks.
-pub fn markdown_lines(
-    text: &str,
-    width: u16,
-    strings: &crate::i18n::Strings,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let opts = md::RenderOptions {
-        width: width.max(2),
-        ascii: theme.ascii,
-        labels: crate::tui::lesson_page::alert_labels(strings),
-    };
-    md::parse(text)
-        .render(&opts)
-        .into_iter()
-        .map(|l| {
-            Line::from(
-                l.spans
-                    .into_iter()
-                    .map(|s| ratatui::text::Span::styled(s.text, theme.markdown(s.style)))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect()
 }
