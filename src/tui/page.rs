@@ -1,5 +1,5 @@
 //! A lesson laid out for one width: styled lines ready to draw, the headings with the line each
-//! starts on (for the outline and the language switch), and plain text per line (for search).
+//! starts on (for the outline and the language switch), and the followable links.
 //! Built once per (lesson, language, width) and cached by the app, never per frame.
 
 use ratatui::style::Style;
@@ -22,8 +22,6 @@ pub struct Heading {
 pub struct Page {
     pub lines: Vec<Line<'static>>,
     pub headings: Vec<Heading>,
-    /// The text of each line, for search; same indices as `lines`.
-    pub text: Vec<String>,
     /// Where the followable links (glossary entries, lesson sections) are, in reading order.
     pub links: Vec<LinkSpot>,
 }
@@ -56,21 +54,11 @@ pub struct Match {
 }
 
 impl Page {
-    /// Builds a page from lines and headings; the search text is derived from the lines.
+    /// Builds a page from lines and headings.
     pub fn new(lines: Vec<Line<'static>>, headings: Vec<Heading>) -> Page {
-        let text = lines
-            .iter()
-            .map(|l| {
-                // Sized up front: collecting the pieces would regrow the string span by span.
-                let mut t = String::with_capacity(l.spans.iter().map(|s| s.content.len()).sum());
-                t.extend(l.spans.iter().map(|s| s.content.as_ref()));
-                t
-            })
-            .collect();
         Page {
             lines,
             headings,
-            text,
             links: Vec::new(),
         }
     }
@@ -114,8 +102,15 @@ impl Page {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for (line, text) in self.text.iter().enumerate() {
-            let hay: Vec<char> = text.chars().map(fold).collect();
+        // The text is read from the styled lines here rather than kept beside them: a search is
+        // rare next to laying pages out, and `render` never searches.
+        for (line, l) in self.lines.iter().enumerate() {
+            let hay: Vec<char> = l
+                .spans
+                .iter()
+                .flat_map(|s| s.content.chars())
+                .map(fold)
+                .collect();
             let mut i = 0;
             while i + needle.len() <= hay.len() {
                 if hay[i..i + needle.len()] == needle[..] {
