@@ -58,6 +58,8 @@ fn draw(sb: &Sandbox) -> String {
     for line in text.lines() {
         assert!(line.width() <= sb.area.width as usize, "too wide: {line:?}");
     }
+    // A UI string missing from assets/i18n shows as its key.
+    assert!(!text.contains("sandbox."), "a missing UI string:\n{text}");
     text
 }
 
@@ -188,4 +190,43 @@ fn the_panel_does_not_re_wrap_markdown_on_every_frame() {
         draw(&sb);
     }
     assert_eq!(sb.prose.layouts(), after_first);
+}
+
+#[test]
+fn status_messages_come_from_the_ui_strings_in_both_languages() {
+    let mut sb = screen(challenge("s3-prefix-write"), Lang::Ja, 80, 24);
+    let now = Instant::now();
+    for _ in 0..=sb.hints().len() {
+        sb.update(SbAction::Hint, now);
+    }
+    let status = sb.status.clone().expect("told there are no more hints");
+    assert_eq!(status.ja, "ヒントはこれで全部です");
+    assert_eq!(status.en, "no more hints");
+    assert!(draw(&sb).contains("ヒントはこれで全部です"));
+
+    sb.update(SbAction::Submit, now);
+    let status = sb.status.clone().expect("not solved yet");
+    let failing = sb
+        .eval
+        .rows
+        .iter()
+        .filter(|r| r.pass == Some(false))
+        .count();
+    assert!(
+        status.ja.starts_with("まだです")
+            && status.ja.contains(&format!("リクエスト {failing} 件")),
+        "{status:?}"
+    );
+    assert!(
+        status.en.contains(&format!("{failing} request(s)")),
+        "{status:?}"
+    );
+
+    sb.update(SbAction::Reset, now);
+    sb.update(SbAction::ToggleLang, now);
+    let text = draw(&sb);
+    assert!(
+        text.contains("back to the starter (Ctrl+Z undoes it)"),
+        "{text}"
+    );
 }
