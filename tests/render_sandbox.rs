@@ -118,7 +118,9 @@ fn what_each_state_says() {
     let (sb, text) = state("failing", Lang::En, 100, 30);
     assert!(!sb.eval.solved);
     assert!(text.contains("✗ put-config [deny] Allow"), "{text}");
-    assert!(text.contains("Requests  2/8 ✓"), "{text}");
+    let passed = sb.eval.rows.iter().filter(|r| r.pass == Some(true)).count();
+    let count = format!("Requests  {passed}/{} ✓", sb.eval.rows.len());
+    assert!(passed >= 2 && text.contains(&count), "{text}");
 
     let (sb, text) = state("parse_error", Lang::En, 100, 30);
     let e = sb.eval.error.as_ref().expect("a parse error");

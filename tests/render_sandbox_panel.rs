@@ -159,10 +159,18 @@ fn every_goal_hint_and_lesson_wraps_by_the_rules_at_any_width() {
                         );
                     }
                 }
-                // Nothing lost: every non-space character of the goal is on screen, in order.
-                let goal = match &sb.mode {
-                    Mode::Challenge { challenge, .. } => challenge.goal.get(lang).clone(),
-                    Mode::Playground(_) => String::new(),
+                // Nothing lost: every non-space character of the goal, the lesson and each hint
+                // is on screen, in order.
+                let texts: Vec<String> = match &sb.mode {
+                    Mode::Challenge { challenge, .. } => {
+                        let mut t = vec![
+                            challenge.goal.get(lang).clone(),
+                            challenge.lesson.get(lang).clone(),
+                        ];
+                        t.extend(challenge.hints(lang).iter().cloned());
+                        t
+                    }
+                    Mode::Playground(_) => Vec::new(),
                 };
                 let shown: String = lines
                     .iter()
@@ -171,11 +179,13 @@ fn every_goal_hint_and_lesson_wraps_by_the_rules_at_any_width() {
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect();
-                let goal: String = goal
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && *c != '`')
-                    .collect();
-                assert!(shown.contains(&goal), "{id} at {width}: the goal is cut");
+                for text in texts {
+                    let text: String = text
+                        .chars()
+                        .filter(|c| !c.is_whitespace() && *c != '`')
+                        .collect();
+                    assert!(shown.contains(&text), "{id} at {width}: cut: {text}");
+                }
             }
         }
     }

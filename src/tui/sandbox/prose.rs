@@ -76,6 +76,60 @@ fn styled(lines: Vec<md::StyledLine>, theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Challenge texts quote policies and ARNs outside code spans (`Principal "*"`, `.../uploads/*`),
+/// and two such asterisks in one paragraph would pair up as emphasis and vanish. A lone `*`
+/// outside a code span is therefore escaped: `**strong**` and `_emphasis_` still work, single-star
+/// emphasis does not.
+fn escape_lone_stars(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('*') {
+        return text.into();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let run = |i: usize, c: char| chars[i..].iter().take_while(|&&x| x == c).count();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '`' {
+            // A code span runs to the next backtick run of the same length; copied as is.
+            let n = run(i, '`');
+            let mut j = i + n;
+            let mut close = None;
+            while j < chars.len() {
+                if chars[j] == '`' {
+                    let m = run(j, '`');
+                    if m == n {
+                        close = Some(j + m);
+                        break;
+                    }
+                    j += m;
+                } else {
+                    j += 1;
+                }
+            }
+            let end = close.unwrap_or(i + n);
+            out.extend(&chars[i..end]);
+            i = end;
+            continue;
+        }
+        if c == '\\' && i + 1 < chars.len() {
+            out.push(c);
+            out.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
+        let lone = c == '*'
+            && (i == 0 || chars[i - 1] != '*')
+            && chars.get(i + 1).is_none_or(|&n| n != '*');
+        if lone {
+            out.push('\\');
+        }
+        out.push(c);
+        i += 1;
+    }
+    out.into()
+}
+
 /// `markdown` rendered as a lesson renders it (code spans styled, no backticks; emphasis;
 /// lists with hanging indents), wrapped to `width` columns.
 pub fn markdown(
@@ -95,7 +149,7 @@ pub fn markdown(
             ascii: theme.ascii,
             ..RenderOptions::new(width)
         };
-        styled(md::parse(markdown).render(&opts), theme)
+        styled(md::parse(&escape_lone_stars(markdown)).render(&opts), theme)
     })
 }
 
@@ -239,6 +293,28 @@ mod tests {
             let joined: String = got.concat().chars().filter(|c| *c != ' ').collect();
             assert_eq!(joined, plain, "at {width}");
         }
+    }
+
+    #[test]
+    fn lone_asterisks_stay_literal_but_strong_and_code_work() {
+        let shown = |md: &str| text(&markdown(&ProseCache::default(), md, 80, &Theme::plain()));
+        assert_eq!(
+            shown("Principal \"*\" and \"ARN/*\" both"),
+            ["Principal \"*\" and \"ARN/*\" both"]
+        );
+        assert_eq!(
+            shown("`s3:*` on `.../*` and *x*"),
+            ["s3:* on .../* and *x*"]
+        );
+        assert_eq!(shown("**bold** and `a\\*b`"), ["bold and a\\*b"]);
+        assert_eq!(shown("already \\* escaped"), ["already * escaped"]);
+        let lines = markdown(&ProseCache::default(), "a **b** c", 80, &Theme::plain());
+        let bold = lines[0].spans.iter().find(|s| s.content == "b").expect("b");
+        assert!(
+            bold.style
+                .add_modifier
+                .contains(ratatui::style::Modifier::BOLD)
+        );
     }
 
     #[test]
