@@ -209,7 +209,10 @@ fn prefixed_many(
         .into_iter()
         .enumerate()
         .map(|(i, line)| {
-            let mut prefix = if i == 0 { first.clone() } else { rest.clone() };
+            let model = if i == 0 { &first } else { &rest };
+            // Sized for prefix and line at once, so appending the line never regrows it.
+            let mut prefix = Vec::with_capacity(model.len() + line.spans.len());
+            prefix.extend(model.iter().cloned());
             if line.spans.is_empty() {
                 trim_prefix(&mut prefix);
             }

@@ -29,7 +29,7 @@ mod wrap;
 
 pub use cache::RenderCache;
 pub use nav::{SearchHit, heading_line, search, section_at};
-pub use width::display_width;
+pub use width::{display_width, is_common_wide};
 pub use wrap::wrap_spans;
 
 /// A parsed lesson body, independent of the screen width, so one parse serves every resize and

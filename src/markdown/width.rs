@@ -35,10 +35,11 @@ fn general_width(s: &str) -> usize {
 }
 
 /// Kana, CJK punctuation, ideographs and full-width forms: nearly every character of Japanese
-/// text, all two columns wide. Checked before the `unicode-width` tables because wrapping measures
-/// every character of a Japanese lesson; `common_wide_ranges_agree_with_unicode_width` checks
-/// each of them against the tables.
-fn is_common_wide(c: char) -> bool {
+/// text, all two columns wide. Checked before the `unicode-width` tables because wrapping (and
+/// turning a drawn screen into text) measures every character of a Japanese lesson;
+/// `common_wide_ranges_agree_with_unicode_width` checks each of them against the tables.
+#[inline]
+pub fn is_common_wide(c: char) -> bool {
     matches!(c,
         '\u{3000}'..='\u{3029}'       // ideographic space, 、。, brackets (U+302A.. combine)
         | '\u{3041}'..='\u{3096}'     // hiragana (U+3099, U+309A combine)

@@ -70,11 +70,13 @@ pub(crate) fn slice_spans(
     s: usize,
     e: usize,
 ) -> Vec<StyledSpan> {
-    let mut out = Vec::new();
     if s >= e {
-        return out;
+        return Vec::new();
     }
     let first = starts.partition_point(|(b, _)| *b <= s).saturating_sub(1);
+    // The styles that start before `e`: sized once instead of growing push by push.
+    let last = starts.partition_point(|(b, _)| *b < e);
+    let mut out = Vec::with_capacity(last.saturating_sub(first));
     for (i, (b, style)) in starts.iter().enumerate().skip(first) {
         if *b >= e {
             break;

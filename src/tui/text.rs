@@ -6,6 +6,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
+use crate::markdown::is_common_wide;
 
 /// Draws `app` into a fresh buffer of the app's size and returns it as text.
 pub fn render_to_text(app: &App) -> String {
@@ -36,13 +37,19 @@ pub fn buffer_to_text(buf: &Buffer) -> String {
                 continue;
             }
             // Nearly every cell is one printable ASCII byte: one column, pushed as a char (a
-            // one-byte `push_str` is a `memcpy` call). Only other symbols need the width tables.
+            // one-byte `push_str` is a `memcpy` call). A lone kana or ideograph is two columns;
+            // only other symbols need the width tables.
             match sym.as_bytes() {
                 [b] if (0x20..0x7f).contains(b) => out.push(char::from(*b)),
                 [] => out.push(' '),
                 _ => {
                     out.push_str(sym);
-                    skip = sym.width().saturating_sub(1);
+                    let mut chars = sym.chars();
+                    let w = match (chars.next(), chars.next()) {
+                        (Some(c), None) if is_common_wide(c) => 2,
+                        _ => sym.width(),
+                    };
+                    skip = w.saturating_sub(1);
                 }
             }
         }
