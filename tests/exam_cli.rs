@@ -207,7 +207,7 @@ fn a_class_takes_the_exam_and_the_report_adds_up() {
         .output()
         .unwrap();
     let csv = String::from_utf8(csv.stdout).unwrap();
-    assert!(csv.starts_with("learner,file,alpha_correct,beta_correct,alpha_asked,beta_asked,total_correct,total_asked,share,passed,timed_out,same_exam\r\n"), "{csv}");
+    assert!(csv.starts_with("learner,file,alpha_correct,beta_correct,alpha_asked,beta_asked,total_correct,total_asked,share,passed,timed_out,same_exam,interrupted\r\n"), "{csv}");
     assert!(csv.contains("\r\nquestion,unit,kind,correct,asked,share_correct,top_distractor,top_distractor_count,discrimination\r\n"), "{csv}");
     assert!(
         csv.contains("alpha-2,alpha,single,1,4,0.250,d1,2,1.000\r\n"),

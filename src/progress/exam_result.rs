@@ -76,6 +76,11 @@ pub struct ExamResult {
     pub time_limit_minutes: u64,
     /// The time ran out before every question was answered.
     pub timed_out: bool,
+    /// The exam was stopped (Ctrl-C, the terminal closed, the machine shutting down) before it
+    /// ended: the answers given so far are kept, the rest is unanswered. Absent in files written
+    /// before this field existed, which were never interrupted (nothing was written then).
+    #[serde(default)]
+    pub interrupted: bool,
     pub unanswered: usize,
     pub seed: u64,
     pub content_version: u32,
@@ -226,6 +231,7 @@ mod tests {
             finished: 1_795_884_100,
             time_limit_minutes: 10,
             timed_out: false,
+            interrupted: false,
             unanswered: 0,
             seed: 1,
             content_version: 1,
@@ -272,6 +278,16 @@ mod tests {
             msg.contains("r.json") && msg.contains("something-else"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn a_result_written_before_the_interrupted_field_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("old.json");
+        let mut r = serde_json::to_value(sample("x")).unwrap();
+        r.as_object_mut().unwrap().remove("interrupted");
+        fs::write(&p, r.to_string()).unwrap();
+        assert!(!read(&p).unwrap().interrupted);
     }
 
     #[test]

@@ -69,6 +69,7 @@ pub struct ExamSession<C: Clock> {
     question_started_ms: u64,
     finished_ms: Option<u64>,
     timed_out: bool,
+    interrupted: bool,
 }
 
 impl<C: Clock> ExamSession<C> {
@@ -99,6 +100,7 @@ impl<C: Clock> ExamSession<C> {
             question_started_ms: now,
             finished_ms: None,
             timed_out: false,
+            interrupted: false,
         }
     }
 
@@ -182,6 +184,28 @@ impl<C: Clock> ExamSession<C> {
         self.close();
     }
 
+    /// Stops the exam because the program is being stopped (a signal, Ctrl-C): the answers given
+    /// so far are kept, the rest stays unanswered, and the result says it was interrupted. Does
+    /// nothing once the exam is over (every question answered, or the time up).
+    pub fn interrupt(&mut self) {
+        if self.finished_ms.is_some() || self.check_deadline() || self.run.is_finished() {
+            return;
+        }
+        self.interrupted = true;
+        self.run.finish();
+        self.close();
+    }
+
+    /// Whether the exam was stopped by [`ExamSession::interrupt`].
+    pub fn interrupted(&self) -> bool {
+        self.interrupted
+    }
+
+    /// Whether the exam is over (answered, timed out, ended or interrupted).
+    pub fn is_over(&self) -> bool {
+        self.finished_ms.is_some() || self.run.is_finished()
+    }
+
     /// Ends the exam if the deadline has passed; true if it has.
     pub fn check_deadline(&mut self) -> bool {
         if self.finished_ms.is_none() && self.clock.now_ms() >= self.deadline_ms {
@@ -250,6 +274,7 @@ impl<C: Clock> ExamSession<C> {
             finished: self.finished_ms.unwrap_or(self.started_ms) / 1000,
             time_limit_minutes: self.exam.time_limit_minutes,
             timed_out: self.timed_out,
+            interrupted: self.interrupted,
             unanswered,
             seed: self.exam.seed,
             content_version: self.content_version,

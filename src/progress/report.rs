@@ -23,6 +23,8 @@ pub struct LearnerRow {
     pub total: Score,
     pub passed: bool,
     pub timed_out: bool,
+    /// The exam was stopped before it ended (see `ExamResult::interrupted`).
+    pub interrupted: bool,
     pub unanswered: usize,
     /// False when this result's digest differs from the majority.
     pub same_exam: bool,
@@ -97,6 +99,7 @@ pub fn build(results: &[(String, ExamResult)]) -> Option<Report> {
             total: r.total,
             passed: r.passed,
             timed_out: r.timed_out,
+            interrupted: r.interrupted,
             unanswered: r.unanswered,
             same_exam: r.digest == digest,
         })

@@ -79,6 +79,9 @@ pub fn markdown(r: &Report, s: &Strings) -> String {
         if row.timed_out {
             verdict.push_str(&format!(", {}", s.get("report.timed_out")));
         }
+        if row.interrupted {
+            verdict.push_str(&format!(", {}", s.get("exam.tui.report_interrupted")));
+        }
         if !row.same_exam {
             verdict.push_str(&format!(", {}", s.get("report.other_exam")));
         }
@@ -151,6 +154,7 @@ pub fn csv(r: &Report) -> anyhow::Result<String> {
             "passed",
             "timed_out",
             "same_exam",
+            "interrupted",
         ]
         .map(String::from),
     );
@@ -174,6 +178,7 @@ pub fn csv(r: &Report) -> anyhow::Result<String> {
             row.passed.to_string(),
             row.timed_out.to_string(),
             row.same_exam.to_string(),
+            row.interrupted.to_string(),
         ]);
         w.write_record(&rec)?;
     }

@@ -9,6 +9,7 @@ pub mod challenges;
 mod draw;
 pub mod event_loop;
 pub mod events;
+pub mod exam;
 pub mod glossary;
 pub mod help;
 pub mod keymap;

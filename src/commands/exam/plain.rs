@@ -24,6 +24,17 @@ pub enum Got {
     End,
     /// Nothing came before the deadline.
     TimeUp,
+    /// A signal asks the program to stop (its number).
+    Signal(i32),
+}
+
+/// How the sitting ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Every question answered, the time up, or the input ended.
+    Finished,
+    /// Stopped by this signal: the answers so far are kept, the result says it was interrupted.
+    Signal(i32),
 }
 
 /// Where answers come from. `remaining_ms` is how long the exam may still wait; a source that
@@ -87,7 +98,7 @@ pub fn clock_text(ms: u64) -> String {
 
 /// Runs the whole exam on `session` (`policy` answers are graded by `judge`; without one they
 /// stay unanswered), then prints the scores (and, with `feedback = "end"`, the
-/// feedback on every question).
+/// feedback on every question). A signal while waiting for an answer interrupts the session.
 pub fn take<C: Clock>(
     course: &Course,
     lang: Lang,
@@ -95,9 +106,10 @@ pub fn take<C: Clock>(
     judge: Option<&dyn PolicyJudge>,
     input: &mut impl AnswerSource,
     out: &mut impl Write,
-) -> std::io::Result<()> {
+) -> std::io::Result<Ending> {
     let s = course.strings(lang);
     let exam = session.exam().clone();
+    let mut ending = Ending::Finished;
     let total = session.len().to_string();
     writeln!(
         out,
@@ -135,6 +147,12 @@ pub fn take<C: Clock>(
                     writeln!(out)?;
                     writeln!(out, "{}", s.get("quiz.end_of_input"))?;
                     session.end();
+                    break 'questions;
+                }
+                Got::Signal(sig) => {
+                    writeln!(out)?;
+                    session.interrupt();
+                    ending = Ending::Signal(sig);
                     break 'questions;
                 }
                 Got::TimeUp => {
@@ -183,10 +201,13 @@ pub fn take<C: Clock>(
     if session.timed_out() {
         writeln!(out, "{}", s.get("exam.time_up"))?;
     }
-    if exam.feedback == Feedback::End {
+    if session.interrupted() {
+        writeln!(out, "{}", s.get("exam.tui.interrupted"))?;
+    } else if exam.feedback == Feedback::End {
         review(out, course, lang, session)?;
     }
-    summary(out, course, lang, session)
+    summary(out, course, lang, session)?;
+    Ok(ending)
 }
 
 fn review<C: Clock>(

@@ -1,9 +1,16 @@
 //! Standard input that can be given up on: lines are read on a helper thread, so the exam can stop
-//! waiting when the time limit passes even though the learner types nothing.
+//! waiting when the time limit passes even though the learner types nothing, or when a signal
+//! (Ctrl-C, SIGTERM, SIGHUP) asks the program to stop: the exam then keeps what was answered.
 
 use std::io::{BufRead, Read};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
+
+use anyhow::Context as _;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use super::plain::{AnswerSource, Got};
 use crate::quiz::model::Kind;
@@ -14,13 +21,34 @@ pub struct StdinLines {
     buf: Vec<u8>,
     pos: usize,
     timeout: Option<Duration>,
+    /// The signal that asked us to stop, 0 if none.
+    signal: Arc<AtomicI32>,
+}
+
+type Line = std::io::Result<Vec<u8>>;
+
+/// Notes the first of SIGINT, SIGTERM and SIGHUP in `caught` and wakes the reader through `tx`.
+/// From then on those signals no longer kill the process: the exam writes its result and exits.
+fn catch_signals(tx: Sender<Line>, caught: Arc<AtomicI32>) -> anyhow::Result<()> {
+    let mut signals =
+        Signals::new([SIGINT, SIGTERM, SIGHUP]).context("cannot install signal handlers")?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            caught.store(sig, Ordering::SeqCst);
+            let _ = tx.send(Err(std::io::Error::other("stopped by a signal")));
+        }
+    });
+    Ok(())
 }
 
 impl StdinLines {
-    /// Starts the reader thread. It ends at end of input; if the exam ends first it stays blocked
-    /// in `read` until the process exits, which is harmless.
-    pub fn spawn() -> StdinLines {
+    /// Starts the reader thread and catches the stop signals. The thread ends at end of input;
+    /// if the exam ends first it stays blocked in `read` until the process exits, which is
+    /// harmless.
+    pub fn spawn() -> anyhow::Result<StdinLines> {
         let (tx, rx) = channel();
+        let caught = Arc::new(AtomicI32::new(0));
+        catch_signals(tx.clone(), caught.clone())?;
         std::thread::spawn(move || {
             let stdin = std::io::stdin();
             let mut lock = stdin.lock();
@@ -40,16 +68,27 @@ impl StdinLines {
                 }
             }
         });
-        StdinLines::from_channel(rx)
+        let mut lines = StdinLines::from_channel(rx);
+        lines.signal = caught;
+        Ok(lines)
     }
 
     /// Lines from any sender (the stdin thread, or a test).
-    pub fn from_channel(rx: Receiver<std::io::Result<Vec<u8>>>) -> StdinLines {
+    pub fn from_channel(rx: Receiver<Line>) -> StdinLines {
         StdinLines {
             rx,
             buf: Vec::new(),
             pos: 0,
             timeout: None,
+            signal: Arc::new(AtomicI32::new(0)),
+        }
+    }
+
+    /// The signal that asked the program to stop, if one did.
+    pub fn signal(&self) -> Option<i32> {
+        match self.signal.load(Ordering::SeqCst) {
+            0 => None,
+            sig => Some(sig),
         }
     }
 }
@@ -103,6 +142,7 @@ impl AnswerSource for StdinLines {
         match got {
             Ok(Some(line)) => Ok(Got::Line(line)),
             Ok(None) => Ok(Got::End),
+            Err(_) if self.signal().is_some() => Ok(Got::Signal(self.signal().unwrap_or(0))),
             Err(e) if e.kind() == std::io::ErrorKind::TimedOut => Ok(Got::TimeUp),
             Err(e) => Err(e),
         }
@@ -110,10 +150,13 @@ impl AnswerSource for StdinLines {
 
     fn line(&mut self) -> std::io::Result<Option<String>> {
         let mut line = String::new();
-        if self.read_line(&mut line)? == 0 {
-            return Ok(None);
+        match self.read_line(&mut line) {
+            Ok(0) => Ok(None),
+            Ok(_) => Ok(Some(line.trim_end_matches(['\r', '\n']).to_string())),
+            // Stopped by a signal: no more lines (the caller asks `signal()` why).
+            Err(_) if self.signal().is_some() => Ok(None),
+            Err(e) => Err(e),
         }
-        Ok(Some(line.trim_end_matches(['\r', '\n']).to_string()))
     }
 }
 
@@ -146,6 +189,16 @@ mod tests {
         );
         drop(tx);
         assert_eq!(lines.answer(Kind::Single, 60_000).unwrap(), Got::End);
+    }
+
+    #[test]
+    fn a_signal_while_waiting_is_reported_as_such() {
+        let (tx, rx) = channel();
+        let mut lines = StdinLines::from_channel(rx);
+        lines.signal.store(15, Ordering::SeqCst);
+        tx.send(Err(std::io::Error::other("stopped by a signal")))
+            .unwrap();
+        assert_eq!(lines.answer(Kind::Single, 60_000).unwrap(), Got::Signal(15));
     }
 
     #[test]

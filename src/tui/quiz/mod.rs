@@ -3,6 +3,7 @@
 //! drawing is in `screens::quiz` and `screens::quiz_results`. (Issue #4, item 3.)
 
 pub mod field;
+pub mod input;
 pub mod keys;
 pub mod open;
 pub mod state;

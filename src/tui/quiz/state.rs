@@ -12,7 +12,7 @@ use crate::quiz::run::{Asked, Run};
 use crate::tui::action::Action;
 
 use super::QuizAction;
-use super::field::TextField;
+use super::input::{AnswerInput, rows};
 
 /// Where the learner is in the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,13 +42,8 @@ pub enum Outcome {
 pub struct QuizState {
     pub run: Run,
     pub phase: Phase,
-    /// The highlighted row: a choice, a step, true/false, or a missed question on the results.
-    pub cursor: usize,
-    /// Per shown row, whether it is picked (`single`, `multiple`, `true_false`).
-    pub picked: Vec<bool>,
-    /// `order`: the learner's current arrangement of step ids.
-    pub arrangement: Vec<String>,
-    pub field: TextField,
+    /// The answer being given; on the results its cursor is the highlighted missed question.
+    pub input: AnswerInput,
     /// First body line shown, while reading feedback.
     pub scroll: usize,
     /// A UI-string key to show in the footer after an action that could not be done.
@@ -73,10 +68,7 @@ impl QuizState {
         let mut s = QuizState {
             run,
             phase: Phase::Asking,
-            cursor: 0,
-            picked: Vec::new(),
-            arrangement: Vec::new(),
-            field: TextField::default(),
+            input: AnswerInput::default(),
             scroll: 0,
             message: None,
             repeat,
@@ -110,11 +102,7 @@ impl QuizState {
     pub fn rows(&self) -> usize {
         match (self.phase, self.current()) {
             (Phase::Results, _) => self.run.missed().len(),
-            (_, Some(a)) => match a.question.kind {
-                Kind::TrueFalse => 2,
-                Kind::Single | Kind::Multiple | Kind::Order => a.shown.len(),
-                Kind::FillIn | Kind::Policy => 0,
-            },
+            (_, Some(a)) => rows(a),
             (_, None) => 0,
         }
     }
@@ -170,39 +158,22 @@ impl QuizState {
             return Outcome::Unchanged;
         };
         let rows = self.rows();
-        let before = (self.cursor, self.picked.clone(), self.arrangement.clone());
-        match action {
-            Action::Up | Action::Scroll(i16::MIN..=-1) => {
-                self.cursor = self.cursor.saturating_sub(1)
-            }
-            Action::Down | Action::Scroll(1..) => {
-                self.cursor = (self.cursor + 1).min(rows.saturating_sub(1))
-            }
-            Action::Top => self.cursor = 0,
-            Action::Bottom => self.cursor = rows.saturating_sub(1),
-            Action::Back => return self.leave(now),
-            Action::Quiz(q) => return self.asking_quiz(q, kind, lang, now),
-            _ => return Outcome::Unchanged,
+        if let Some(moved) = self.input.navigate(action, rows) {
+            return changed(moved);
         }
-        changed(before != (self.cursor, self.picked.clone(), self.arrangement.clone()))
+        match action {
+            Action::Back => self.leave(now),
+            Action::Quiz(q) => self.asking_quiz(q, kind, lang, now),
+            _ => Outcome::Unchanged,
+        }
     }
 
     fn asking_quiz(&mut self, q: QuizAction, kind: Kind, lang: Lang, now: u64) -> Outcome {
         let rows = self.rows();
+        if self.input.edit(q, kind, rows) {
+            return Outcome::Changed;
+        }
         match q {
-            QuizAction::Pick(n) if (n as usize) < rows => {
-                self.cursor = n as usize;
-                self.pick(kind);
-            }
-            QuizAction::Toggle => self.pick(kind),
-            QuizAction::MoveUp if kind == Kind::Order && self.cursor > 0 => {
-                self.arrangement.swap(self.cursor, self.cursor - 1);
-                self.cursor -= 1;
-            }
-            QuizAction::MoveDown if kind == Kind::Order && self.cursor + 1 < rows => {
-                self.arrangement.swap(self.cursor, self.cursor + 1);
-                self.cursor += 1;
-            }
             QuizAction::Submit => return self.submit(kind, now),
             QuizAction::Hint => {
                 let count = self.current().map_or(0, |a| a.question.hints(lang).len());
@@ -214,73 +185,15 @@ impl QuizState {
                 self.run.next();
                 self.after_question(now);
             }
-            QuizAction::Char(c) => self.field.insert(c),
-            QuizAction::Backspace => self.field.backspace(),
-            QuizAction::Delete => self.field.delete(),
-            QuizAction::Left => self.field.left(),
-            QuizAction::Right => self.field.right(),
-            QuizAction::Home => self.field.home(),
-            QuizAction::End => self.field.end(),
             _ => return Outcome::Unchanged,
         }
         Outcome::Changed
     }
 
-    /// Space or a number key on the cursor row.
-    fn pick(&mut self, kind: Kind) {
-        let Some(slot) = self.picked.get_mut(self.cursor) else {
-            return;
-        };
-        match kind {
-            Kind::Multiple => *slot = !*slot,
-            Kind::Single | Kind::TrueFalse => {
-                self.picked.iter_mut().for_each(|p| *p = false);
-                self.picked[self.cursor] = true;
-            }
-            _ => {}
-        }
-    }
-
     /// The learner's answer as the grader takes it, or the UI-string key saying what is missing.
     pub fn response(&self) -> Result<Response, &'static str> {
         let item = self.current().ok_or("tui_quiz.finished")?;
-        let picked_ids = || -> Vec<String> {
-            item.shown
-                .iter()
-                .zip(&self.picked)
-                .filter(|(_, p)| **p)
-                .map(|(id, _)| id.clone())
-                .collect()
-        };
-        match item.question.kind {
-            Kind::Single => {
-                let ids = picked_ids();
-                match ids.is_empty() {
-                    true => item
-                        .shown
-                        .get(self.cursor)
-                        .map(|id| Response::Choices(vec![id.clone()]))
-                        .ok_or("tui_quiz.pick_first"),
-                    false => Ok(Response::Choices(ids)),
-                }
-            }
-            Kind::Multiple => {
-                let ids = picked_ids();
-                if ids.is_empty() {
-                    Err("tui_quiz.pick_first")
-                } else {
-                    Ok(Response::Choices(ids))
-                }
-            }
-            Kind::TrueFalse => {
-                let row = self.picked.iter().position(|p| *p).unwrap_or(self.cursor);
-                Ok(Response::Bool(row == 0))
-            }
-            Kind::Order => Ok(Response::Order(self.arrangement.clone())),
-            Kind::FillIn if self.field.text().trim().is_empty() => Err("tui_quiz.type_first"),
-            Kind::FillIn => Ok(Response::Text(self.field.text().to_string())),
-            Kind::Policy => Err("tui_quiz.policy_elsewhere"),
-        }
+        self.input.response(item)
     }
 
     fn submit(&mut self, kind: Kind, now: u64) -> Outcome {
@@ -291,10 +204,7 @@ impl QuizState {
                 return Outcome::Changed;
             }
         };
-        // The row the learner submitted stays marked in the feedback.
-        if matches!(kind, Kind::Single | Kind::TrueFalse) && !self.picked.iter().any(|p| *p) {
-            self.pick(kind);
-        }
+        self.input.mark_submitted(kind);
         let elapsed = now.saturating_sub(self.question_started);
         match self.run.answer(response, elapsed, None) {
             Ok(_) => {
@@ -339,32 +249,26 @@ impl QuizState {
 
     fn results(&mut self, action: Action) -> Outcome {
         let rows = self.rows();
-        let before = self.cursor;
+        if let Some(moved) = self.input.navigate(action, rows) {
+            return changed(moved);
+        }
         match action {
-            Action::Up | Action::Scroll(i16::MIN..=-1) => {
-                self.cursor = self.cursor.saturating_sub(1)
-            }
-            Action::Down | Action::Scroll(1..) => {
-                self.cursor = (self.cursor + 1).min(rows.saturating_sub(1))
-            }
-            Action::Back | Action::Quiz(QuizAction::Next) => return Outcome::Leave,
-            Action::Quiz(QuizAction::RetryMissed) if rows > 0 => return Outcome::RetryMissed,
+            Action::Back | Action::Quiz(QuizAction::Next) => Outcome::Leave,
+            Action::Quiz(QuizAction::RetryMissed) if rows > 0 => Outcome::RetryMissed,
             Action::Quiz(QuizAction::RetryMissed) => {
                 self.message = Some("tui_quiz.nothing_missed");
-                return Outcome::Changed;
+                Outcome::Changed
             }
-            Action::Quiz(QuizAction::ReadSection) => {
-                return match self.run.missed().get(self.cursor) {
-                    Some(a) => Outcome::ReadSection {
-                        unit: a.unit.clone(),
-                        anchor: a.question.section.clone(),
-                    },
-                    None => Outcome::Unchanged,
-                };
-            }
-            _ => return Outcome::Unchanged,
+            Action::Quiz(QuizAction::ReadSection) => match self.run.missed().get(self.input.cursor)
+            {
+                Some(a) => Outcome::ReadSection {
+                    unit: a.unit.clone(),
+                    anchor: a.question.section.clone(),
+                },
+                None => Outcome::Unchanged,
+            },
+            _ => Outcome::Unchanged,
         }
-        changed(before != self.cursor)
     }
 
     /// Leaving before the end: the run stops here and the results show what was answered.
@@ -379,7 +283,7 @@ impl QuizState {
         if self.run.is_finished() {
             self.phase = Phase::Results;
             self.total_ms = now.saturating_sub(self.run_started);
-            self.cursor = 0;
+            self.input = AnswerInput::default();
             self.scroll = 0;
         } else {
             self.phase = Phase::Asking;
@@ -388,26 +292,9 @@ impl QuizState {
     }
 
     fn reset_question(&mut self, now: u64) {
-        self.cursor = 0;
         self.scroll = 0;
-        self.field = TextField::default();
         self.question_started = now;
-        let (rows, shown) = match self.current() {
-            Some(a) => (
-                match a.question.kind {
-                    Kind::TrueFalse => 2,
-                    _ => a.shown.len(),
-                },
-                a.shown.clone(),
-            ),
-            None => (0, Vec::new()),
-        };
-        self.picked = vec![false; rows];
-        self.arrangement = if self.kind() == Some(Kind::Order) {
-            shown
-        } else {
-            Vec::new()
-        };
+        self.input = AnswerInput::for_item(self.current());
         if self.current().is_none() {
             self.phase = Phase::Results;
         }

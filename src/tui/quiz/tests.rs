@@ -67,8 +67,8 @@ fn single_pick_with_a_number_then_submit_shows_the_misconception() {
     assert_eq!(a.key_context(), KeyContext::QuizAsk);
     let r = row_of(&a, &wrong.id);
     assert!(quiz(&mut a, Q::Pick(r)));
-    assert_eq!(state(&a).cursor, r as usize);
-    assert!(state(&a).picked[r as usize]);
+    assert_eq!(state(&a).input.cursor, r as usize);
+    assert!(state(&a).input.picked[r as usize]);
     quiz(&mut a, Q::Submit);
     assert_eq!(state(&a).phase, Phase::Feedback);
     assert_eq!(a.key_context(), KeyContext::QuizFeedback);
@@ -103,7 +103,7 @@ fn single_enter_answers_the_highlighted_row_and_a_pick_out_of_range_does_nothing
             .unwrap()
             .correct
     );
-    assert!(state(&a).picked[r], "the answered row stays marked");
+    assert!(state(&a).input.picked[r], "the answered row stays marked");
 }
 
 #[test]
@@ -117,14 +117,17 @@ fn multiple_toggles_and_needs_a_pick() {
     assert_eq!(state(&a).message, Some("tui_quiz.pick_first"));
     // Space toggles the row under the cursor, a number toggles its row.
     quiz(&mut a, Q::Toggle);
-    assert!(state(&a).picked[0]);
+    assert!(state(&a).input.picked[0]);
     quiz(&mut a, Q::Toggle);
-    assert!(!state(&a).picked[0]);
+    assert!(!state(&a).input.picked[0]);
     for id in &key {
         let r = row_of(&a, id);
         quiz(&mut a, Q::Pick(r));
     }
-    assert_eq!(state(&a).picked.iter().filter(|p| **p).count(), key.len());
+    assert_eq!(
+        state(&a).input.picked.iter().filter(|p| **p).count(),
+        key.len()
+    );
     quiz(&mut a, Q::Submit);
     let g = state(&a).current().unwrap().graded.clone().unwrap();
     assert!(g.correct, "{g:?}");
@@ -137,22 +140,27 @@ fn order_steps_move_with_shift_keys_until_right() {
     let q = question(&a, Kind::Order);
     let key: Vec<String> = q.answer_ids().iter().map(|s| s.to_string()).collect();
     open(&mut a, vec![q]);
-    let start = state(&a).arrangement.clone();
+    let start = state(&a).input.arrangement.clone();
     assert_ne!(start, key, "never starts solved");
     // K on the first row does nothing; J moves the step down with the cursor.
     assert!(!quiz(&mut a, Q::MoveUp));
     quiz(&mut a, Q::MoveDown);
-    assert_eq!(state(&a).cursor, 1);
-    assert_eq!(state(&a).arrangement[1], start[0]);
+    assert_eq!(state(&a).input.cursor, 1);
+    assert_eq!(state(&a).input.arrangement[1], start[0]);
     // Selection sort with the keys: bring each step of the key to its place.
     for (target, id) in key.iter().enumerate() {
-        let at = state(&a).arrangement.iter().position(|x| x == id).unwrap();
+        let at = state(&a)
+            .input
+            .arrangement
+            .iter()
+            .position(|x| x == id)
+            .unwrap();
         quiz(&mut a, Q::Pick(at as u8));
         for _ in target..at {
             quiz(&mut a, Q::MoveUp);
         }
     }
-    assert_eq!(state(&a).arrangement, key);
+    assert_eq!(state(&a).input.arrangement, key);
     quiz(&mut a, Q::Submit);
     assert!(
         state(&a)
@@ -196,7 +204,7 @@ fn fill_in_edits_text_and_puts_the_cursor_at_the_caret() {
     quiz(&mut a, Q::Left);
     assert_eq!(a.cursor_position().unwrap().x, empty.x + 6);
     quiz(&mut a, Q::End);
-    assert_eq!(state(&a).field.text(), "最小権限");
+    assert_eq!(state(&a).input.field.text(), "最小権限");
     // The field is drawn where the cursor is: the character left of the caret is there.
     let mut buf = ratatui::buffer::Buffer::empty(a.area);
     ratatui::widgets::Widget::render(&a, a.area, &mut buf);

@@ -12,7 +12,10 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::{Lang, Strings};
 use crate::quiz::grade::{Graded, Response};
 use crate::quiz::model::{Kind, Question};
+use crate::quiz::run::Asked;
 use crate::tui::app::App;
+use crate::tui::quiz::field::TextField;
+use crate::tui::quiz::input::AnswerInput;
 use crate::tui::quiz::{Phase, QuizState};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::hint_line::HintLine;
@@ -66,15 +69,65 @@ impl QuizLayout {
     }
 }
 
+/// What drawing a question needs besides the question: the UI strings, the language and the
+/// theme. The quiz takes them from the app, the exam from its own screen.
+#[derive(Clone, Copy)]
+pub struct Look<'a> {
+    pub strings: &'a Strings,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+impl<'a> Look<'a> {
+    pub fn of(app: &'a App) -> Look<'a> {
+        Look {
+            strings: app.strings(),
+            lang: app.lang,
+            theme: &app.theme,
+        }
+    }
+}
+
 /// Where the terminal cursor belongs: at the caret of the answer field while typing, so an IME
 /// composes in place; `None` hides it.
 pub fn cursor_position(area: Rect, state: &QuizState) -> Option<Position> {
     if !state.typing() {
         return None;
     }
+    field_cursor(area, &state.input.field)
+}
+
+/// The caret of the answer field of the question layout at `area`.
+pub fn field_cursor(area: Rect, field: &TextField) -> Option<Position> {
     let text = QuizLayout::new(area, true).field_text()?;
-    let (_, x) = state.field.visible(text.width as usize);
+    let (_, x) = field.visible(text.width as usize);
     Some(Position::new(text.x + x as u16, text.y))
+}
+
+/// Draws the body lines from `first` and, if the layout has one, the text field with its title.
+pub fn draw_question(
+    look: &Look,
+    layout: &QuizLayout,
+    body: &Body,
+    first: usize,
+    (field, title): (&TextField, &str),
+    buf: &mut Buffer,
+) {
+    let area = layout.body;
+    for (row, line) in body
+        .lines
+        .iter()
+        .skip(first)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        buf.set_line(area.x, area.y + row as u16, line, area.width);
+    }
+    if let (Some(frame), Some(text)) = (layout.field, layout.field_text()) {
+        block(look.theme, format!(" {title} ")).render(frame, buf);
+        let (shown, _) = field.visible(text.width as usize);
+        buf.set_string(text.x, text.y, shown, Style::new());
+    }
 }
 
 pub struct QuizScreen<'a> {
@@ -88,30 +141,11 @@ impl Widget for QuizScreen<'_> {
         let layout = QuizLayout::new(area, state.typing());
         header(app, state, layout.header, buf);
         let body = body_lines(app, state, layout.body.width);
-        let first = first_line(state, &body, layout.body.height as usize);
-        for (row, line) in body
-            .lines
-            .iter()
-            .skip(first)
-            .take(layout.body.height as usize)
-            .enumerate()
-        {
-            buf.set_line(
-                layout.body.x,
-                layout.body.y + row as u16,
-                line,
-                layout.body.width,
-            );
-        }
-        if let (Some(frame), Some(text)) = (layout.field, layout.field_text()) {
-            let b = block(
-                &app.theme,
-                format!(" {} ", app.strings().get("quiz.ask.fill_in")),
-            );
-            b.render(frame, buf);
-            let (shown, _) = state.field.visible(text.width as usize);
-            buf.set_string(text.x, text.y, shown, Style::new());
-        }
+        let feedback = state.phase == Phase::Feedback;
+        let first = first_line(feedback, state.scroll, &body, layout.body.height as usize);
+        let look = Look::of(app);
+        let field = (&state.input.field, look.strings.get("quiz.ask.fill_in"));
+        draw_question(&look, &layout, &body, first, field, buf);
         footer(app, state, layout.footer, buf);
     }
 }
@@ -123,10 +157,10 @@ pub struct Body {
 }
 
 /// The first body line to show: the feedback's scroll, clamped, or enough to show the cursor.
-fn first_line(state: &QuizState, body: &Body, height: usize) -> usize {
+pub fn first_line(feedback: bool, scroll: usize, body: &Body, height: usize) -> usize {
     let max = body.lines.len().saturating_sub(height);
-    match (state.phase, body.cursor_rows) {
-        (Phase::Feedback, _) => state.scroll.min(max),
+    match (feedback, body.cursor_rows) {
+        (true, _) => scroll.min(max),
         (_, Some((_, end))) if end > height => (end - height).min(max),
         _ => 0,
     }
@@ -209,7 +243,7 @@ fn footer(app: &App, state: &QuizState, area: Rect, buf: &mut Buffer) {
 }
 
 /// Lines of `text` wrapped to `width` after `lead`, continuation lines indented under the text.
-fn hanging(lead: &str, text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+pub fn hanging(lead: &str, text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
     let indent = lead.width();
     let parts = wrap_text(text, width.saturating_sub(indent as u16).max(4));
     parts
@@ -228,12 +262,50 @@ fn hanging(lead: &str, text: &str, width: u16, style: Style) -> Vec<Line<'static
 
 /// The question or feedback as lines `width` wide.
 pub fn body_lines(app: &App, state: &QuizState, width: u16) -> Body {
-    let (s, lang, theme) = (app.strings(), app.lang, &app.theme);
+    let Some(item) = state.current() else {
+        return Body {
+            lines: Vec::new(),
+            cursor_rows: None,
+        };
+    };
+    let (s, lang) = (app.strings(), app.lang);
+    let feedback = state.phase == Phase::Feedback;
+    let policy_note = s.fmt("tui_quiz.policy_elsewhere", &[("unit", &item.unit)]);
+    let mut body = question_lines(
+        &Look::of(app),
+        item,
+        &state.input,
+        feedback,
+        &policy_note,
+        width,
+    );
+    if feedback && item.graded.is_some() {
+        let title = state.section_title(&item.unit, &item.question.section, lang);
+        body.lines.push(Line::default());
+        body.lines.extend(hanging(
+            "",
+            &s.fmt("tui_quiz.section", &[("title", &title)]),
+            width,
+            app.theme.key(),
+        ));
+    }
+    body
+}
+
+/// One question as lines `width` wide: its kind, the prompt, then either the feedback on the
+/// answer given (`feedback`) or the rows to answer with `input`, and the hints revealed so far.
+/// `policy_note` says how a `policy` question is answered on this screen.
+pub fn question_lines(
+    look: &Look,
+    item: &Asked,
+    input: &AnswerInput,
+    feedback: bool,
+    policy_note: &str,
+    width: u16,
+) -> Body {
+    let (s, lang, theme) = (look.strings, look.lang, look.theme);
     let mut lines = Vec::new();
     let mut cursor_rows = None;
-    let Some(item) = state.current() else {
-        return Body { lines, cursor_rows };
-    };
     let q = &item.question;
     let mut label = format!("[{}]", s.get(&format!("quiz.kind.{}", q.kind.name())));
     if q.scenario {
@@ -242,18 +314,8 @@ pub fn body_lines(app: &App, state: &QuizState, width: u16) -> Body {
     lines.push(Line::styled(label, theme.dim()));
     lines.extend(hanging("", q.prompt.get(lang), width, Style::new()));
     lines.push(Line::default());
-    if state.phase == Phase::Feedback
-        && let (Some(g), Some(r)) = (&item.graded, &item.response)
-    {
+    if feedback && let (Some(g), Some(r)) = (&item.graded, &item.response) {
         feedback_lines(&mut lines, s, lang, theme, q, &item.shown, g, r, width);
-        let title = state.section_title(&item.unit, &q.section, lang);
-        lines.push(Line::default());
-        lines.extend(hanging(
-            "",
-            &s.fmt("tui_quiz.section", &[("title", &title)]),
-            width,
-            theme.key(),
-        ));
         return Body { lines, cursor_rows };
     }
     match q.kind {
@@ -269,17 +331,12 @@ pub fn body_lines(app: &App, state: &QuizState, width: u16) -> Body {
                 }
                 lines.push(Line::default());
             }
-            lines.extend(hanging(
-                "",
-                &s.fmt("tui_quiz.policy_elsewhere", &[("unit", &item.unit)]),
-                width,
-                theme.key(),
-            ));
+            lines.extend(hanging("", policy_note, width, theme.key()));
         }
         _ => {
             let texts: Vec<String> = match q.kind {
                 Kind::TrueFalse => vec![s.get("quiz.true").into(), s.get("quiz.false").into()],
-                Kind::Order => state
+                Kind::Order => input
                     .arrangement
                     .iter()
                     .map(|id| q.choice(id).map_or(id.clone(), |c| c.text(lang).into()))
@@ -291,8 +348,8 @@ pub fn body_lines(app: &App, state: &QuizState, width: u16) -> Body {
                     .collect(),
             };
             for (i, text) in texts.iter().enumerate() {
-                let here = i == state.cursor;
-                let picked = state.picked.get(i).copied().unwrap_or(false);
+                let here = i == input.cursor;
+                let picked = input.picked.get(i).copied().unwrap_or(false);
                 let mark = match (q.kind, picked) {
                     (Kind::Multiple, true) => "[x] ",
                     (Kind::Multiple, false) => "[ ] ",

@@ -108,7 +108,7 @@ pub fn lines(app: &App, state: &QuizState, width: u16) -> (Vec<Line<'static>>, V
         out.push(Line::from(s.get("quiz.reread").to_string()));
         for (i, item) in missed.iter().enumerate() {
             let title = state.section_title(&item.unit, &item.question.section, lang);
-            let here = i == state.cursor;
+            let here = i == state.input.cursor;
             let lead = if here { "> " } else { "  " };
             let text = truncate(
                 &format!("{lead}- {title} ({}#{})", item.unit, item.question.section),
@@ -135,7 +135,7 @@ impl Widget for QuizResults<'_> {
         let (all, rows) = lines(app, state, layout.body.width);
         let h = layout.body.height as usize;
         let first = rows
-            .get(state.cursor)
+            .get(state.input.cursor)
             .map_or(0, |r| (r + 1).saturating_sub(h))
             .min(all.len().saturating_sub(h));
         for (row, line) in all.iter().skip(first).take(h).enumerate() {
