@@ -75,6 +75,7 @@ pub fn run(ctx: &Context, cmd: ProgressCommand) -> anyhow::Result<Outcome> {
                 title: l("title"),
                 lesson: l("lesson"),
                 best: l("best"),
+                challenges: s.get("course_map.challenges").to_string(),
                 section: l("section"),
                 right: l("right"),
                 standing: l("standing"),

@@ -44,6 +44,9 @@ pub struct UnitReport {
     pub sections_seen: usize,
     pub sections_total: usize,
     pub best: Option<Best>,
+    /// Sandbox challenges of the unit solved, and how many it has.
+    pub challenges_solved: usize,
+    pub challenges_total: usize,
     pub sections: Vec<SectionReport>,
 }
 
@@ -132,6 +135,12 @@ pub fn assess(course: &Course, progress: &Progress, lang: Lang, now: u64) -> Ass
                 }),
                 sections_total: headings.len(),
                 best: progress.best.get(&unit.id).copied(),
+                challenges_solved: unit
+                    .challenges
+                    .iter()
+                    .filter(|c| progress.challenges.get(*c).is_some_and(|p| p.solved))
+                    .count(),
+                challenges_total: unit.challenges.len(),
                 sections,
             }
         })
@@ -139,5 +148,56 @@ pub fn assess(course: &Course, progress: &Progress, lang: Lang, now: u64) -> Ass
     Assessment {
         units,
         review_due: crate::progress::leitner::due(&progress.review, now).len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::{self, CourseSource};
+
+    #[test]
+    fn solved_challenges_are_counted_per_unit() {
+        let course = course::load(&CourseSource::Embedded).expect("built-in course");
+        let mut p = Progress::default();
+        let iam = course.unit("iam").expect("iam");
+        let first = iam.challenges[0].clone();
+        p.challenges.entry(first).or_default().solved = true;
+        // A draft alone is not a solve.
+        p.challenges
+            .entry(iam.challenges[1].clone())
+            .or_default()
+            .draft = Some("{}".into());
+        let a = assess(&course, &p, Lang::En, 0);
+        let u = a.units.iter().find(|u| u.unit == "iam").unwrap();
+        assert_eq!(
+            (u.challenges_solved, u.challenges_total),
+            (1, iam.challenges.len())
+        );
+        let why = a.units.iter().find(|u| u.unit == "why-security").unwrap();
+        assert_eq!((why.challenges_solved, why.challenges_total), (0, 0));
+        let labels = crate::progress::export::Labels {
+            title: "T".into(),
+            lesson: "Read".into(),
+            best: "Best".into(),
+            challenges: "Challenges".into(),
+            section: "S".into(),
+            right: "R".into(),
+            standing: "St".into(),
+            reread: "Re".into(),
+            mastered: "m".into(),
+            weak: "w".into(),
+            started: "s".into(),
+            untested: "u".into(),
+        };
+        let md = crate::progress::export::to_markdown(&a, &labels);
+        assert!(
+            md.contains(&format!("Challenges: 1/{}", iam.challenges.len())),
+            "{md}"
+        );
+        assert!(
+            !md.contains("Challenges: 0/0"),
+            "units without challenges say nothing"
+        );
     }
 }

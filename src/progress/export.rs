@@ -44,9 +44,16 @@ pub fn to_markdown(a: &Assessment, labels: &Labels) -> String {
             .best
             .map_or("-".to_string(), |b| format!("{}/{}", b.correct, b.asked));
         out.push_str(&format!(
-            "\n## {}\n\n{}: {}/{} · {}: {}\n",
+            "\n## {}\n\n{}: {}/{} · {}: {}",
             u.title, labels.lesson, u.sections_seen, u.sections_total, labels.best, best
         ));
+        if u.challenges_total > 0 {
+            out.push_str(&format!(
+                " · {}: {}/{}",
+                labels.challenges, u.challenges_solved, u.challenges_total
+            ));
+        }
+        out.push('\n');
         if u.sections.is_empty() {
             continue;
         }
@@ -85,6 +92,7 @@ pub struct Labels {
     pub title: String,
     pub lesson: String,
     pub best: String,
+    pub challenges: String,
     pub section: String,
     pub right: String,
     pub standing: String,
