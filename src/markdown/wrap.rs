@@ -106,11 +106,13 @@ fn opportunities(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
         BreakOpportunity::Allowed => {
             let next = text[i..].chars().next();
             let before = &text[..i];
-            let prev = before.trim_end_matches(' ').chars().next_back();
+            // The character before (spaces skipped) is decoded only when the next one allows
+            // the break: this runs for nearly every character of Japanese text.
+            let prev = || before.trim_end_matches(' ').chars().next_back();
             // Never right after a URL scheme: "(https://" alone at a line end reads badly, and the
             // forced break still splits a URL that is longer than a line.
             let forbidden =
-                next.is_some_and(no_start) || prev.is_some_and(no_end) || before.ends_with("://");
+                next.is_some_and(no_start) || prev().is_some_and(no_end) || before.ends_with("://");
             (!forbidden).then_some((i, false))
         }
     })

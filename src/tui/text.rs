@@ -27,10 +27,15 @@ pub fn buffer_to_text(buf: &Buffer) -> String {
     let mut out = String::with_capacity((width + 1) * height);
     // `content` holds the rows one after another; walking it avoids a position lookup per cell.
     for row in buf.content.chunks(width) {
+        // Blank cells at the row's end would be trimmed anyway: stop at the last other one.
+        let used = row
+            .iter()
+            .rposition(|c| !matches!(c.symbol(), " " | ""))
+            .map_or(0, |i| i + 1);
         // Rows are written straight into `out` and trimmed there: no string per row.
         let row_start = out.len();
         let mut skip = 0usize;
-        for cell in row {
+        for cell in &row[..used] {
             let sym = cell.symbol();
             if skip > 0 {
                 skip -= 1;
