@@ -240,3 +240,19 @@ fn status_messages_come_from_the_ui_strings_in_both_languages() {
         "{text}"
     );
 }
+
+#[test]
+fn a_narrow_header_keeps_the_title_and_the_solved_mark() {
+    let c = challenge("s3-prefix-write");
+    let title = c.title(Lang::Ja).to_string();
+    let mut sb = screen(c, Lang::Ja, 60, 20);
+    sb.solved = true;
+    let text = draw(&sb);
+    let header = text.lines().next().unwrap_or("");
+    assert!(
+        header.starts_with(&title) && header.contains("[解決済み]"),
+        "{header:?}"
+    );
+    let wide = draw(&screen(challenge("s3-prefix-write"), Lang::En, 100, 30));
+    assert!(wide.starts_with("secdojo sandbox: Write to one prefix only (s3-prefix-write)"));
+}

@@ -100,11 +100,20 @@ impl Widget for &Sandbox {
                 } else {
                     String::new()
                 };
-                format!(
-                    "secdojo sandbox: {} ({}){done}",
-                    challenge.title(s.lang),
-                    challenge.id
-                )
+                let name = challenge.title(s.lang);
+                // The title and the solved mark matter most: the program name and then the id
+                // go first when the line is narrow.
+                let fits = |t: &String| t.width() <= usize::from(a.header.width);
+                [
+                    format!("secdojo sandbox: {name} ({}){done}", challenge.id),
+                    format!("{name} ({}){done}", challenge.id),
+                    format!("{name}{done}"),
+                ]
+                .into_iter()
+                .find(fits)
+                .unwrap_or_else(|| {
+                    crate::tui::widgets::truncate(&format!("{name}{done}"), a.header.width.into())
+                })
             }
             Mode::Playground(p) => format!("secdojo sandbox: {}", p.path.display()),
         };
