@@ -26,7 +26,7 @@ fn a_challenge_opened_from_the_course_map_is_solved_and_the_list_counts_it() {
     s.send("s");
     s.wait_text("0/6 solved");
     s.send("\r");
-    s.wait_text("Requests  2/8");
+    s.wait_text("Requests  2/9");
     // Line 7: `"Action": "s3:*",` -> `"Action": "s3:PutObject",`; line 8: the uploads/ prefix.
     s.send(&DOWN.repeat(6));
     s.send(END);
@@ -36,7 +36,7 @@ fn a_challenge_opened_from_the_course_map_is_solved_and_the_list_counts_it() {
     s.send(END);
     s.send(&BACKSPACE.repeat(2));
     s.send("arn:aws:s3:::amzn-s3-demo-bucket-reports/uploads/*\"");
-    s.wait_text("Requests  8/8");
+    s.wait_text("Requests  9/9");
     s.send(CTRL_S);
     s.wait_text("Lesson learned");
     // Esc alone (a following key too soon would read as Alt+key): editor -> panel -> list.

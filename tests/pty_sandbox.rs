@@ -36,7 +36,7 @@ fn progress(data: &Path) -> serde_json::Value {
 fn typing_a_fix_solves_the_challenge_and_records_it() {
     let data = tempfile::tempdir().unwrap();
     let mut s = spawn(data.path(), &[]);
-    s.wait_text("Requests  2/8");
+    s.wait_text("Requests  2/9");
     // Line 7: `"Action": "s3:*",` -> `"Action": "s3:PutObject",`
     s.send(&DOWN.repeat(6));
     s.send(END);
@@ -52,7 +52,7 @@ fn typing_a_fix_solves_the_challenge_and_records_it() {
     s.send(END);
     s.send(&BACKSPACE.repeat(2));
     s.send("arn:aws:s3:::amzn-s3-demo-bucket-reports/uploads/*\"");
-    s.wait_text("Requests  8/8");
+    s.wait_text("Requests  9/9");
     s.send(CTRL_S);
     s.wait_text("Lesson learned");
     s.send(CTRL_Q);
@@ -85,10 +85,10 @@ fn editor_round_trip_restores_the_terminal_and_judges_the_new_text() {
         data.path(),
         &[("EDITOR", script.to_str().unwrap()), ("VISUAL", "")],
     );
-    s.wait_text("Requests  2/8");
+    s.wait_text("Requests  2/9");
     s.send(CTRL_O);
     s.wait_text("reloaded from the editor");
-    let screen = s.wait_text("Requests  8/8");
+    let screen = s.wait_text("Requests  9/9");
     assert!(
         screen.contains(r#"1 {"Version": "2012-10-17", "Statement""#),
         "{screen}"
@@ -130,7 +130,7 @@ fn a_real_looking_key_is_flagged_never_saved_and_never_handed_to_the_editor() {
         data.path(),
         &[("EDITOR", script.to_str().unwrap()), ("VISUAL", "")],
     );
-    s.wait_text("Requests  2/8");
+    s.wait_text("Requests  2/9");
     // Line 5: `"Sid": "UploadReports",` gets a key-like value.
     s.send(&DOWN.repeat(4));
     s.send(END);
@@ -217,7 +217,7 @@ fn playground_decides_typed_requests_and_saves_cases_for_policy_test() {
 fn sigterm_while_idle_saves_the_draft_and_restores_the_terminal() {
     let data = tempfile::tempdir().unwrap();
     let mut s = spawn(data.path(), &[]);
-    s.wait_text("Requests  2/8");
+    s.wait_text("Requests  2/9");
     s.send("// draft ");
     s.wait_text("invalid JSON");
     // Idle now: the loop blocks in read; the signal must still wake it.
@@ -240,14 +240,14 @@ fn sigterm_while_idle_saves_the_draft_and_restores_the_terminal() {
 fn the_mouse_wheel_over_the_panel_scrolls_it() {
     let data = tempfile::tempdir().unwrap();
     let mut s = spawn(data.path(), &[]);
-    let before = s.wait_text("Requests  2/8");
+    let before = s.wait_text("Requests  2/9");
     assert!(before.lines().nth(2).unwrap().contains("Goal"), "{before}");
     // SGR wheel-down at column 80, row 10 (inside the panel).
     s.send("\x1b[<65;80;10M");
     let after = s.wait_for("the panel to scroll", |scr| {
         !scr.lines().nth(2).unwrap_or("").contains("Goal")
     });
-    assert!(after.contains("Requests  2/8"), "{after}");
+    assert!(after.contains("Requests  2/9"), "{after}");
     s.send(CTRL_Q);
     assert_eq!(s.finish(), 0);
     s.assert_restored();

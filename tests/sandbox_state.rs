@@ -141,14 +141,14 @@ fn moving_through_requests_keeps_the_selected_one_in_view() {
     sb.update(secdojo::tui::sandbox::keys::SbAction::Resize(80, 24), now);
     press(&mut sb, KeyCode::Esc, KeyModifiers::NONE, now);
     assert_eq!(sb.panel_scroll, 0);
-    for _ in 0..7 {
+    for _ in 0..8 {
         press(&mut sb, KeyCode::Down, KeyModifiers::NONE, now);
     }
     assert!(sb.panel_scroll > 0, "scrolled down to the last request");
     let mut buf = ratatui::buffer::Buffer::empty(sb.area);
     ratatui::widgets::Widget::render(&sb, sb.area, &mut buf);
     let text = secdojo::tui::buffer_to_text(&buf);
-    assert!(text.contains("> ✗ put-bucket-policy"), "{text}");
+    assert!(text.contains("> ✗ put-uploads-sibling"), "{text}");
     press(&mut sb, KeyCode::Down, KeyModifiers::NONE, now); // wraps to the first
     assert_eq!(sb.selected, 0);
     let mut buf = ratatui::buffer::Buffer::empty(sb.area);
