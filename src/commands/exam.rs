@@ -122,7 +122,8 @@ fn tui(
         ctx.lang,
         theme,
         ratatui::layout::Rect::new(0, 0, 80, 24),
-    );
+    )
+    .with_judge(&crate::sandbox::quiz::SandboxJudge);
     let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
     let mut host = ExamHost {
         screen: &mut screen,

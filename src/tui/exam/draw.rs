@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::keys::{self, Ctx};
@@ -18,7 +18,7 @@ use crate::tui::screens::quiz::{
     Body, Look, QuizLayout, draw_question, field_cursor, first_line, hanging, question_lines,
 };
 use crate::tui::screens::too_small::TooSmall;
-use crate::tui::widgets::truncate;
+use crate::tui::widgets::{block, truncate};
 
 impl ExamScreen {
     fn look(&self) -> Look<'_> {
@@ -29,9 +29,22 @@ impl ExamScreen {
         }
     }
 
-    /// Whether the layout has a text field (the name, or a `fill_in` answer).
+    /// Whether the layout has a one-line text field (the name, or a `fill_in` answer).
     fn with_field(&self) -> bool {
-        keys::typing(self.ctx())
+        matches!(self.ctx(), Ctx::Name | Ctx::Input)
+    }
+
+    /// The layout, and the policy editor's frame when a policy is being written: the question
+    /// above, the editor below.
+    fn layout(&self) -> (QuizLayout, Option<Rect>) {
+        let mut layout = QuizLayout::new(self.area, self.with_field());
+        if self.ctx() != Ctx::Policy {
+            return (layout, None);
+        }
+        let b = layout.body;
+        let h = (b.height / 2).max(5).min(b.height);
+        layout.body.height = b.height - h;
+        (layout, Some(Rect::new(b.x, b.y + b.height - h, b.width, h)))
     }
 
     /// Where the real cursor goes: the caret of the text being typed (for IMEs), else hidden.
@@ -42,6 +55,18 @@ impl ExamScreen {
         match self.ctx() {
             Ctx::Name => field_cursor(self.area, &self.name),
             Ctx::Input => field_cursor(self.area, &self.input.field),
+            Ctx::Policy => {
+                let (_, frame) = self.layout();
+                let inner = Block::default().borders(Borders::ALL).inner(frame?);
+                let ed = self.editor.as_ref()?;
+                let sc = ed.screen_cursor();
+                let (top, left) = ed.scroll_offset();
+                let row = sc.row.checked_sub(top as usize)?;
+                let col = sc.col.checked_sub(left as usize)? + ed.line_number_width() as usize;
+                let (x, y) = (inner.x as usize + col, inner.y as usize + row);
+                (x < inner.right() as usize && y < inner.bottom() as usize)
+                    .then(|| Position::new(x as u16, y as u16))
+            }
             _ => None,
         }
     }
@@ -49,7 +74,7 @@ impl ExamScreen {
 
 /// How far the feedback or the results can scroll at the current size.
 pub fn max_scroll(screen: &ExamScreen) -> usize {
-    let layout = QuizLayout::new(screen.area, screen.with_field());
+    let (layout, _) = screen.layout();
     body(screen, layout.body.width)
         .lines
         .len()
@@ -68,9 +93,11 @@ fn body(screen: &ExamScreen, width: u16) -> Body {
                     cursor_rows: None,
                 };
             };
-            let note = screen.strings().get("exam.tui.policy_note").to_string();
+            let note = screen.strings().get("exam.tui.policy_note");
+            // With an editor on screen the note is its title instead.
+            let note = screen.editor.is_none().then_some(note);
             let feedback = screen.phase == Phase::Feedback;
-            return question_lines(&screen.look(), item, &screen.input, feedback, &note, width);
+            return question_lines(&screen.look(), item, &screen.input, feedback, note, width);
         }
     };
     Body {
@@ -303,7 +330,7 @@ impl Widget for &ExamScreen {
             .render(area, buf);
             return;
         }
-        let layout = QuizLayout::new(area, self.with_field());
+        let (layout, editor) = self.layout();
         header(self, layout.header, buf);
         let body = body(self, layout.body.width);
         let scrolls = matches!(self.phase, Phase::Feedback | Phase::Results);
@@ -314,6 +341,15 @@ impl Widget for &ExamScreen {
             _ => (&self.input.field, s.get("quiz.ask.fill_in")),
         };
         draw_question(&self.look(), &layout, &body, first, (field, title), buf);
+        if let (Some(frame), Some(ed)) = (editor, self.editor.as_ref()) {
+            let b = block(
+                &self.theme,
+                format!(" {} ", s.get("exam.tui.policy_editor")),
+            );
+            let inner = b.inner(frame);
+            b.render(frame, buf);
+            ed.render(inner, buf);
+        }
         footer(self, layout.footer, buf);
     }
 }

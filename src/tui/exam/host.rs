@@ -15,7 +15,6 @@ use crate::progress::exam_session::{Clock, SystemClock};
 use crate::tui::action::Action;
 use crate::tui::event_loop::Host;
 use crate::tui::keymap;
-use crate::tui::quiz::QuizAction;
 
 pub struct ExamHost<'a> {
     pub screen: &'a mut ExamScreen,
@@ -53,14 +52,13 @@ impl Host for ExamHost<'_> {
         let now = self.now();
         let ctx = self.screen.ctx();
         let mut dirty = match ev {
-            Event::Key(k) => keys::map_key(ctx, &k).is_some_and(|a| self.screen.update(a, now)),
-            Event::Paste(text) if keys::typing(ctx) => {
-                let mut dirty = false;
-                for c in text.lines().next().unwrap_or("").chars() {
-                    dirty |= self.screen.update(Action::Quiz(QuizAction::Char(c)), now);
-                }
-                dirty
-            }
+            Event::Key(k) => match keys::map_key(ctx, &k) {
+                Some(a) => self.screen.update(a, now),
+                // In the policy editor every other key is the editor's.
+                None if ctx == keys::Ctx::Policy => self.screen.edit_policy(k, now),
+                None => false,
+            },
+            Event::Paste(text) if keys::typing(ctx) => self.screen.paste(&text, now),
             Event::Mouse(m) => keymap::map_mouse(&m).is_some_and(|a| self.screen.update(a, now)),
             Event::Resize(w, h) => self.screen.update(Action::Resize(w, h), now),
             _ => false,

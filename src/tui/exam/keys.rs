@@ -19,8 +19,10 @@ pub enum Ctx {
     Ask,
     /// Typing a `fill_in` answer.
     Input,
-    /// A `policy` question (answered only in `--plain`).
+    /// Writing a `policy` answer: keys not in the table go to the editor.
     Policy,
+    /// A `policy` question with no judge to grade it: it can only be left unanswered.
+    PolicyElsewhere,
     Feedback,
     Results,
 }
@@ -86,8 +88,15 @@ const INPUT: &[Binding] = &[
 
 #[rustfmt::skip]
 const POLICY: &[Binding] = &[
+    b(&[Ctrl('s')], Action::Quiz(Q::Submit), "exam.tui.keys.submit_policy", Some("tui_quiz.hint.submit")),
+    b(&[Ctrl('g')], Action::Quiz(Q::Hint), "tui_quiz.keys.hint", Some("tui_quiz.hint.hint")),
+    b(&[Ctrl('n')], Action::Quiz(Q::Skip), "exam.tui.keys.skip", Some("exam.tui.hint.skip")),
+    STOP,
+];
+
+#[rustfmt::skip]
+const POLICY_ELSEWHERE: &[Binding] = &[
     b(&[Char('s')], Action::Quiz(Q::Skip), "exam.tui.keys.skip", Some("exam.tui.hint.skip")),
-    b(&[Char('h')], Action::Quiz(Q::Hint), "tui_quiz.keys.hint", Some("tui_quiz.hint.hint")),
     LANG,
     STOP,
 ];
@@ -118,6 +127,7 @@ pub fn bindings(ctx: Ctx) -> &'static [Binding] {
         Ctx::Ask => ASK,
         Ctx::Input => INPUT,
         Ctx::Policy => POLICY,
+        Ctx::PolicyElsewhere => POLICY_ELSEWHERE,
         Ctx::Feedback => FEEDBACK,
         Ctx::Results => RESULTS,
     }
@@ -150,7 +160,7 @@ pub fn map_key(ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
 
 /// Whether the keyboard types text in `ctx` (a paste is typed there too).
 pub fn typing(ctx: Ctx) -> bool {
-    matches!(ctx, Ctx::Name | Ctx::Input)
+    matches!(ctx, Ctx::Name | Ctx::Input | Ctx::Policy)
 }
 
 #[cfg(test)]
@@ -162,7 +172,8 @@ mod tests {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
     }
 
-    const ALL: [Ctx; 7] = [
+    const ALL: [Ctx; 8] = [
+        Ctx::PolicyElsewhere,
         Ctx::Name,
         Ctx::Start,
         Ctx::Ask,
@@ -204,7 +215,17 @@ mod tests {
         for c in ['s', 'q', 'r'] {
             assert_eq!(map_key(Ctx::Ask, &ch(c)), None, "{c}");
         }
-        assert_eq!(map_key(Ctx::Policy, &ch('s')), Some(Action::Quiz(Q::Skip)));
+        // In the policy editor letters are text (the screen hands them to the editor).
+        assert_eq!(map_key(Ctx::Policy, &ch('s')), None);
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(
+            map_key(Ctx::Policy, &ctrl('s')),
+            Some(Action::Quiz(Q::Submit))
+        );
+        assert_eq!(
+            map_key(Ctx::Policy, &ctrl('n')),
+            Some(Action::Quiz(Q::Skip))
+        );
         assert_eq!(map_key(Ctx::Results, &ch('q')), Some(Action::Back));
     }
 }

@@ -8,24 +8,27 @@
 pub mod draw;
 pub mod host;
 pub mod keys;
+mod update;
 
 use std::cell::Cell;
 use std::path::PathBuf;
 use std::rc::Rc;
 
+use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
+use ratatui_textarea::TextArea;
 
 use crate::course::Course;
 use crate::i18n::{Lang, Strings};
-use crate::progress::exam::{Exam, Feedback};
+use crate::progress::exam::Exam;
 use crate::progress::exam_result::ExamResult;
-use crate::progress::exam_session::{Answered, Clock, ExamSession};
+use crate::progress::exam_session::{Clock, ExamSession};
+use crate::quiz::grade::PolicyJudge;
 use crate::quiz::model::{Kind, Question};
 use crate::quiz::run::Asked;
 use crate::tui::action::Action;
-use crate::tui::quiz::QuizAction;
 use crate::tui::quiz::field::TextField;
-use crate::tui::quiz::input::{AnswerInput, rows};
+use crate::tui::quiz::input::AnswerInput;
 use crate::tui::theme::Theme;
 
 use keys::Ctx;
@@ -71,6 +74,10 @@ pub struct ExamScreen {
     /// The name being typed, then the learner's name.
     pub name: TextField,
     pub input: AnswerInput,
+    /// The document being written for a `policy` question (it starts as the starter).
+    pub editor: Option<TextArea<'static>>,
+    /// Grades `policy` answers (the sandbox engine); without one they cannot be answered here.
+    judge: Option<&'static dyn PolicyJudge>,
     /// First body line shown (feedback and results scroll).
     pub scroll: usize,
     /// A UI-string key shown in the footer after an action that could not be done.
@@ -122,6 +129,8 @@ impl ExamScreen {
             phase,
             name: field,
             input: AnswerInput::default(),
+            editor: None,
+            judge: None,
             scroll: 0,
             message: None,
             items,
@@ -134,6 +143,49 @@ impl ExamScreen {
             shown_secs: None,
             done: false,
             stopped: false,
+        }
+    }
+
+    /// Grades `policy` answers with `judge`, as `--plain` does with the sandbox engine.
+    pub fn with_judge(mut self, judge: &'static dyn PolicyJudge) -> ExamScreen {
+        self.judge = Some(judge);
+        self
+    }
+
+    /// Whether `policy` questions can be answered here (a judge was given).
+    pub fn judges_policies(&self) -> bool {
+        self.judge.is_some()
+    }
+
+    /// A key for the policy editor (one the exam's table does not take): typing, moving,
+    /// undoing, as the sandbox editor does. Returns whether the text or caret changed.
+    pub fn edit_policy(&mut self, key: KeyEvent, now_ms: u64) -> bool {
+        if self.tick(now_ms) && !self.running() {
+            return true;
+        }
+        let had_message = self.message.take().is_some();
+        match (self.ctx(), self.editor.as_mut()) {
+            (keys::Ctx::Policy, Some(ed)) => ed.input(key) || had_message,
+            _ => had_message,
+        }
+    }
+
+    /// Text pasted into whatever is being typed (the name, a fill-in answer, a policy).
+    pub fn paste(&mut self, text: &str, now_ms: u64) -> bool {
+        match (self.ctx(), self.editor.as_mut()) {
+            (keys::Ctx::Policy, Some(ed)) => {
+                ed.insert_str(text.replace("\r\n", "\n"));
+                true
+            }
+            (keys::Ctx::Name | keys::Ctx::Input, _) => {
+                let mut changed = false;
+                for c in text.lines().next().unwrap_or("").chars() {
+                    changed |=
+                        self.update(Action::Quiz(crate::tui::quiz::QuizAction::Char(c)), now_ms);
+                }
+                changed
+            }
+            _ => false,
         }
     }
 
@@ -159,7 +211,8 @@ impl ExamScreen {
             Phase::Results => Ctx::Results,
             Phase::Asking => match self.current().map(|a| a.question.kind) {
                 Some(Kind::FillIn) => Ctx::Input,
-                Some(Kind::Policy) => Ctx::Policy,
+                Some(Kind::Policy) if self.editor.is_some() => Ctx::Policy,
+                Some(Kind::Policy) => Ctx::PolicyElsewhere,
                 _ => Ctx::Ask,
             },
         }
@@ -279,183 +332,6 @@ impl ExamScreen {
     /// Where the result was written (or why it could not be), for the results screen.
     pub fn saved(&mut self, saved: Saved) {
         self.saved = Some(saved);
-    }
-
-    fn name_key(&mut self, action: Action) -> bool {
-        match action {
-            Action::Quiz(QuizAction::Submit) => {
-                if self.name.text().trim().is_empty() {
-                    self.message = Some("exam.tui.name_empty");
-                } else {
-                    self.phase = Phase::Start;
-                }
-                true
-            }
-            Action::Quiz(q) => self.name_edit(q),
-            _ => false,
-        }
-    }
-
-    fn name_edit(&mut self, q: QuizAction) -> bool {
-        let f = &mut self.name;
-        match q {
-            QuizAction::Char(c) => f.insert(c),
-            QuizAction::Backspace => f.backspace(),
-            QuizAction::Delete => f.delete(),
-            QuizAction::Left => f.left(),
-            QuizAction::Right => f.right(),
-            QuizAction::Home => f.home(),
-            QuizAction::End => f.end(),
-            _ => return false,
-        }
-        true
-    }
-
-    fn start_key(&mut self, action: Action) -> bool {
-        if action != Action::Quiz(QuizAction::Submit) {
-            return false;
-        }
-        let items = std::mem::take(&mut self.items);
-        let session = ExamSession::start(
-            &self.exam,
-            self.course.content_version,
-            items,
-            self.clock.clone(),
-        );
-        self.session = Some(session);
-        self.next_question();
-        true
-    }
-
-    /// Shows the next question (starting its stopwatch), or the results.
-    fn next_question(&mut self) {
-        let item = self
-            .session
-            .as_mut()
-            .and_then(|s| s.next_question().cloned());
-        match item {
-            Some(a) => {
-                self.phase = Phase::Asking;
-                self.input = AnswerInput::for_item(Some(&a));
-                self.scroll = 0;
-            }
-            None => self.finish(),
-        }
-    }
-
-    /// The exam is over: the results, and the result file to write.
-    fn finish(&mut self) {
-        self.phase = Phase::Results;
-        self.scroll = 0;
-        if let Some(s) = self.session.as_mut() {
-            let r = s.result(self.name.text().trim());
-            self.outcome = Some(r.clone());
-            self.result = Some(r);
-        }
-    }
-
-    fn asking_key(&mut self, action: Action) -> bool {
-        let Some(item) = self.current().cloned() else {
-            return false;
-        };
-        let kind = item.question.kind;
-        if let Some(moved) = self.input.navigate(action, rows(&item)) {
-            return moved;
-        }
-        let Action::Quiz(q) = action else {
-            return false;
-        };
-        if self.input.edit(q, kind, rows(&item)) {
-            return true;
-        }
-        match q {
-            QuizAction::Submit => self.submit(&item),
-            QuizAction::Hint => {
-                let count = item.question.hints(self.lang).len();
-                let used = self.session.as_mut().and_then(|s| s.use_hint(count));
-                if used.is_none() {
-                    self.message = Some("quiz.no_more_hints");
-                }
-                true
-            }
-            QuizAction::Skip if kind == Kind::Policy => {
-                if let Some(s) = self.session.as_mut() {
-                    s.skip();
-                }
-                self.next_question();
-                true
-            }
-            _ => false,
-        }
-    }
-
-    fn submit(&mut self, item: &Asked) -> bool {
-        let response = match self.input.response(item) {
-            Ok(r) => r,
-            Err(key) => {
-                self.message = Some(key);
-                return true;
-            }
-        };
-        self.input.mark_submitted(item.question.kind);
-        let Some(s) = self.session.as_mut() else {
-            return false;
-        };
-        let index = s.position();
-        match s.answer(response, None) {
-            Ok(Answered::Graded(_)) => match self.exam.feedback {
-                Feedback::Each => {
-                    self.answered = index;
-                    self.phase = Phase::Feedback;
-                    self.scroll = 0;
-                }
-                Feedback::End => {
-                    self.next_question();
-                    if self.phase == Phase::Asking {
-                        self.message = Some("exam.recorded");
-                    }
-                }
-            },
-            Ok(Answered::TimeUp) => self.finish(),
-            Err(_) => self.message = Some("quiz.cannot_grade"),
-        }
-        true
-    }
-
-    fn feedback_key(&mut self, action: Action) -> bool {
-        let before = self.scroll;
-        match action {
-            Action::Quiz(QuizAction::Next) => {
-                self.next_question();
-                return true;
-            }
-            other => self.scroll_by(other),
-        }
-        before != self.scroll
-    }
-
-    fn results_key(&mut self, action: Action) -> bool {
-        let before = self.scroll;
-        match action {
-            Action::Back => {
-                self.done = true;
-                return true;
-            }
-            other => self.scroll_by(other),
-        }
-        before != self.scroll
-    }
-
-    /// Scrolls the feedback or the results, clamped to what there is to show.
-    fn scroll_by(&mut self, action: Action) {
-        let max = draw::max_scroll(self);
-        self.scroll = match action {
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::Down => self.scroll + 1,
-            Action::Scroll(d) => (self.scroll as isize + d as isize).max(0) as usize,
-            _ => self.scroll,
-        }
-        .min(max);
     }
 }
 

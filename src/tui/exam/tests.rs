@@ -259,14 +259,14 @@ fn ctrl_c_before_the_start_writes_nothing_and_after_the_end_is_just_closing() {
 }
 
 #[test]
-fn a_policy_question_says_how_to_answer_and_can_be_left_unanswered() {
+fn without_a_judge_a_policy_question_says_so_and_can_be_left_unanswered() {
     let mut s = screen(
         &[Kind::Policy, Kind::TrueFalse],
         Feedback::Each,
         Some("Aiko"),
     );
     key(&mut s, Q::Submit, T0);
-    assert_eq!(s.ctx(), Ctx::Policy);
+    assert_eq!(s.ctx(), Ctx::PolicyElsewhere);
     assert!(text(&s).contains("--plain"), "{}", text(&s));
     // Hints are allowed in an exam, as in plain mode, and counted.
     s.area = Rect::new(0, 0, 80, 50);
@@ -324,4 +324,81 @@ fn clock_text_rounds_up_and_counts_hours_in_minutes() {
     assert_eq!(clock_text(1), "00:01");
     assert_eq!(clock_text(59_001), "01:00");
     assert_eq!(clock_text(90 * 60_000), "90:00");
+}
+
+/// Solves a policy question when the answer reads objects under `exports/` only.
+struct StubJudge;
+
+impl crate::quiz::grade::PolicyJudge for StubJudge {
+    fn judge(&self, _q: &Question, answer: &str) -> crate::quiz::grade::PolicyVerdict {
+        let solved = answer.contains("exports/*") && !answer.contains("s3:*");
+        crate::quiz::grade::PolicyVerdict {
+            solved,
+            problems: if solved {
+                vec![]
+            } else {
+                vec![crate::course::model::Text {
+                    ja: "広すぎます".into(),
+                    en: "still allows too much".into(),
+                }]
+            },
+        }
+    }
+}
+
+#[test]
+fn a_policy_is_written_in_the_editor_and_graded_by_the_judge() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut s =
+        screen(&[Kind::Policy, Kind::Policy], Feedback::Each, Some("Aiko")).with_judge(&StubJudge);
+    key(&mut s, Q::Submit, T0);
+    assert_eq!(s.ctx(), Ctx::Policy);
+    let t = text(&s);
+    assert!(t.contains("Your policy (Ctrl-S submits it)"), "{t}");
+    assert!(
+        t.contains("\"Version\": \"2012-10-17\""),
+        "the starter is in the editor: {t}"
+    );
+    let start = s.cursor_position().expect("the caret is in the editor");
+    // Letters are text here, not commands (h would be a hint, L the language elsewhere).
+    for c in "hL".chars() {
+        assert!(s.edit_policy(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), T0));
+    }
+    assert_eq!(s.editor.as_ref().unwrap().lines()[0], "hL{");
+    assert_eq!(s.cursor_position().unwrap().x, start.x + 2);
+    // The starter as given is judged and found wrong; its problems are listed.
+    let ed = s.editor.as_mut().unwrap();
+    ed.select_all();
+    ed.cut();
+    s.paste(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}",
+        T0,
+    );
+    key(&mut s, Q::Submit, T0 + 1_000);
+    assert_eq!(s.phase, Phase::Feedback);
+    let t = text(&s);
+    assert!(
+        t.contains("Not quite.") && t.contains("- still allows too much"),
+        "{t}"
+    );
+    key(&mut s, Q::Next, T0 + 2_000);
+    let ed = s
+        .editor
+        .as_mut()
+        .expect("a fresh editor for the next question");
+    ed.select_all();
+    ed.cut();
+    s.paste(
+        "{\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/exports/*\"}",
+        T0 + 3_000,
+    );
+    key(&mut s, Q::Submit, T0 + 4_000);
+    assert!(text(&s).contains("Right."), "{}", text(&s));
+    key(&mut s, Q::Next, T0 + 5_000);
+    let r = s.take_result().unwrap();
+    assert_eq!((r.total.correct, r.total.asked), (1, 2));
+    assert!(matches!(
+        &r.questions[1].answer,
+        Some(crate::quiz::grade::Response::Policy(p)) if p.contains("exports/*")
+    ));
 }

@@ -276,7 +276,7 @@ pub fn body_lines(app: &App, state: &QuizState, width: u16) -> Body {
         item,
         &state.input,
         feedback,
-        &policy_note,
+        Some(&policy_note),
         width,
     );
     if feedback && item.graded.is_some() {
@@ -294,13 +294,14 @@ pub fn body_lines(app: &App, state: &QuizState, width: u16) -> Body {
 
 /// One question as lines `width` wide: its kind, the prompt, then either the feedback on the
 /// answer given (`feedback`) or the rows to answer with `input`, and the hints revealed so far.
-/// `policy_note` says how a `policy` question is answered on this screen.
+/// `policy_note` says how a `policy` question is answered on this screen; without one the
+/// screen shows its own editor (with the starting document in it), so neither is drawn here.
 pub fn question_lines(
     look: &Look,
     item: &Asked,
     input: &AnswerInput,
     feedback: bool,
-    policy_note: &str,
+    policy_note: Option<&str>,
     width: u16,
 ) -> Body {
     let (s, lang, theme) = (look.strings, look.lang, look.theme);
@@ -321,6 +322,9 @@ pub fn question_lines(
     match q.kind {
         Kind::FillIn => {}
         Kind::Policy => {
+            let Some(policy_note) = policy_note else {
+                return hint_lines(look, item, lines, cursor_rows, width);
+            };
             if let Some(starter) = &q.starter {
                 lines.push(Line::from(s.get("quiz.starter").to_string()));
                 for l in starter.lines() {
@@ -367,8 +371,19 @@ pub fn question_lines(
             }
         }
     }
-    let hints = q.hints(lang);
-    for h in hints.iter().take(item.hints_used) {
+    hint_lines(look, item, lines, cursor_rows, width)
+}
+
+/// The hints revealed so far, after the question's lines.
+fn hint_lines(
+    look: &Look,
+    item: &Asked,
+    mut lines: Vec<Line<'static>>,
+    cursor_rows: Option<(usize, usize)>,
+    width: u16,
+) -> Body {
+    let (s, theme) = (look.strings, look.theme);
+    for h in item.question.hints(look.lang).iter().take(item.hints_used) {
         lines.push(Line::default());
         lines.extend(hanging(
             &format!("{} ", s.get("quiz.hint")),
@@ -447,7 +462,11 @@ fn feedback_lines(
                     lines.extend(hanging(&lead, a, width, theme.ready()));
                 }
             }
-            Kind::Policy => {}
+            Kind::Policy => {
+                for p in g.policy.iter().flat_map(|v| &v.problems) {
+                    lines.extend(hanging("  - ", p.get(lang), width, theme.error()));
+                }
+            }
         }
         if matches!(q.kind, Kind::TrueFalse | Kind::FillIn) {
             for m in &g.misconceptions {
