@@ -14,6 +14,7 @@ use super::{ExamScreen, Phase, Saved, clock_text};
 use crate::progress::exam::Feedback;
 use crate::tui::keymap;
 use crate::tui::layout::too_small;
+use crate::tui::quiz::text::plain_first_line;
 use crate::tui::screens::quiz::{
     Body, Look, QuizLayout, draw_question, field_cursor, first_line, hanging, question_lines,
 };
@@ -244,9 +245,10 @@ fn results_lines(screen: &ExamScreen, width: u16) -> Vec<Line<'static>> {
             None => (s.get("exam.tui.mark_none"), theme.dim()),
         };
         let lead = format!("{:>2}. {mark} ", i + 1);
-        let prompt = item.question.prompt.get(lang);
-        let first = prompt.lines().next().unwrap_or("");
         let room = (width as usize).saturating_sub(lead.width());
+        // Markdown marks dropped; the wrapper's first line may already be shorter than `room`.
+        let first = plain_first_line(item.question.prompt.get(lang), 200);
+        let first = first.as_str();
         lines.push(Line::from(vec![
             Span::styled(lead, style),
             Span::raw(truncate(first, room)),

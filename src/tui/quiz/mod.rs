@@ -7,6 +7,7 @@ pub mod input;
 pub mod keys;
 pub mod open;
 pub mod state;
+pub mod text;
 
 pub use state::{Phase, QuizState};
 

@@ -16,6 +16,7 @@ use crate::quiz::run::Asked;
 use crate::tui::app::App;
 use crate::tui::quiz::field::TextField;
 use crate::tui::quiz::input::AnswerInput;
+use crate::tui::quiz::text::hanging_md;
 use crate::tui::quiz::{Phase, QuizState};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::hint_line::HintLine;
@@ -313,10 +314,16 @@ pub fn question_lines(
         label = format!("{label} {}", s.get("tui_quiz.scenario"));
     }
     lines.push(Line::styled(label, theme.dim()));
-    lines.extend(hanging("", q.prompt.get(lang), width, Style::new()));
+    lines.extend(hanging_md(
+        look,
+        "",
+        q.prompt.get(lang),
+        width,
+        Style::new(),
+    ));
     lines.push(Line::default());
     if feedback && let (Some(g), Some(r)) = (&item.graded, &item.response) {
-        feedback_lines(&mut lines, s, lang, theme, q, &item.shown, g, r, width);
+        feedback_lines(&mut lines, look, q, &item.shown, g, r, width);
         return Body { lines, cursor_rows };
     }
     match q.kind {
@@ -364,7 +371,7 @@ pub fn question_lines(
                 let lead = format!("{}{mark}{}) ", if here { "> " } else { "  " }, i + 1);
                 let style = if here { theme.selected() } else { Style::new() };
                 let start = lines.len();
-                lines.extend(hanging(&lead, text, width, style));
+                lines.extend(hanging_md(look, &lead, text, width, style));
                 if here {
                     cursor_rows = Some((start, lines.len()));
                 }
@@ -385,12 +392,8 @@ fn hint_lines(
     let (s, theme) = (look.strings, look.theme);
     for h in item.question.hints(look.lang).iter().take(item.hints_used) {
         lines.push(Line::default());
-        lines.extend(hanging(
-            &format!("{} ", s.get("quiz.hint")),
-            h,
-            width,
-            theme.key(),
-        ));
+        let lead = format!("{} ", s.get("quiz.hint"));
+        lines.extend(hanging_md(look, &lead, h, width, theme.key()));
     }
     Body { lines, cursor_rows }
 }
@@ -398,15 +401,14 @@ fn hint_lines(
 #[allow(clippy::too_many_arguments)]
 fn feedback_lines(
     lines: &mut Vec<Line<'static>>,
-    s: &Strings,
-    lang: Lang,
-    theme: &Theme,
+    look: &Look,
     q: &Question,
     shown: &[String],
     g: &Graded,
     response: &Response,
     width: u16,
 ) {
+    let (s, lang, theme) = (look.strings, look.lang, look.theme);
     let (verdict, style) = if g.correct {
         ("quiz.right", theme.ready())
     } else {
@@ -420,9 +422,9 @@ fn feedback_lines(
             Kind::Single | Kind::Multiple => {
                 for id in &g.wrong_picks {
                     let lead = format!("  {} {}) ", s.get("quiz.wrong_pick"), number(id));
-                    lines.extend(hanging(&lead, &text(id), width, theme.error()));
+                    lines.extend(hanging_md(look, &lead, &text(id), width, theme.error()));
                     if let Some(m) = q.choice(id).and_then(|c| c.misconception.as_ref()) {
-                        lines.extend(hanging("    ", m.get(lang), width, Style::new()));
+                        lines.extend(hanging_md(look, "    ", m.get(lang), width, Style::new()));
                     }
                 }
                 let label = if q.kind == Kind::Single {
@@ -432,14 +434,14 @@ fn feedback_lines(
                 };
                 for id in &g.missed {
                     let lead = format!("  {} {}) ", s.get(label), number(id));
-                    lines.extend(hanging(&lead, &text(id), width, theme.ready()));
+                    lines.extend(hanging_md(look, &lead, &text(id), width, theme.ready()));
                 }
             }
             Kind::Order => {
                 lines.push(Line::from(format!("  {}", s.get("quiz.right_order"))));
                 for (i, id) in q.answer_ids().iter().enumerate() {
                     let lead = format!("    {}. ", i + 1);
-                    lines.extend(hanging(&lead, &text(id), width, theme.ready()));
+                    lines.extend(hanging_md(look, &lead, &text(id), width, theme.ready()));
                 }
             }
             Kind::TrueFalse => {
@@ -470,10 +472,16 @@ fn feedback_lines(
         }
         if matches!(q.kind, Kind::TrueFalse | Kind::FillIn) {
             for m in &g.misconceptions {
-                lines.extend(hanging("  ", m.get(lang), width, Style::new()));
+                lines.extend(hanging_md(look, "  ", m.get(lang), width, Style::new()));
             }
         }
     }
     lines.push(Line::default());
-    lines.extend(hanging("", q.explanation.get(lang), width, Style::new()));
+    lines.extend(hanging_md(
+        look,
+        "",
+        q.explanation.get(lang),
+        width,
+        Style::new(),
+    ));
 }
