@@ -2,6 +2,7 @@
 //! holds the screen's own state (cursor, picks, arrangement, text field, phase) and its keys;
 //! drawing is in `screens::quiz` and `screens::quiz_results`. (Issue #4, item 3.)
 
+pub mod feedback;
 pub mod field;
 pub mod input;
 pub mod keys;
