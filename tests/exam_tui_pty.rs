@@ -214,6 +214,29 @@ fn sigint_mid_exam_writes_the_answers_so_far_and_restores_the_terminal() {
     assert_eq!(s.finish(), 130);
     s.assert_restored();
     check_interrupted(&out);
+    // The class report flags the result as stopped early, in every format.
+    let file = std::fs::read_dir(&out)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let report = |format: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_secdojo"))
+            .args(["--content", course.to_str().unwrap(), "--lang", "en"])
+            .args(["report", file.to_str().unwrap(), "--format", format])
+            .env_remove("SECDOJO_LANG")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let md = report("md");
+    assert!(md.contains("stopped early"), "{md}");
+    let csv = report("csv");
+    assert!(csv.lines().nth(1).unwrap().ends_with(",true"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
+    assert_eq!(json["learners"][0]["interrupted"], true, "{json}");
 }
 
 #[test]
