@@ -317,3 +317,16 @@ fn without_a_terminal_the_exam_points_to_plain_and_exits_2() {
     );
     assert!(!String::from_utf8_lossy(&o.stdout).contains("\x1b[?1049h"));
 }
+
+#[test]
+fn sigterm_mid_exam_writes_the_answers_so_far_and_exits_143() {
+    let (dir, course, exam) = setup();
+    let out = dir.path().join("out");
+    let mut s = spawn_exam(&course, &exam, &out, &["--name", "Fumi"]);
+    to_question_two(&mut s, &course, &exam);
+    let pid = s.child.process_id().expect("child pid") as i32;
+    kill(Pid::from_raw(pid), Signal::SIGTERM).unwrap();
+    assert_eq!(s.finish(), 143);
+    s.assert_restored();
+    check_interrupted(&out);
+}

@@ -73,26 +73,33 @@ pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
         },
     };
     let mut session = ExamSession::start(&exam, course.content_version, items, SystemClock);
-    let ending = plain::take(
+    let taken = plain::take(
         &course,
         ctx.lang,
         &mut session,
         Some(&crate::sandbox::quiz::SandboxJudge),
         &mut input,
         &mut out,
-    )?;
+    );
+    // A signal (the terminal closing, too) may also break the output: the result is written
+    // whatever happened to it, and the message about it is best effort.
+    let signal = input.signal();
+    if signal.is_some() {
+        session.interrupt();
+    } else {
+        taken?;
+    }
     let result = session.result(&name);
     let path = write_new(&out_dir, &result)?;
     let s = course.strings(ctx.lang);
-    writeln!(
-        out,
-        "{}",
-        s.fmt("exam.saved", &[("path", &path.display().to_string())])
-    )?;
-    match ending {
-        plain::Ending::Finished => Ok(Outcome::Success),
-        plain::Ending::Signal(sig) => {
-            out.flush()?;
+    let saved = s.fmt("exam.saved", &[("path", &path.display().to_string())]);
+    match signal {
+        None => {
+            writeln!(out, "{saved}")?;
+            Ok(Outcome::Success)
+        }
+        Some(sig) => {
+            let _ = writeln!(out, "{saved}").and_then(|()| out.flush());
             std::process::exit(128 + sig)
         }
     }
@@ -137,11 +144,18 @@ fn tui(
     drop(guard);
     let s = screen.strings();
     match &screen.saved {
-        Some(Saved::At(p)) => println!(
-            "{}",
-            s.fmt("exam.saved", &[("path", &p.display().to_string())])
-        ),
-        Some(Saved::Failed(e)) => eprintln!("secdojo: {e}"),
+        // Best effort: after SIGHUP there may be no terminal left to print to.
+        Some(Saved::At(p)) => {
+            let path = p.display().to_string();
+            let _ = writeln!(
+                std::io::stdout(),
+                "{}",
+                s.fmt("exam.saved", &[("path", &path)])
+            );
+        }
+        Some(Saved::Failed(e)) => {
+            let _ = writeln!(std::io::stderr(), "secdojo: {e}");
+        }
         None => {}
     }
     match ending? {

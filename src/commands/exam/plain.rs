@@ -150,8 +150,8 @@ pub fn take<C: Clock>(
                     break 'questions;
                 }
                 Got::Signal(sig) => {
-                    writeln!(out)?;
                     session.interrupt();
+                    writeln!(out)?;
                     ending = Ending::Signal(sig);
                     break 'questions;
                 }
