@@ -218,7 +218,12 @@ fn requests(s: &Sandbox, width: u16, (ok, ng): (&str, &str), out: &mut Vec<Line<
         } else {
             String::new()
         };
-        out.push(heading(&format!("{}{count}", s.tr("sandbox.requests")), s));
+        let title = if s.judges_packets() {
+            s.tr("sandbox.packets")
+        } else {
+            s.tr("sandbox.requests")
+        };
+        out.push(heading(&format!("{title}{count}"), s));
     }
     let strings = s.strings.get(s.lang);
     for (i, r) in s.eval.rows.iter().enumerate() {

@@ -153,6 +153,19 @@ impl Sandbox {
         self.evaluate();
     }
 
+    /// Whether the rows are packets through security-group or network-ACL rules (not requests
+    /// to a policy), so the panel names them as such.
+    pub fn judges_packets(&self) -> bool {
+        use super::playground::FileKind as F;
+        use crate::sandbox::ChallengeKind as K;
+        match &self.mode {
+            Mode::Challenge { challenge, .. } => {
+                matches!(challenge.kind, K::SecurityGroup | K::NetworkAcl)
+            }
+            Mode::Playground(p) => matches!(p.kind, F::SecurityGroup | F::NetworkAcl),
+        }
+    }
+
     pub fn is_playground(&self) -> bool {
         matches!(self.mode, Mode::Playground(_))
     }
@@ -237,7 +250,10 @@ impl Sandbox {
                 let n = self.hints().len();
                 if self.hints_shown < n {
                     self.hints_shown += 1;
-                    self.status = None;
+                    // The hints sit under the goal and the rows: say where, the panel may not
+                    // show them without scrolling.
+                    let (i, n) = (self.hints_shown.to_string(), n.to_string());
+                    self.status = self.msg("sandbox.status.hint_shown", &[("i", &i), ("n", &n)]);
                 } else {
                     self.status = self.msg("sandbox.status.no_more_hints", &[]);
                 }
