@@ -140,3 +140,26 @@ fn a_starter_never_solves_its_challenge() {
             .code(1);
     }
 }
+
+/// IAM refuses a role trust policy that has a Resource element ("Has prohibited field
+/// Resource"), so such an answer is not a solution, whatever it would allow.
+#[test]
+fn a_trust_policy_with_a_resource_is_refused_as_iam_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("trust.json");
+    std::fs::write(
+        &f,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Resource":"*"}]}"#,
+    )
+    .unwrap();
+    secdojo()
+        .args(["--lang", "en", "challenge", "check", "ec2-role-trust"])
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("trust.json:1:38").and(predicate::str::contains(
+                "a trust policy takes no Resource or NotResource",
+            )),
+        );
+}

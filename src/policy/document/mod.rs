@@ -341,6 +341,17 @@ impl Policy {
                 kind,
                 PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session
             );
+            // IAM refuses a role trust policy that names a resource ("Has prohibited field
+            // Resource"): the role the policy is attached to is the resource.
+            if kind == PolicyKind::Trust && s.resource.is_some() {
+                out.push(e(
+                    "resource-not-allowed",
+                    "信頼ポリシーには Resource も NotResource も書けません（対象はこのロール自身です）"
+                        .into(),
+                    "a trust policy takes no Resource or NotResource (the role itself is the resource)"
+                        .into(),
+                ));
+            }
             if needs_resource && s.resource.is_none() {
                 out.push(e(
                     "missing-resource",
