@@ -5,8 +5,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::strings::tr;
-use crate::i18n::Lang;
+use crate::i18n::Strings;
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,14 +65,14 @@ pub enum SbAction {
     Resize(u16, u16),
 }
 
-/// One line of the table: in `ctx`, `mods`+`code` does `action`; `label` (ja, en) is shown in
-/// the help line unless empty. `playground` bindings exist only in the playground.
+/// One line of the table: in `ctx`, `mods`+`code` does `action`; `label` (a UI-string key) is
+/// shown in the help line unless empty. `playground` bindings exist only in the playground.
 pub struct Binding {
     pub ctx: Ctx,
     pub code: KeyCode,
     pub mods: KeyModifiers,
     pub action: SbAction,
-    pub label: (&'static str, &'static str),
+    pub label: &'static str,
     pub playground: Option<bool>,
 }
 
@@ -86,15 +85,14 @@ fn b(
     code: KeyCode,
     mods: KeyModifiers,
     action: SbAction,
-    ja: &'static str,
-    en: &'static str,
+    label: &'static str,
 ) -> Binding {
     Binding {
         ctx,
         code,
         mods,
         action,
-        label: (ja, en),
+        label,
         playground: None,
     }
 }
@@ -110,94 +108,97 @@ pub fn bindings() -> Vec<Binding> {
     use KeyCode::*;
     use SbAction as A;
     vec![
-        only(b(Editor, Char('s'), C, A::Submit, "提出", "submit"), false),
-        only(b(Editor, Char('s'), C, A::SavePolicy, "保存", "save"), true),
-        only(b(Editor, F(2), N, A::Hint, "ヒント", "hint"), false),
         only(
-            b(
-                Editor,
-                F(2),
-                N,
-                A::AddRequest,
-                "リクエスト追加",
-                "add request",
-            ),
-            true,
-        ),
-        b(Editor, F(5), N, A::Trace, "トレース", "trace"),
-        b(Editor, F(6), N, A::JumpToError, "エラーへ", "go to error"),
-        b(Editor, Char('o'), C, A::OpenEditor, "$EDITOR", "$EDITOR"),
-        b(Editor, Char('l'), C, A::ToggleLang, "English", "日本語"),
-        b(Editor, Char('z'), C, A::Undo, "元に戻す", "undo"),
-        b(Editor, Char('y'), C, A::Redo, "やり直す", "redo"),
-        b(Editor, Char('f'), C, A::SearchOpen, "検索", "search"),
-        b(Editor, F(3), N, A::SearchNext, "", ""),
-        b(Editor, F(3), S, A::SearchPrev, "", ""),
-        only(b(Editor, F(4), N, A::Reset, "初期状態", "reset"), false),
-        b(Editor, Esc, N, A::FocusPanel, "パネルへ", "to panel"),
-        b(Editor, Char('q'), C, A::Quit, "終了", "quit"),
-        b(Editor, PageDown, KeyModifiers::ALT, A::PanelDown, "", ""),
-        b(Editor, PageUp, KeyModifiers::ALT, A::PanelUp, "", ""),
-        b(Panel, Char('i'), N, A::FocusEditor, "編集", "edit"),
-        b(Panel, Tab, N, A::FocusEditor, "", ""),
-        only(b(Panel, Char('s'), N, A::Submit, "提出", "submit"), false),
-        only(b(Panel, Char('h'), N, A::Hint, "ヒント", "hint"), false),
-        only(b(Panel, Char('r'), N, A::Reset, "初期状態", "reset"), false),
-        only(
-            b(Panel, Char('l'), N, A::ReadLesson, "レッスン", "lesson"),
+            b(Editor, Char('s'), C, A::Submit, "sandbox.keys.submit"),
             false,
         ),
-        only(b(Panel, Char('a'), N, A::AddRequest, "追加", "add"), true),
         only(
-            b(Panel, Char('d'), N, A::DeleteRequest, "削除", "delete"),
+            b(Editor, Char('s'), C, A::SavePolicy, "sandbox.keys.save"),
+            true,
+        ),
+        only(b(Editor, F(2), N, A::Hint, "sandbox.keys.hint"), false),
+        only(
+            b(Editor, F(2), N, A::AddRequest, "sandbox.keys.add_request"),
+            true,
+        ),
+        b(Editor, F(5), N, A::Trace, "sandbox.keys.trace"),
+        b(Editor, F(6), N, A::JumpToError, "sandbox.keys.go_to_error"),
+        b(Editor, Char('o'), C, A::OpenEditor, "sandbox.keys.editor"),
+        b(Editor, Char('l'), C, A::ToggleLang, "sandbox.keys.lang"),
+        b(Editor, Char('z'), C, A::Undo, "sandbox.keys.undo"),
+        b(Editor, Char('y'), C, A::Redo, "sandbox.keys.redo"),
+        b(Editor, Char('f'), C, A::SearchOpen, "sandbox.keys.search"),
+        b(Editor, F(3), N, A::SearchNext, ""),
+        b(Editor, F(3), S, A::SearchPrev, ""),
+        only(b(Editor, F(4), N, A::Reset, "sandbox.keys.reset"), false),
+        b(Editor, Esc, N, A::FocusPanel, "sandbox.keys.to_panel"),
+        b(Editor, Char('q'), C, A::Quit, "sandbox.keys.quit"),
+        b(Editor, PageDown, KeyModifiers::ALT, A::PanelDown, ""),
+        b(Editor, PageUp, KeyModifiers::ALT, A::PanelUp, ""),
+        b(Panel, Char('i'), N, A::FocusEditor, "sandbox.keys.edit"),
+        b(Panel, Tab, N, A::FocusEditor, ""),
+        only(
+            b(Panel, Char('s'), N, A::Submit, "sandbox.keys.submit"),
+            false,
+        ),
+        only(b(Panel, Char('h'), N, A::Hint, "sandbox.keys.hint"), false),
+        only(
+            b(Panel, Char('r'), N, A::Reset, "sandbox.keys.reset"),
+            false,
+        ),
+        only(
+            b(Panel, Char('l'), N, A::ReadLesson, "sandbox.keys.lesson"),
+            false,
+        ),
+        only(
+            b(Panel, Char('a'), N, A::AddRequest, "sandbox.keys.add"),
             true,
         ),
         only(
-            b(
-                Panel,
-                Char('w'),
-                N,
-                A::SaveCases,
-                "ケース保存",
-                "save cases",
-            ),
+            b(Panel, Char('d'), N, A::DeleteRequest, "sandbox.keys.delete"),
             true,
         ),
-        only(b(Panel, Char('s'), N, A::SavePolicy, "保存", "save"), true),
-        b(Panel, Up, N, A::Up, "", ""),
-        b(Panel, Down, N, A::Down, "", ""),
-        b(Panel, Char('k'), N, A::Up, "", ""),
-        b(Panel, Char('j'), N, A::Down, "", ""),
-        b(Panel, PageDown, N, A::PanelDown, "スクロール", "scroll"),
-        b(Panel, PageUp, N, A::PanelUp, "", ""),
-        b(Panel, Enter, N, A::Trace, "トレース", "trace"),
-        b(Panel, Char('t'), N, A::Trace, "", ""),
+        only(
+            b(Panel, Char('w'), N, A::SaveCases, "sandbox.keys.save_cases"),
+            true,
+        ),
+        only(
+            b(Panel, Char('s'), N, A::SavePolicy, "sandbox.keys.save"),
+            true,
+        ),
+        b(Panel, Up, N, A::Up, ""),
+        b(Panel, Down, N, A::Down, ""),
+        b(Panel, Char('k'), N, A::Up, ""),
+        b(Panel, Char('j'), N, A::Down, ""),
+        b(Panel, PageDown, N, A::PanelDown, "sandbox.keys.scroll"),
+        b(Panel, PageUp, N, A::PanelUp, ""),
+        b(Panel, Enter, N, A::Trace, "sandbox.keys.trace"),
+        b(Panel, Char('t'), N, A::Trace, ""),
         b(
             Panel,
             Char('g'),
             N,
             A::JumpToError,
-            "エラーへ",
-            "go to error",
+            "sandbox.keys.go_to_error",
         ),
-        b(Panel, Char('e'), N, A::OpenEditor, "$EDITOR", "$EDITOR"),
-        b(Panel, Char('L'), S, A::ToggleLang, "English", "日本語"),
-        b(Panel, Char('L'), N, A::ToggleLang, "", ""),
-        b(Panel, Char('l'), C, A::ToggleLang, "", ""),
-        b(Panel, Char('q'), N, A::Quit, "終了", "quit"),
-        b(Panel, Esc, N, A::Leave, "戻る", "back"),
-        b(Panel, Char('q'), C, A::Quit, "", ""),
-        b(Search, Enter, N, A::SearchNext, "次へ", "next"),
-        b(Search, Esc, N, A::Close, "閉じる", "close"),
-        b(Search, Backspace, N, A::SearchBackspace, "", ""),
-        b(Popup, Esc, N, A::Close, "閉じる", "close"),
-        b(Popup, Enter, N, A::Close, "", ""),
-        b(Popup, Char('q'), N, A::Close, "", ""),
-        b(Popup, Up, N, A::Up, "前", "previous"),
-        b(Popup, Down, N, A::Down, "次", "next"),
-        b(Request, Enter, N, A::RequestDone, "追加", "add"),
-        b(Request, Esc, N, A::Close, "取り消す", "cancel"),
-        b(Request, Backspace, N, A::RequestBackspace, "", ""),
+        b(Panel, Char('e'), N, A::OpenEditor, "sandbox.keys.editor"),
+        b(Panel, Char('L'), S, A::ToggleLang, "sandbox.keys.lang"),
+        b(Panel, Char('L'), N, A::ToggleLang, ""),
+        b(Panel, Char('l'), C, A::ToggleLang, ""),
+        b(Panel, Char('q'), N, A::Quit, "sandbox.keys.quit"),
+        b(Panel, Esc, N, A::Leave, "sandbox.keys.back"),
+        b(Panel, Char('q'), C, A::Quit, ""),
+        b(Search, Enter, N, A::SearchNext, "sandbox.keys.next"),
+        b(Search, Esc, N, A::Close, "sandbox.keys.close"),
+        b(Search, Backspace, N, A::SearchBackspace, ""),
+        b(Popup, Esc, N, A::Close, "sandbox.keys.close"),
+        b(Popup, Enter, N, A::Close, ""),
+        b(Popup, Char('q'), N, A::Close, ""),
+        b(Popup, Up, N, A::Up, "sandbox.keys.previous"),
+        b(Popup, Down, N, A::Down, "sandbox.keys.next_item"),
+        b(Request, Enter, N, A::RequestDone, "sandbox.keys.add"),
+        b(Request, Esc, N, A::Close, "sandbox.keys.cancel"),
+        b(Request, Backspace, N, A::RequestBackspace, ""),
     ]
 }
 
@@ -232,11 +233,11 @@ pub fn map_key(ctx: Ctx, playground: bool, key: &KeyEvent) -> Option<SbAction> {
 }
 
 /// The help line for `ctx`: `key label` pairs from the table.
-pub fn help_line(ctx: Ctx, playground: bool, lang: Lang) -> Vec<(String, &'static str)> {
+pub fn help_line(ctx: Ctx, playground: bool, strings: &Strings) -> Vec<(String, String)> {
     bindings()
         .into_iter()
-        .filter(|x| x.ctx == ctx && applies(x, playground) && !x.label.0.is_empty())
-        .map(|x| (key_name(x.code, x.mods), tr(lang, x.label.0, x.label.1)))
+        .filter(|x| x.ctx == ctx && applies(x, playground) && !x.label.is_empty())
+        .map(|x| (key_name(x.code, x.mods), strings.get(x.label).to_string()))
         .collect()
 }
 
@@ -309,9 +310,19 @@ mod tests {
 
     #[test]
     fn the_help_line_comes_from_the_table_and_has_no_duplicate_keys() {
-        let help = help_line(Ctx::Panel, false, Lang::En);
-        assert!(help.contains(&("s".to_string(), "submit")));
-        assert!(help.contains(&("L".to_string(), "日本語")));
+        let strings = crate::course::load(&crate::course::CourseSource::Embedded)
+            .expect("built-in course")
+            .strings;
+        let help = help_line(Ctx::Panel, false, &strings.en);
+        assert!(help.contains(&("s".to_string(), "submit".to_string())));
+        assert!(help.contains(&("L".to_string(), "日本語".to_string())));
+        let ja = help_line(Ctx::Panel, false, &strings.ja);
+        assert!(ja.contains(&("s".to_string(), "提出".to_string())));
+        // Every label is a UI string that exists (a missing key shows as the key itself).
+        for x in bindings().iter().filter(|x| !x.label.is_empty()) {
+            assert_ne!(strings.en.get(x.label), x.label, "{}", x.label);
+            assert_ne!(strings.ja.get(x.label), x.label, "{}", x.label);
+        }
         for ctx in [
             Ctx::Editor,
             Ctx::Panel,

@@ -14,6 +14,5 @@ pub mod playground;
 pub mod prose;
 pub mod request_line;
 pub mod state;
-pub mod strings;
 
 pub use state::{Effect, Sandbox};

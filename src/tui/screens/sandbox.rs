@@ -152,7 +152,7 @@ impl Widget for &Sandbox {
         // Whole `key label` entries packed into the help rows; what does not fit is left out.
         let mut rows: Vec<Vec<Span>> = vec![Vec::new()];
         let mut used = 0usize;
-        for (key, label) in help_line(s.ctx(), s.is_playground(), s.lang) {
+        for (key, label) in help_line(s.ctx(), s.is_playground(), s.strings.get(s.lang)) {
             let entry = format!("{key} {label}");
             let w = entry.width() + 2;
             if used + w > a.help.width as usize + 2 {
