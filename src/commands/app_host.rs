@@ -28,6 +28,13 @@ pub struct AppHost<'a> {
     editor: bool,
 }
 
+/// A status line from the UI string `key` in both languages (so switching the language
+/// re-picks it), with `{name}` placeholders filled from `args`.
+fn status(app: &App, key: &str, args: &[(&str, &str)]) -> Msg {
+    let s = &app.course.strings;
+    Msg::new(s.ja.fmt(key, args), s.en.fmt(key, args))
+}
+
 impl<'a> AppHost<'a> {
     pub fn new(ctx: &'a Context, app: &'a mut App) -> AppHost<'a> {
         AppHost {
@@ -69,10 +76,7 @@ impl<'a> AppHost<'a> {
                     self.editor = true;
                     return;
                 }
-                Some(Msg::new(
-                    "本物のキーのような文字列があるため、一時ファイルに書き出しません。先に消してください",
-                    "the draft holds something like a real key, so it is not written to a temporary file; remove it first",
-                ))
+                Some(status(self.app, "sandbox.status.editor_refused", &[]))
             }
             SandboxEffect::Solved { id, draft } => self
                 .store_challenge(&id, |c| {
@@ -138,13 +142,15 @@ impl<'a> AppHost<'a> {
             write_atomic(&p.path, &text).map(|()| p.path.clone())
         };
         match result {
-            Ok(path) => Msg::new(
-                format!("{} に保存しました", path.display()),
-                format!("saved to {}", path.display()),
+            Ok(path) => status(
+                self.app,
+                "sandbox.status.saved_to",
+                &[("path", &path.display().to_string())],
             ),
-            Err(e) => Msg::new(
-                format!("保存できません: {e:#}"),
-                format!("not saved: {e:#}"),
+            Err(e) => status(
+                self.app,
+                "sandbox.status.not_saved",
+                &[("error", &format!("{e:#}"))],
             ),
         }
     }
@@ -195,13 +201,19 @@ impl crate::tui::event_loop::Host for AppHost<'_> {
             return;
         };
         let command = editor::editor_command(|k| std::env::var(k).ok());
-        sb.status = Some(match editor::edit(&command, &sb.text()) {
+        let msg = match editor::edit(&command, &sb.text()) {
             Ok(text) => {
                 sb.set_text(&text);
-                Msg::new("エディタの内容を読み込みました", "reloaded from the editor")
+                status(self.app, "sandbox.status.editor_reloaded", &[])
             }
-            Err(e) => Msg::new(format!("{e:#}"), format!("{e:#}")),
-        });
+            Err(e) => {
+                let e = format!("{e:#}");
+                Msg::new(e.clone(), e)
+            }
+        };
+        if let Some(sb) = self.app.sandbox.as_mut() {
+            sb.status = Some(msg);
+        }
     }
 
     fn done(&self) -> bool {
