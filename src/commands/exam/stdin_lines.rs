@@ -23,6 +23,8 @@ pub struct StdinLines {
     timeout: Option<Duration>,
     /// The signal that asked us to stop, 0 if none.
     signal: Arc<AtomicI32>,
+    /// The input has ended (stays ended).
+    ended: bool,
 }
 
 type Line = std::io::Result<Vec<u8>>;
@@ -55,7 +57,11 @@ impl StdinLines {
             loop {
                 let mut line = Vec::new();
                 match lock.read_until(b'\n', &mut line) {
-                    Ok(0) => break,
+                    // The signal thread keeps a sender too: say "end" explicitly.
+                    Ok(0) => {
+                        let _ = tx.send(Ok(Vec::new()));
+                        break;
+                    }
                     Ok(_) => {
                         if tx.send(Ok(line)).is_err() {
                             break;
@@ -81,6 +87,7 @@ impl StdinLines {
             pos: 0,
             timeout: None,
             signal: Arc::new(AtomicI32::new(0)),
+            ended: false,
         }
     }
 
@@ -108,12 +115,22 @@ impl Read for StdinLines {
 
 impl BufRead for StdinLines {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.pos >= self.buf.len() && self.ended {
+            return Ok(&[]);
+        }
         if self.pos >= self.buf.len() {
             let next = match self.timeout {
                 Some(t) => self.rx.recv_timeout(t),
                 None => self.rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             match next {
+                // An empty chunk is the end of input.
+                Ok(Ok(line)) if line.is_empty() => {
+                    self.ended = true;
+                    self.buf.clear();
+                    self.pos = 0;
+                    return Ok(&[]);
+                }
                 Ok(Ok(line)) => {
                     self.buf = line;
                     self.pos = 0;
