@@ -163,3 +163,21 @@ fn a_trust_policy_with_a_resource_is_refused_as_iam_would() {
             )),
         );
 }
+
+/// spot-the-key's lines are lines of the code shown to the learner: the report says so
+/// instead of pointing into the one-line answer file.
+#[test]
+fn spot_the_key_names_lines_of_the_code_not_of_the_answer_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("marks.json");
+    std::fs::write(&f, "{\"lines\": []}\n").unwrap();
+    let out = secdojo()
+        .args(["--lang", "en", "challenge", "check", "spot-the-key"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("(line 6 of the code shown)"), "{text}");
+    assert!(!text.contains("marks.json:6"), "{text}");
+}

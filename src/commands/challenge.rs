@@ -128,6 +128,13 @@ fn print_text(
         let mark = if ch.pass { ok } else { ng };
         let want = s.get(&format!("challenge.expect.{}", ch.expect.name()));
         let at = match (ch.line, ch.col) {
+            // spot-the-key: the line is in the code shown to the learner, not in the answer.
+            (Some(l), _) if c.kind == crate::sandbox::ChallengeKind::Secrets => {
+                format!(
+                    " ({})",
+                    s.fmt("challenge.code_line", &[("n", &l.to_string())])
+                )
+            }
             (Some(l), Some(col)) => format!(" ({file}:{l}:{col})"),
             _ => String::new(),
         };
