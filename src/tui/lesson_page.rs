@@ -2,8 +2,6 @@
 //! objectives; the title is in the header) rendered by the same Markdown renderer as the body, and the renderer's semantic
 //! roles become theme styles.
 
-use ratatui::text::{Line, Span};
-
 use super::page::{Heading, LinkSpot, Page};
 use super::theme::Theme;
 use crate::course::Lesson;
@@ -63,12 +61,7 @@ pub fn layout(doc: &Document, width: u16, strings: &Strings, theme: &Theme) -> P
                 line: i,
             });
         }
-        lines.push(Line::from(
-            l.spans
-                .into_iter()
-                .map(|s| Span::styled(s.text, theme.markdown(s.style)))
-                .collect::<Vec<_>>(),
-        ));
+        lines.push(theme.markdown_line(l));
     }
     let mut page = Page::new(lines, headings);
     page.links = links;

@@ -136,6 +136,17 @@ impl Theme {
             .add_modifier(Modifier::BOLD)
     }
 
+    /// One line of the Markdown renderer in this theme's styles: lessons, challenge goals and
+    /// the sandbox panel all draw rendered Markdown through this.
+    pub fn markdown_line(&self, line: md::StyledLine) -> ratatui::text::Line<'static> {
+        ratatui::text::Line::from(
+            line.spans
+                .into_iter()
+                .map(|s| ratatui::text::Span::styled(s.text, self.markdown(s.style)))
+                .collect::<Vec<_>>(),
+        )
+    }
+
     /// The look of one semantic role of the Markdown renderer. Emphasis flags always apply, so a
     /// lesson without colour still shows headings, bold, code and links apart.
     pub fn markdown(&self, s: md::Style) -> Style {

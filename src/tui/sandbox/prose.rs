@@ -62,20 +62,6 @@ fn hash(text: &str) -> u64 {
     h.finish()
 }
 
-fn styled(lines: Vec<md::StyledLine>, theme: &Theme) -> Vec<Line<'static>> {
-    lines
-        .into_iter()
-        .map(|l| {
-            Line::from(
-                l.spans
-                    .into_iter()
-                    .map(|s| Span::styled(s.text, theme.markdown(s.style)))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect()
-}
-
 /// Challenge texts quote policies and ARNs outside code spans (`Principal "*"`, `.../uploads/*`),
 /// and two such asterisks in one paragraph would pair up as emphasis and vanish. A lone `*`
 /// outside a code span is therefore escaped: `**strong**` and `_emphasis_` still work, single-star
@@ -149,7 +135,11 @@ pub fn markdown(
             ascii: theme.ascii,
             ..RenderOptions::new(width)
         };
-        styled(md::parse(&escape_lone_stars(markdown)).render(&opts), theme)
+        md::parse(&escape_lone_stars(markdown))
+            .render(&opts)
+            .into_iter()
+            .map(|l| theme.markdown_line(l))
+            .collect()
     })
 }
 

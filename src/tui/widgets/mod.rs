@@ -82,14 +82,7 @@ pub fn markdown_lines(
     md::parse(text)
         .render(&opts)
         .into_iter()
-        .map(|l| {
-            Line::from(
-                l.spans
-                    .into_iter()
-                    .map(|s| ratatui::text::Span::styled(s.text, theme.markdown(s.style)))
-                    .collect::<Vec<_>>(),
-            )
-        })
+        .map(|l| theme.markdown_line(l))
         .collect()
 }
 
