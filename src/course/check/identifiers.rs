@@ -141,18 +141,9 @@ fn is_allowed_ipv4(a: [u8; 4]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::CourseSource;
 
     fn run(text: &str) -> Vec<String> {
-        let src = CourseSource::Embedded;
-        let mut ck = Checker {
-            src: &src,
-            diags: Vec::new(),
-            anchors: Default::default(),
-            links: Vec::new(),
-        };
-        check_identifiers(&mut ck, "f", text);
-        ck.diags.iter().map(|d| d.to_string()).collect()
+        crate::course::check::diagnostics_of(|ck| check_identifiers(ck, "f", text))
     }
 
     #[test]

@@ -129,6 +129,21 @@ pub struct Checker<'s> {
     pub links: Vec<Link>,
 }
 
+/// What one check reports on the built-in course's source, as `path:line:col: message` lines:
+/// the set-up the checks' unit tests share.
+#[cfg(test)]
+pub(crate) fn diagnostics_of(check: impl FnOnce(&mut Checker)) -> Vec<String> {
+    let src = CourseSource::Embedded;
+    let mut ck = Checker {
+        src: &src,
+        diags: Vec::new(),
+        anchors: Default::default(),
+        links: Vec::new(),
+    };
+    check(&mut ck);
+    ck.diags.iter().map(|d| d.to_string()).collect()
+}
+
 impl<'s> Checker<'s> {
     fn new(src: &'s CourseSource) -> Self {
         Checker {

@@ -120,18 +120,9 @@ fn first_non_nfc_col(line: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::CourseSource;
 
     fn run(text: &str) -> Vec<String> {
-        let src = CourseSource::Embedded;
-        let mut ck = Checker {
-            src: &src,
-            diags: Vec::new(),
-            anchors: Default::default(),
-            links: Vec::new(),
-        };
-        check_text(&mut ck, "f.md", text);
-        ck.diags.iter().map(|d| d.to_string()).collect()
+        crate::course::check::diagnostics_of(|ck| check_text(ck, "f.md", text))
     }
 
     #[test]
