@@ -9,7 +9,7 @@ pub mod commands;
 pub mod course;
 pub mod i18n;
 pub mod markdown;
-pub mod policy;
+pub use secdojo_policy as policy;
 pub mod progress;
 pub mod quiz;
 pub mod sandbox;

@@ -10,7 +10,7 @@ use super::nacl::{NaclRule, NetworkAcl, RuleAction};
 pub use super::query::{nacl_query, sg_query};
 use super::sg::{SecurityGroup, SgRule};
 use super::{Loc, Peer, Protocol, Traffic, parse_net};
-use crate::policy::json::{self, Kind, Node, Span, path_index, path_key};
+use crate::json::{self, Kind, Node, Span, path_index, path_key};
 
 /// Maps a JSON path (`$.ingress[0].cidr`) to its 1-based line and column, or (0, 0) if unknown.
 pub type Locate<'a> = &'a dyn Fn(&str) -> (u32, u32);

@@ -3,10 +3,10 @@
 
 use super::Finding;
 use super::iam::at;
-use crate::policy::condition::SetOp;
-use crate::policy::document::{Effect, Statement};
-use crate::policy::values::Base;
-use crate::policy::variables::Part;
+use crate::condition::SetOp;
+use crate::document::{Effect, Statement};
+use crate::values::Base;
+use crate::variables::Part;
 
 /// Keys that carry one value per request; set operators on them are a mistake.
 const SINGLE_VALUED: [&str; 22] = [

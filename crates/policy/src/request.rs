@@ -264,7 +264,7 @@ pub fn arn_account(arn: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::json::parse;
+    use crate::json::parse;
 
     #[test]
     fn reads_the_spec_request() {

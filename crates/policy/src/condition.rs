@@ -247,8 +247,8 @@ pub fn evaluate(c: &Condition, ctx: &Context) -> (bool, CondReason) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::json::parse;
-    use crate::policy::request::CtxValue;
+    use crate::json::parse;
+    use crate::request::CtxValue;
 
     fn conds(json: &str) -> Vec<Condition> {
         parse_block(&parse(json).unwrap(), "$.Condition", true).unwrap()

@@ -3,8 +3,8 @@
 
 use super::Finding;
 use super::iam::at;
-use crate::policy::document::{Effect, Policy, PolicyKind, PrincipalKind, Statement};
-use crate::policy::s3::statement_public;
+use crate::document::{Effect, Policy, PolicyKind, PrincipalKind, Statement};
+use crate::s3::statement_public;
 
 /// Whether the statement is about S3 (an `s3:` action or an S3 ARN), so S3's rules apply.
 fn about_s3(s: &Statement) -> bool {

@@ -4,9 +4,9 @@
 use ipnet::IpNet;
 
 use super::Finding;
-use crate::policy::network::nacl::{Direction, NaclQuery, NetworkAcl, RuleAction};
-use crate::policy::network::sg::{SecurityGroup, SgRule};
-use crate::policy::network::{Loc, Peer, Protocol, Traffic, group_id, is_world, net_contains};
+use crate::network::nacl::{Direction, NaclQuery, NetworkAcl, RuleAction};
+use crate::network::sg::{SecurityGroup, SgRule};
+use crate::network::{Loc, Peer, Protocol, Traffic, group_id, is_world, net_contains};
 
 fn at(code: &'static str, detail: &str, loc: &Loc) -> Finding {
     Finding::new(code, detail, &loc.path, loc.line, loc.col)

@@ -2,7 +2,7 @@
 //! change who may do what. IAM has no machine-readable list offline, so this goes by the verbs AWS
 //! names its actions with, plus the permission-changing actions that matter most.
 
-use crate::policy::glob::Glob;
+use crate::glob::Glob;
 
 /// How dangerous an action pattern is when granted broadly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

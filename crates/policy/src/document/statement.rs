@@ -6,9 +6,9 @@ use super::{
     ActionPattern, Block, DocError, Effect, Located, ResourcePattern, Statement, duplicate, err,
     string_of, strings, wrong_type,
 };
-use crate::policy::glob::Glob;
-use crate::policy::json::{Node, path_key};
-use crate::policy::variables::Template;
+use crate::glob::Glob;
+use crate::json::{Node, path_key};
+use crate::variables::Template;
 
 impl Statement {
     pub(super) fn from_node(
@@ -115,12 +115,12 @@ impl Statement {
         let principal = match (get("Principal"), get("NotPrincipal")) {
             (Some(_), Some(_)) => return Err(pair_err("Principal", "NotPrincipal")),
             (None, None) => None,
-            (Some((v, p)), None) => Some(crate::policy::principal::parse(v, &p, false)?),
-            (None, Some((v, p))) => Some(crate::policy::principal::parse(v, &p, true)?),
+            (Some((v, p)), None) => Some(crate::principal::parse(v, &p, false)?),
+            (None, Some((v, p))) => Some(crate::principal::parse(v, &p, true)?),
         };
         let conditions = match get("Condition") {
             None => Vec::new(),
-            Some((v, p)) => crate::policy::condition::parse_block(v, &p, vars)?,
+            Some((v, p)) => crate::condition::parse_block(v, &p, vars)?,
         };
         Ok(Statement {
             index,
@@ -156,7 +156,7 @@ fn resource_pattern(s: &str, vars: bool) -> ResourcePattern {
         }
     });
     let mut prefix = String::new();
-    if let Some(crate::policy::variables::Part::Text(t)) = template.parts.first() {
+    if let Some(crate::variables::Part::Text(t)) = template.parts.first() {
         prefix = t.chars().take_while(|c| *c != '*' && *c != '?').collect();
     }
     ResourcePattern {

@@ -171,13 +171,7 @@ pub struct Statement {
     pub conditions: Vec<Condition>,
 }
 
-pub(in crate::policy) fn err(
-    n: &Node,
-    path: &str,
-    code: &'static str,
-    ja: String,
-    en: String,
-) -> DocError {
+pub(crate) fn err(n: &Node, path: &str, code: &'static str, ja: String, en: String) -> DocError {
     DocError {
         span: n.span,
         path: path.to_string(),
@@ -186,7 +180,7 @@ pub(in crate::policy) fn err(
     }
 }
 
-pub(in crate::policy) fn wrong_type(n: &Node, path: &str, what: &str, ja_what: &str) -> DocError {
+pub(crate) fn wrong_type(n: &Node, path: &str, what: &str, ja_what: &str) -> DocError {
     err(
         n,
         path,
@@ -364,7 +358,7 @@ impl Policy {
     }
 }
 
-pub(in crate::policy) fn duplicate(n: &Node, path: &str, name: &str) -> DocError {
+pub(crate) fn duplicate(n: &Node, path: &str, name: &str) -> DocError {
     err(
         n,
         path,
@@ -374,7 +368,7 @@ pub(in crate::policy) fn duplicate(n: &Node, path: &str, name: &str) -> DocError
     )
 }
 
-pub(in crate::policy) fn string_of(n: &Node, path: &str) -> Result<Located<String>, DocError> {
+pub(crate) fn string_of(n: &Node, path: &str) -> Result<Located<String>, DocError> {
     match n.as_str() {
         Some(s) => Ok(Located {
             value: s.to_string(),
@@ -386,7 +380,7 @@ pub(in crate::policy) fn string_of(n: &Node, path: &str) -> Result<Located<Strin
 }
 
 /// A string or an array of strings, as Action, Resource and principal values are written.
-pub(in crate::policy) fn strings(n: &Node, path: &str) -> Result<Vec<Located<String>>, DocError> {
+pub(crate) fn strings(n: &Node, path: &str) -> Result<Vec<Located<String>>, DocError> {
     match &n.kind {
         Kind::String(_) => Ok(vec![string_of(n, path)?]),
         Kind::Array(items) => items

@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 use super::nacl::RuleAction;
 use super::parse::{self, NetParseError, locator};
 use super::sg::WORLD_CODES;
-use crate::policy::cases::{CaseError, Checked};
-use crate::policy::json::{Kind, Node, Span};
-use crate::policy::message::Msg;
+use crate::cases::{CaseError, Checked};
+use crate::json::{Kind, Node, Span};
+use crate::message::Msg;
 
 fn case_error(e: NetParseError, root: &str) -> CaseError {
     let path = e.path.replacen('$', root, 1);

@@ -138,7 +138,7 @@ fn unquote(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::request::{Context, CtxValue};
+    use crate::request::{Context, CtxValue};
 
     fn ctx() -> Context {
         let mut c = Context::default();

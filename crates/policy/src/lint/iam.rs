@@ -3,9 +3,9 @@
 
 use super::Finding;
 use super::actions::{self, Verb};
-use crate::policy::condition::SetOp;
-use crate::policy::document::{Effect, Located, Policy, PolicyKind, PrincipalKind, Statement};
-use crate::policy::values::Base;
+use crate::condition::SetOp;
+use crate::document::{Effect, Located, Policy, PolicyKind, PrincipalKind, Statement};
+use crate::values::Base;
 
 pub(super) fn at<T>(code: &'static str, detail: &str, l: &Located<T>) -> Finding {
     Finding::new(code, detail, &l.path, l.span.line, l.span.col)

@@ -210,7 +210,7 @@ fn excluded(block: &Block<PrincipalItem>, req: &Request) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::json::parse as pj;
+    use crate::json::parse as pj;
 
     fn block(json: &str, neg: bool) -> Block<PrincipalItem> {
         parse(&pj(json).unwrap(), "$.P", neg).unwrap()
