@@ -26,7 +26,7 @@ pub struct Cli {
 #[derive(Debug, Clone, Args, Default)]
 pub struct Global {
     /// Language of the interface and lessons (else SECDOJO_LANG, LC_ALL/LC_MESSAGES/LANG)
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = lang_parser())]
     pub lang: Option<Lang>,
     /// Load the course from this folder instead of the one built into the binary
     #[arg(long, global = true, value_name = "DIR")]
@@ -43,6 +43,13 @@ pub struct Global {
     /// No colours (NO_COLOR is honoured too)
     #[arg(long, global = true)]
     pub no_color: bool,
+}
+
+/// `ja` or `en`, listed in `--help` as clap lists enum values (the engine owns `Lang`, so it cannot
+/// derive clap's trait).
+pub fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(["ja", "en"]).try_map(|s| s.parse::<Lang>())
 }
 
 /// Which palette to draw with; `auto` asks the terminal's background where it can.

@@ -3,34 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
-use clap::ValueEnum;
-use serde::{Deserialize, Serialize};
-
-/// The two languages the course is written in. Everything user-facing exists in both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ja,
-    En,
-}
-
-impl Lang {
-    /// The other language: `L` toggles between exactly two.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Ja => Lang::En,
-            Lang::En => Lang::Ja,
-        }
-    }
-
-    /// The code used in file names (`ja.md`) and TOML keys (`title.ja`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-    }
-}
+pub use crate::policy::text::Lang;
 
 /// Picks the language as DESIGN.md §4 orders it: the flag, then `SECDOJO_LANG`, then the first
 /// set locale variable of `LC_ALL`, `LC_MESSAGES`, `LANG` (`ja*` means Japanese), else English.

@@ -102,7 +102,7 @@ const NACL_PACKETS: [(&str, &str, &str, Option<u32>); 6] = [
     ("in tcp 443 from 0.0.0.0/0", "denied", " -> #90", Some(4)),
 ];
 
-fn add(p: &mut Playground, line: &str) -> Result<(), secdojo::policy::message::Msg> {
+fn add(p: &mut Playground, line: &str) -> Result<(), secdojo::policy::text::Text> {
     p.on_action(&SbAction::AddRequest, 0);
     for c in line.chars() {
         p.on_action(&SbAction::RequestChar(c), 0);
@@ -165,7 +165,7 @@ fn security_group_rows_say_reachable_or_not_and_which_rule() {
     );
     assert!(eval.rows[7].why.en.contains("stateful"));
     assert!(eval.rows[7].why.ja.contains("ステートフル"));
-    let codes: Vec<&str> = eval.findings.iter().map(|f| f.code).collect();
+    let codes: Vec<&str> = eval.findings.iter().map(|f| f.code.as_str()).collect();
     assert!(!codes.is_empty(), "the file's findings stay: {codes:?}");
 }
 

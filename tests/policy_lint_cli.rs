@@ -75,8 +75,8 @@ fn json_output_is_a_list_of_findings() {
     assert_eq!(f["severity"], "security-warning");
     assert_eq!(f["line"], 5);
     assert_eq!(f["path"], "$.Statement[0].Principal");
-    assert!(f["message_ja"].as_str().unwrap().contains("パブリック"));
-    assert!(f["hint_en"].is_string());
+    assert!(f["message"]["ja"].as_str().unwrap().contains("パブリック"));
+    assert!(f["hint"]["en"].is_string());
 }
 
 #[test]

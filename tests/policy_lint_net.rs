@@ -9,7 +9,7 @@ fn sg_codes(v: Value) -> Vec<&'static str> {
     let g = parse::security_group(&v, &no_positions).expect("valid security group");
     lint::lint_security_group(&g)
         .into_iter()
-        .map(|f| f.code)
+        .map(|f| f.code.as_str())
         .collect()
 }
 
@@ -17,7 +17,7 @@ fn acl_codes(v: Value) -> Vec<&'static str> {
     let a = parse::network_acl(&v, &no_positions).expect("valid network ACL");
     lint::lint_network_acl(&a)
         .into_iter()
-        .map(|f| f.code)
+        .map(|f| f.code.as_str())
         .collect()
 }
 
@@ -195,7 +195,7 @@ fn every_network_code_in_the_registry_has_a_test_here() {
     for i in lint::REGISTRY {
         if ["sg", "nacl", "network"].contains(&i.area) {
             assert!(
-                tested.contains(&i.code),
+                tested.contains(&i.code.as_str()),
                 "{} has no trigger/near-miss test",
                 i.code
             );
@@ -229,12 +229,11 @@ fn findings_carry_both_languages_the_rule_path_and_a_hint() {
         .find(|f| f.code == "ssh-open-to-world")
         .expect("ssh finding");
     assert_eq!(ssh.path, "$.ingress[1]");
-    assert!(ssh.message_en.contains("0.0.0.0/0") && ssh.message_ja.contains("0.0.0.0/0"));
+    assert!(ssh.message.en.contains("0.0.0.0/0") && ssh.message.ja.contains("0.0.0.0/0"));
     assert!(
-        ssh.message_ja.contains("SSH")
+        ssh.message.ja.contains("SSH")
             && ssh
-                .hint_ja
-                .as_deref()
+                .hint(secdojo::i18n::Lang::Ja)
                 .is_some_and(|h| h.contains("Session Manager"))
     );
     assert_eq!(ssh.severity.as_str(), "security-warning");

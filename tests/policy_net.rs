@@ -211,7 +211,11 @@ fn stateful_replies_follow_the_egress_rules() {
 #[test]
 fn world_findings_are_the_four_codes_of_the_case_format() {
     let codes = |v: Value| -> Vec<&'static str> {
-        sg(v).world_findings().into_iter().map(|(c, _)| c).collect()
+        sg(v)
+            .world_findings()
+            .into_iter()
+            .map(|(c, _)| c.as_str())
+            .collect()
     };
     assert_eq!(
         codes(json!({"ingress": [tcp(22, "0.0.0.0/0")]})),
@@ -309,7 +313,7 @@ fn nacl_world_findings_look_at_the_first_world_rule_for_the_port() {
         acl(v)
             .world_findings()
             .into_iter()
-            .map(|(c, _)| c)
+            .map(|(c, _)| c.as_str())
             .collect()
     };
     let allow_all =

@@ -11,7 +11,7 @@ use crossterm::event::Event;
 use ratatui::Frame;
 
 use super::Context;
-use crate::policy::message::Msg;
+use crate::policy::text::Text;
 use crate::tui::App;
 use crate::tui::challenges::SandboxEffect;
 use crate::tui::quiz::Effect;
@@ -30,9 +30,9 @@ pub struct AppHost<'a> {
 
 /// A status line from the UI string `key` in both languages (so switching the language
 /// re-picks it), with `{name}` placeholders filled from `args`.
-fn status(app: &App, key: &str, args: &[(&str, &str)]) -> Msg {
+fn status(app: &App, key: &str, args: &[(&str, &str)]) -> Text {
     let s = &app.course.strings;
-    Msg::new(s.ja.fmt(key, args), s.en.fmt(key, args))
+    Text::new(s.ja.fmt(key, args), s.en.fmt(key, args))
 }
 
 impl<'a> AppHost<'a> {
@@ -85,7 +85,7 @@ impl<'a> AppHost<'a> {
                 })
                 .err()
                 .map(|e| {
-                    Msg::new(
+                    Text::new(
                         format!("保存できません: {e:#}"),
                         format!("not saved: {e:#}"),
                     )
@@ -122,12 +122,12 @@ impl<'a> AppHost<'a> {
     }
 
     /// Writes the playground's requests next to its file (`cases`), or the file itself.
-    fn save_playground(&self, cases: bool) -> Msg {
+    fn save_playground(&self, cases: bool) -> Text {
         let Some(sb) = self.app.sandbox.as_ref() else {
-            return Msg::new("", "");
+            return Text::new("", "");
         };
         let Mode::Playground(p) = &sb.mode else {
-            return Msg::new("", "");
+            return Text::new("", "");
         };
         let text = sb.text();
         let result = if cases {
@@ -208,7 +208,7 @@ impl crate::tui::event_loop::Host for AppHost<'_> {
             }
             Err(e) => {
                 let e = format!("{e:#}");
-                Msg::new(e.clone(), e)
+                Text::new(e.clone(), e)
             }
         };
         if let Some(sb) = self.app.sandbox.as_mut() {

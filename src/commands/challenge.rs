@@ -12,7 +12,7 @@ use serde_json::json;
 use super::{Context, Outcome};
 use crate::cli::{ChallengeCommand, TextOrJson};
 use crate::course::{self, CourseSource};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Strings;
 use crate::sandbox::{self, Challenge, JudgeError, Verdict, load};
 
 pub fn run(ctx: &Context, cmd: ChallengeCommand) -> anyhow::Result<Outcome> {
@@ -81,12 +81,7 @@ fn check(
     let verdict = match sandbox::judge_challenge(c, &answer) {
         Ok(v) => v,
         Err(JudgeError::Answer(e)) => {
-            anyhow::bail!(
-                "{name}:{}:{}: {}",
-                e.line,
-                e.col,
-                e.msg.pick(ctx.lang == Lang::Ja)
-            )
+            anyhow::bail!("{name}:{}:{}: {}", e.line, e.col, e.msg.get(ctx.lang))
         }
         Err(JudgeError::Content(m)) => {
             anyhow::bail!("{}: {}", load::path_of(&c.id), m.en)
@@ -116,7 +111,7 @@ fn print_text(
     file: &str,
     v: &Verdict,
 ) -> anyhow::Result<()> {
-    let ja = ctx.lang == Lang::Ja;
+    let lang = ctx.lang;
     let (ok, ng) = if ctx.global.ascii {
         ("ok", "NG")
     } else {
@@ -139,7 +134,7 @@ fn print_text(
             _ => String::new(),
         };
         writeln!(out, "  {mark} {want}: {} — {}", ch.id, ch.summary)?;
-        writeln!(out, "      -> {}: {}{at}", ch.decision, ch.why.pick(ja))?;
+        writeln!(out, "      -> {}: {}{at}", ch.decision, ch.why.get(lang))?;
     }
     for f in &v.forbidden {
         writeln!(
@@ -148,7 +143,7 @@ fn print_text(
             s.get("challenge.forbidden"),
             f.line,
             f.col,
-            f.message(ja),
+            f.message(lang),
             f.code
         )?;
     }
@@ -157,7 +152,7 @@ fn print_text(
             out,
             "  {ng} {} {file}:{line}:{col}: {}",
             s.get("challenge.rejected"),
-            m.pick(ja)
+            m.get(lang)
         )?;
     }
     let problems = v.failing().count() + v.forbidden.len() + usize::from(v.rejected.is_some());
@@ -200,7 +195,7 @@ pub fn to_json(c: &Challenge, v: &Verdict) -> serde_json::Value {
             "line": f.line,
             "col": f.col,
             "path": f.path,
-            "message": {"ja": f.message_ja, "en": f.message_en},
+            "message": f.message,
         })).collect::<Vec<_>>(),
         "findings": v.findings.iter().map(|f| json!({
             "code": f.code, "severity": f.severity, "line": f.line, "col": f.col,

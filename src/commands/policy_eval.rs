@@ -20,14 +20,14 @@ fn read(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-fn load_policy(path: &Path, kind: PolicyKind, ja: bool) -> anyhow::Result<PolicyEntry> {
+fn load_policy(path: &Path, kind: PolicyKind, lang: Lang) -> anyhow::Result<PolicyEntry> {
     let text = read(path)?;
     let policy = Policy::parse(&text).map_err(|e| {
         anyhow::anyhow!(
             "{}:{}: {} ({})",
             path.display(),
             e.span,
-            e.msg.pick(ja),
+            e.msg.get(lang),
             e.path
         )
     })?;
@@ -36,7 +36,7 @@ fn load_policy(path: &Path, kind: PolicyKind, ja: bool) -> anyhow::Result<Policy
             "{}:{}: {} ({})",
             path.display(),
             e.span,
-            e.msg.pick(ja),
+            e.msg.get(lang),
             e.path
         );
     }
@@ -48,10 +48,10 @@ fn load_policy(path: &Path, kind: PolicyKind, ja: bool) -> anyhow::Result<Policy
     })
 }
 
-fn load_request(path: &Path, ja: bool) -> anyhow::Result<Request> {
+fn load_request(path: &Path, lang: Lang) -> anyhow::Result<Request> {
     let text = read(path)?;
     let node = json::parse(&text)
-        .map_err(|e| anyhow::anyhow!("{}:{}: {}", path.display(), e.span, e.msg.pick(ja)))?;
+        .map_err(|e| anyhow::anyhow!("{}:{}: {}", path.display(), e.span, e.msg.get(lang)))?;
     let (req_node, at) = match node.get("request") {
         Some(r) => (r, "$.request"),
         None => (&node, "$"),
@@ -61,7 +61,7 @@ fn load_request(path: &Path, ja: bool) -> anyhow::Result<Request> {
             "{}:{}: {} ({})",
             path.display(),
             e.span,
-            e.msg.pick(ja),
+            e.msg.get(lang),
             e.path
         )
     })
@@ -80,8 +80,8 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
     else {
         anyhow::bail!("internal error: policy eval called with another command");
     };
-    let ja = ctx.lang == Lang::Ja;
-    let req = load_request(&request, ja)?;
+    let lang = ctx.lang;
+    let req = load_request(&request, lang)?;
     let mut files: Vec<(PathBuf, PolicyKind)> = Vec::new();
     files.extend(identity.into_iter().map(|p| (p, PolicyKind::Identity)));
     files.extend(resource.into_iter().map(|p| (p, PolicyKind::Resource)));
@@ -90,7 +90,7 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
     files.extend(session.into_iter().map(|p| (p, PolicyKind::Session)));
     let mut set = PolicySet::new();
     for (path, kind) in &files {
-        set.entries.push(load_policy(path, *kind, ja)?);
+        set.entries.push(load_policy(path, *kind, lang)?);
     }
     let decision = evaluate(&req, &set);
     let out = match format {
@@ -99,11 +99,11 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
             let mut s = format!(
                 "{}\n{}\n",
                 decision.outcome.name(),
-                trace::why(&decision, &set).pick(ja)
+                trace::why(&decision, &set).get(lang)
             );
             let lines = trace::statement_lines(&decision, &set);
             if !lines.is_empty() {
-                s.push_str(if ja {
+                s.push_str(if lang == Lang::Ja {
                     "文ごとの結果:\n"
                 } else {
                     "statements:\n"

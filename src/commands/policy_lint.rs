@@ -77,12 +77,18 @@ fn findings(
     file: &Path,
     text: &str,
     flag: Option<PolicyKindArg>,
-    ja: bool,
+    lang: Lang,
 ) -> anyhow::Result<Vec<Finding>> {
     let name = file.display();
-    let pick = |j: &str, e: &str| if ja { j.to_string() } else { e.to_string() };
+    let pick = |j: &str, e: &str| {
+        if lang == Lang::Ja {
+            j.to_string()
+        } else {
+            e.to_string()
+        }
+    };
     let node = json::parse(text).map_err(|e| {
-        anyhow::anyhow!("{name}:{}:{}: {}", e.span.line, e.span.col, e.msg.pick(ja))
+        anyhow::anyhow!("{name}:{}:{}: {}", e.span.line, e.span.col, e.msg.get(lang))
     })?;
     let net_err = |e: parse::NetParseError| {
         anyhow::anyhow!(
@@ -103,7 +109,7 @@ fn findings(
             lint::lint_network_acl(&a)
         }
         FileKind::Policy(kind) => lint::lint_policy_text(text, kind).map_err(|e| {
-            let msg = e.msg.pick(ja);
+            let msg = e.msg.get(lang);
             anyhow::anyhow!("{name}:{}:{}: {msg} ({})", e.span.line, e.span.col, e.path)
         })?,
     })
@@ -113,14 +119,14 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
     let PolicyCommand::Lint { file, kind, format } = cmd else {
         anyhow::bail!("internal error: policy lint called with another command");
     };
-    let ja = ctx.lang == Lang::Ja;
+    let lang = ctx.lang;
     let text = std::fs::read_to_string(&file)
         .with_context(|| format!("cannot read policy file {}", file.display()))?;
-    let mut found = findings(&file, &text, kind, ja)?;
+    let mut found = findings(&file, &text, kind, lang)?;
     lint::sort(&mut found);
     match format {
         TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&found)?),
-        TextOrJson::Text => print!("{}", render_text(&file, &found, ja)),
+        TextOrJson::Text => print!("{}", render_text(&file, &found, lang)),
     }
     Ok(if found.iter().any(|f| f.severity.fails()) {
         Outcome::Failed
@@ -130,7 +136,7 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
 }
 
 /// The text report: one line per finding (plus its hint), then a count.
-pub fn render_text(file: &Path, found: &[Finding], ja: bool) -> String {
+pub fn render_text(file: &Path, found: &[Finding], lang: Lang) -> String {
     let mut out = String::new();
     for f in found {
         out.push_str(&format!(
@@ -140,15 +146,22 @@ pub fn render_text(file: &Path, found: &[Finding], ja: bool) -> String {
             f.col,
             f.severity,
             f.code,
-            f.message(ja),
+            f.message(lang),
             f.path
         ));
-        if let Some(h) = f.hint(ja) {
-            out.push_str(&format!("  {}: {h}\n", if ja { "ヒント" } else { "hint" }));
+        if let Some(h) = f.hint(lang) {
+            out.push_str(&format!(
+                "  {}: {h}\n",
+                if lang == Lang::Ja {
+                    "ヒント"
+                } else {
+                    "hint"
+                }
+            ));
         }
     }
     let failing = found.iter().filter(|f| f.severity.fails()).count();
-    out.push_str(&if ja {
+    out.push_str(&if lang == Lang::Ja {
         format!(
             "指摘 {} 件（うちエラー・セキュリティ警告 {failing} 件）\n",
             found.len()

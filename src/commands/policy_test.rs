@@ -21,9 +21,9 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
         .with_context(|| format!("cannot read case file {}", cases.display()))?;
     let results = run_cases(&text);
     let file = cases.display().to_string();
-    let ja = ctx.lang == Lang::Ja;
+    let lang = ctx.lang;
     let out = match format {
-        TextOrJson::Text => render_text(&results, &file, ja),
+        TextOrJson::Text => render_text(&results, &file, lang),
         TextOrJson::Json => results
             .iter()
             .map(|r| r.to_json().to_string() + "\n")
@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
 }
 
 /// One line per failing case or unreadable line, then `N passed, M failed[, K unchecked]`.
-pub fn render_text(results: &[CaseResult], file: &str, ja: bool) -> String {
+pub fn render_text(results: &[CaseResult], file: &str, lang: Lang) -> String {
     let (mut passed, mut failed, mut unchecked) = (0, 0, 0);
     let mut out = String::new();
     for r in results {
@@ -61,7 +61,7 @@ pub fn render_text(results: &[CaseResult], file: &str, ja: bool) -> String {
                         r.line,
                         compact(&c.expected),
                         compact(&c.got),
-                        c.why.pick(ja)
+                        c.why.get(lang)
                     ));
                 }
             },
@@ -71,7 +71,7 @@ pub fn render_text(results: &[CaseResult], file: &str, ja: bool) -> String {
                     "ERROR {id} ({file}:{}:{}): {}\n",
                     r.line,
                     e.span.col,
-                    e.msg.pick(ja)
+                    e.msg.get(lang)
                 ));
             }
         }
@@ -114,7 +114,7 @@ mod tests {
             .replace("\"ok\"", "\"none\"")
             .replace(", \"expected\": \"ImplicitDeny\"", "");
         let text = format!("{ok}\n{bad}\n{none}\n{{\n");
-        let out = render_text(&run_cases(&text), "c.jsonl", false);
+        let out = render_text(&run_cases(&text), "c.jsonl", Lang::En);
         assert!(
             out.contains(
                 "FAIL bad (c.jsonl:2): expected decision=Allow, got decision=ImplicitDeny"

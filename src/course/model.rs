@@ -8,27 +8,7 @@ use serde::Deserialize;
 use crate::i18n::{Lang, Strings};
 use crate::quiz::model::QuizFile;
 
-/// One value per language. Everything a learner reads exists in both, so this is the shape of
-/// every user-facing text in the content files (`title.ja` / `title.en`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(deny_unknown_fields, expecting = "a table with `ja` and `en`")]
-pub struct Localized<T> {
-    pub ja: T,
-    pub en: T,
-}
-
-impl<T> Localized<T> {
-    /// The value in `lang`.
-    pub fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => &self.en,
-        }
-    }
-}
-
-/// Text in both languages.
-pub type Text = Localized<String>;
+pub use crate::policy::text::{Localized, Text};
 
 /// `lessons/course.toml` exactly as written.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -4,7 +4,7 @@
 //! explains the same decision the panel shows.
 
 use crate::policy::evaluate::PolicySet;
-use crate::policy::message::Msg;
+use crate::policy::text::Text;
 use crate::policy::{self, Policy, trace};
 
 use super::judge::{AnswerKind, Task};
@@ -12,7 +12,7 @@ use super::probe::Query;
 
 /// Why the `index`-th IAM check came out as it did, and one line per statement; `None` for
 /// network tasks, an unreadable answer, or an index out of range.
-pub fn iam_trace(task: &Task, answer: &str, index: usize) -> Option<(String, Msg, Vec<Msg>)> {
+pub fn iam_trace(task: &Task, answer: &str, index: usize) -> Option<(String, Text, Vec<Text>)> {
     let AnswerKind::Policy(kind) = task.kind else {
         return None;
     };

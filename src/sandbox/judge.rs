@@ -6,12 +6,12 @@
 use crate::policy::document::DocError;
 use crate::policy::evaluate::{Decision, Outcome, PolicySet};
 use crate::policy::lint::{self, Finding};
-use crate::policy::message::Msg;
 use crate::policy::network::Loc;
 use crate::policy::network::nacl::NetworkAcl;
 use crate::policy::network::parse as netparse;
 use crate::policy::network::sg::SecurityGroup;
 use crate::policy::s3::{self, BlockPublicAccess};
+use crate::policy::text::Text;
 use crate::policy::{Policy, PolicyKind, trace};
 
 use super::probe::{Expect, Probe, Query, Shape};
@@ -53,7 +53,7 @@ pub struct Task {
 pub struct AnswerError {
     pub line: u32,
     pub col: u32,
-    pub msg: Msg,
+    pub msg: Text,
 }
 
 impl From<DocError> for AnswerError {
@@ -61,7 +61,7 @@ impl From<DocError> for AnswerError {
         AnswerError {
             line: e.span.line,
             col: e.span.col,
-            msg: Msg::new(
+            msg: Text::new(
                 format!("{} ({})", e.msg.ja, e.path),
                 format!("{} ({})", e.msg.en, e.path),
             ),
@@ -80,7 +80,7 @@ pub struct Check {
     pub decision: String,
     pub pass: bool,
     /// The deciding statement or rule, or why nothing decided.
-    pub why: Msg,
+    pub why: Text,
     /// Where in the answer the deciding statement or rule is.
     pub line: Option<u32>,
     pub col: Option<u32>,
@@ -97,7 +97,7 @@ pub struct Verdict {
     pub forbidden: Vec<Finding>,
     /// Set when AWS would refuse to apply the answer (a public bucket policy under
     /// BlockPublicPolicy), with where.
-    pub rejected: Option<(Msg, u32, u32)>,
+    pub rejected: Option<(Text, u32, u32)>,
 }
 
 impl Verdict {
@@ -110,7 +110,7 @@ impl Verdict {
         self.forbidden = self
             .findings
             .iter()
-            .filter(|f| forbid.iter().any(|c| c == f.code))
+            .filter(|f| forbid.iter().any(|c| c == f.code.as_str()))
             .cloned()
             .collect();
         self.solved = self.checks.iter().all(|c| c.pass)
@@ -172,7 +172,7 @@ fn judge_policy(task: &Task, kind: PolicyKind, text: &str) -> Result<Verdict, An
             let why = status.grants.first().map(|g| g.why.clone());
             let (wja, wen) = why.map_or((String::new(), String::new()), |w| (w.ja, w.en));
             (
-                Msg::new(
+                Text::new(
                     format!("ブロックパブリックアクセス（BlockPublicPolicy）が有効なため、S3 はこのパブリックなバケットポリシーを拒否します（403 AccessDenied）。{wja}"),
                     format!("Block Public Access (BlockPublicPolicy) is on, so S3 rejects this public bucket policy (403 AccessDenied). {wen}"),
                 ),
@@ -216,14 +216,14 @@ fn net_error(e: netparse::NetParseError) -> AnswerError {
     AnswerError {
         line: e.line,
         col: e.col,
-        msg: Msg::new(
+        msg: Text::new(
             format!("{} ({})", e.ja, e.path),
             format!("{} ({})", e.en, e.path),
         ),
     }
 }
 
-fn rule_check(p: &Probe, pass: bool, decision: &str, why: Msg, loc: Option<&Loc>) -> Check {
+fn rule_check(p: &Probe, pass: bool, decision: &str, why: Text, loc: Option<&Loc>) -> Check {
     Check {
         id: p.id.clone(),
         expect: p.expect,
@@ -249,11 +249,11 @@ fn judge_sg(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
         };
         let loc = r.rules.first().and_then(|&i| rules.get(i)).map(|x| &x.loc);
         let why = match loc {
-            Some(l) => Msg::new(
+            Some(l) => Text::new(
                 format!("{} のルールが許可しています（{}）", r.list, l.path),
                 format!("admitted by the {} rule {}", r.list, l.path),
             ),
-            None => Msg::new(
+            None => Text::new(
                 format!(
                     "{} のどのルールにも一致しません（セキュリティグループは許可だけを書き、ほかはすべて拒否されます）",
                     r.list
@@ -295,7 +295,7 @@ fn judge_nacl(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
                 } else {
                     ("拒否", "deny")
                 };
-                Msg::new(
+                Text::new(
                     format!(
                         "最初に一致したルール {}（{}）が決めました（{}）",
                         r.number, act.0, r.loc.path
@@ -306,7 +306,7 @@ fn judge_nacl(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
                     ),
                 )
             }
-            None => Msg::new(
+            None => Text::new(
                 "一致するルールがなく、最後の * ルールが拒否しました",
                 "no rule matches, so the final * rule denies it",
             ),

@@ -13,7 +13,7 @@ pub mod quiz;
 pub mod secrets;
 pub mod task;
 
-use crate::policy::message::Msg;
+use crate::policy::text::Text;
 
 pub use judge::{AnswerError, Check, Task, Verdict};
 pub use model::{Challenge, ChallengeKind};
@@ -24,7 +24,7 @@ pub enum JudgeError {
     /// The learner's answer cannot be read.
     Answer(AnswerError),
     /// The challenge itself is broken (a given policy or request that does not parse).
-    Content(Msg),
+    Content(Text),
 }
 
 /// Judges an answer to a challenge, whatever its kind.
@@ -34,6 +34,6 @@ pub fn judge_challenge(c: &Challenge, answer: &str) -> Result<Verdict, JudgeErro
     }
     let task = Task::from_challenge(c)
         .map_err(JudgeError::Content)?
-        .ok_or_else(|| JudgeError::Content(Msg::new("判定できません", "cannot be judged")))?;
+        .ok_or_else(|| JudgeError::Content(Text::new("判定できません", "cannot be judged")))?;
     judge::judge(&task, answer).map_err(JudgeError::Answer)
 }

@@ -4,13 +4,12 @@
 
 use serde_json::Value;
 
-use crate::course::model::Text;
 use crate::policy::Request;
 use crate::policy::json;
-use crate::policy::message::Msg;
 use crate::policy::network::nacl::NaclQuery;
 use crate::policy::network::parse::{self as netparse, no_positions};
 use crate::policy::network::sg::{Direction, SgQuery};
+use crate::policy::text::Text;
 
 /// What the answer must do with a probe. `Flag` and `Clean` are the `secrets` counterparts:
 /// a line that must be marked, a line that must not.
@@ -67,7 +66,7 @@ pub enum Shape {
 }
 
 /// Reads a probe; the error names the list and index (`must_deny[2]`) and what is wrong.
-pub fn read(v: &Value, shape: Shape, expect: Expect, index: usize) -> Result<Probe, Msg> {
+pub fn read(v: &Value, shape: Shape, expect: Expect, index: usize) -> Result<Probe, Text> {
     let list = if expect == Expect::Allow {
         "must_allow"
     } else {
@@ -131,7 +130,7 @@ pub fn read(v: &Value, shape: Shape, expect: Expect, index: usize) -> Result<Pro
 }
 
 /// Reads both lists of a task.
-pub fn read_all(shape: Shape, allow: &[Value], deny: &[Value]) -> Result<Vec<Probe>, Msg> {
+pub fn read_all(shape: Shape, allow: &[Value], deny: &[Value]) -> Result<Vec<Probe>, Text> {
     let mut out = Vec::with_capacity(allow.len() + deny.len());
     for (expect, list) in [(Expect::Allow, allow), (Expect::Deny, deny)] {
         for (i, v) in list.iter().enumerate() {
@@ -141,8 +140,8 @@ pub fn read_all(shape: Shape, allow: &[Value], deny: &[Value]) -> Result<Vec<Pro
     Ok(out)
 }
 
-fn bad(at: &str, en: &str, ja: &str) -> Msg {
-    Msg::new(format!("{at}: {ja}"), format!("{at}: {en}"))
+fn bad(at: &str, en: &str, ja: &str) -> Text {
+    Text::new(format!("{at}: {ja}"), format!("{at}: {en}"))
 }
 
 fn iam_summary(r: &Request) -> String {

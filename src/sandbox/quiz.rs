@@ -61,8 +61,8 @@ pub fn problems(v: &Verdict) -> Vec<Text> {
     }
     for f in &v.forbidden {
         out.push(Text {
-            ja: format!("{}:{}: {} [{}]", f.line, f.col, f.message_ja, f.code),
-            en: format!("{}:{}: {} [{}]", f.line, f.col, f.message_en, f.code),
+            ja: format!("{}:{}: {} [{}]", f.line, f.col, f.message.ja, f.code),
+            en: format!("{}:{}: {} [{}]", f.line, f.col, f.message.en, f.code),
         });
     }
     if let Some((m, line, col)) = &v.rejected {

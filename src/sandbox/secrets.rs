@@ -4,7 +4,7 @@
 //! excepted), which is a lesson in itself.
 
 use crate::policy::json::{self, Kind};
-use crate::policy::message::Msg;
+use crate::policy::text::Text;
 use crate::progress::redact::{SecretKind, find_secrets};
 
 use super::judge::{AnswerError, Check, Verdict};
@@ -21,7 +21,7 @@ pub fn parse_marks(answer: &str, line_count: usize) -> Result<Vec<usize>, Answer
     let err = |n: &json::Node, ja: String, en: String| AnswerError {
         line: n.span.line,
         col: n.span.col,
-        msg: Msg::new(ja, en),
+        msg: Text::new(ja, en),
     };
     let Some(list) = node.get("lines") else {
         return Err(err(
@@ -76,7 +76,7 @@ pub fn judge_marks(c: &Challenge, answer: &str) -> Result<Verdict, AnswerError> 
             summary: text_of(leak.line),
             decision: if marked { "marked" } else { "unmarked" }.to_string(),
             pass: marked,
-            why: Msg::new(leak.why.ja.clone(), leak.why.en.clone()),
+            why: Text::new(leak.why.ja.clone(), leak.why.en.clone()),
             line: Some(leak.line as u32),
             col: Some(1),
         });
@@ -91,7 +91,7 @@ pub fn judge_marks(c: &Challenge, answer: &str) -> Result<Verdict, AnswerError> 
             summary: text_of(m),
             decision: "marked".to_string(),
             pass: false,
-            why: Msg::new(
+            why: Text::new(
                 "この行は認証情報を漏らしていません",
                 "this line does not leak a credential",
             ),
@@ -117,13 +117,13 @@ pub struct Warning {
 
 impl Warning {
     /// What the panel says about it.
-    pub fn message(&self) -> Msg {
+    pub fn message(&self) -> Text {
         match self.kind {
-            SecretKind::AccessKeyId => Msg::new(
+            SecretKind::AccessKeyId => Text::new(
                 "本物のアクセスキー ID のような文字列があります。本物のキーをここに貼らないでください。漏れたかもしれないキーはすぐに無効にします（保存するときは伏せ字にします）",
                 "this looks like a real access key ID. Never paste real keys here; deactivate a key that may have leaked (it is redacted before anything is saved)",
             ),
-            SecretKind::SecretAccessKey => Msg::new(
+            SecretKind::SecretAccessKey => Text::new(
                 "本物のシークレットアクセスキーのような文字列があります。本物のキーをここに貼らないでください（保存するときは伏せ字にします）",
                 "this looks like a real secret access key. Never paste real keys here (it is redacted before anything is saved)",
             ),

@@ -2,7 +2,7 @@
 //! the probes are parsed here once, so a content mistake is reported as such (and by `secdojo
 //! check`), never blamed on the learner's answer.
 
-use crate::policy::message::Msg;
+use crate::policy::text::Text;
 use crate::policy::{Policy, PolicyKind};
 use crate::quiz::model::{PolicyKind as QuizKind, Question};
 
@@ -12,7 +12,7 @@ use super::probe;
 
 impl Task {
     /// The task of a challenge; `None` for `secrets`, which is judged by marked lines.
-    pub fn from_challenge(c: &Challenge) -> Result<Option<Task>, Msg> {
+    pub fn from_challenge(c: &Challenge) -> Result<Option<Task>, Text> {
         let kind = match c.kind {
             ChallengeKind::SecurityGroup => AnswerKind::SecurityGroup,
             ChallengeKind::NetworkAcl => AnswerKind::NetworkAcl,
@@ -22,13 +22,13 @@ impl Task {
         let mut given = Vec::new();
         for (i, g) in c.given.iter().enumerate() {
             let k = PolicyKind::from_name(&g.kind).ok_or_else(|| {
-                Msg::new(
+                Text::new(
                     format!("given[{i}]: kind \"{}\" は使えません", g.kind),
                     format!("given[{i}]: unknown kind \"{}\"", g.kind),
                 )
             })?;
             let p = Policy::parse(&g.document).map_err(|e| {
-                Msg::new(
+                Text::new(
                     format!("given[{i}] の {}: {}", e.span, e.msg.ja),
                     format!("given[{i}] at {}: {}", e.span, e.msg.en),
                 )
@@ -45,14 +45,14 @@ impl Task {
     }
 
     /// The task of a quiz `policy` question.
-    pub fn from_question(q: &Question) -> Result<Task, Msg> {
+    pub fn from_question(q: &Question) -> Result<Task, Text> {
         let kind = match q.policy_kind {
             Some(QuizKind::Identity) => AnswerKind::Policy(PolicyKind::Identity),
             Some(QuizKind::Resource) => AnswerKind::Policy(PolicyKind::Resource),
             Some(QuizKind::SecurityGroup) => AnswerKind::SecurityGroup,
             Some(QuizKind::NetworkAcl) => AnswerKind::NetworkAcl,
             None => {
-                return Err(Msg::new(
+                return Err(Text::new(
                     format!("問題 {} に policy_kind がありません", q.id),
                     format!("question {} has no policy_kind", q.id),
                 ));

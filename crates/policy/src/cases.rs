@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use super::document::{DocError, Policy, PolicyKind};
 use super::evaluate::{Outcome, PolicyEntry, PolicySet, evaluate};
 use super::json::{self, Kind, Node, Span, path_index, path_key};
-use super::message::Msg;
 use super::request::Request;
+use super::text::Text;
 
 /// The four kinds of case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -56,21 +56,21 @@ pub struct Checked {
     pub got: Value,
     pub expected: Value,
     /// Why the engine decided as it did (deciding statement or rule).
-    pub why: Msg,
+    pub why: Text,
 }
 
 /// A case that could not be run; the span is relative to the case's own line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseError {
     pub span: Span,
-    pub msg: Msg,
+    pub msg: Text,
 }
 
 impl From<DocError> for CaseError {
     fn from(e: DocError) -> Self {
         CaseError {
             span: e.span,
-            msg: Msg::new(
+            msg: Text::new(
                 format!("{} ({})", e.msg.ja, e.path),
                 format!("{} ({})", e.msg.en, e.path),
             ),
@@ -138,18 +138,18 @@ pub fn run_line(text: &str, line: usize) -> CaseResult {
     let outcome = match kind {
         _ if node.members().is_none() => Err(CaseError {
             span: node.span,
-            msg: Msg::new(
+            msg: Text::new(
                 "ケースは JSON オブジェクトで書いてください",
                 "a case must be a JSON object",
             ),
         }),
         _ if id.is_none() => Err(CaseError {
             span: node.span,
-            msg: Msg::new("ケースに \"id\" がありません", "the case has no \"id\""),
+            msg: Text::new("ケースに \"id\" がありません", "the case has no \"id\""),
         }),
         None => Err(CaseError {
             span: node.span,
-            msg: Msg::new(
+            msg: Text::new(
                 "ケースの種類がわかりません(policies, bucket_policy, security_group, network_acl のどれかが必要です)",
                 "unknown case kind: expected one of policies, bucket_policy, security_group, network_acl",
             ),
@@ -178,7 +178,7 @@ fn run_kind(kind: CaseKind, node: &Node) -> Result<Checked, CaseError> {
 fn bad(n: &Node, path: &str, ja: String, en: String) -> CaseError {
     CaseError {
         span: n.span,
-        msg: Msg::new(format!("{ja} ({path})"), format!("{en} ({path})")),
+        msg: Text::new(format!("{ja} ({path})"), format!("{en} ({path})")),
     }
 }
 

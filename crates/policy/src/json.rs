@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::message::Msg;
+use super::text::Text;
 
 /// A 1-based position in the source text; `col` counts characters, not bytes, so it matches what
 /// an editor shows for Japanese text too.
@@ -147,7 +147,7 @@ impl Node {
 #[derive(Debug, Clone, PartialEq)]
 pub struct JsonError {
     pub span: Span,
-    pub msg: Msg,
+    pub msg: Text,
 }
 
 impl fmt::Display for JsonError {
@@ -201,7 +201,7 @@ pub fn parse(text: &str) -> Result<Node, JsonError> {
     let index = LineIndex::new(text);
     let parsed = parse_to_ast(text, &CollectOptions::default(), &opts).map_err(|e| JsonError {
         span: index.span(e.range().start),
-        msg: Msg::new(
+        msg: Text::new(
             format!("JSON の書き方に誤りがあります: {}", kind_ja(e.kind())),
             format!("invalid JSON: {}", e.kind()),
         ),
@@ -210,7 +210,7 @@ pub fn parse(text: &str) -> Result<Node, JsonError> {
         Some(v) => Ok(convert(&v, &index)),
         None => Err(JsonError {
             span: index.span(0),
-            msg: Msg::new("JSON が空です", "empty input: no JSON value"),
+            msg: Text::new("JSON が空です", "empty input: no JSON value"),
         }),
     }
 }

@@ -4,7 +4,7 @@
 
 use super::document::DocError;
 use super::json::{Kind, Node, path_key};
-use super::message::Msg;
+use super::text::Text;
 
 /// A context value: one string, or several for multivalued keys such as `aws:TagKeys`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +109,7 @@ impl Request {
             span: n.span,
             path: p,
             code: "bad-request",
-            msg: Msg::new(ja, en),
+            msg: Text::new(ja, en),
         };
         if node.members().is_none() {
             return Err(err(

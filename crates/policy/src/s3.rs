@@ -13,7 +13,7 @@ use super::cases::{CaseError, Checked};
 use super::condition::{Operator, SetOp};
 use super::document::{Condition, Effect, Policy, PrincipalKind, Statement};
 use super::json::{Kind, Node};
-use super::message::Msg;
+use super::text::Text;
 use super::values::Base;
 use super::variables::{Part, Template};
 
@@ -60,7 +60,7 @@ pub struct PublicGrant {
     pub path: String,
     pub line: u32,
     pub col: u32,
-    pub why: Msg,
+    pub why: Text,
 }
 
 /// What S3 would say about a bucket and its policy.
@@ -97,7 +97,7 @@ pub fn public_grants(policy: &Policy) -> Vec<PublicGrant> {
         .collect()
 }
 
-fn grant(s: &Statement, why: Msg) -> PublicGrant {
+fn grant(s: &Statement, why: Text) -> PublicGrant {
     PublicGrant {
         statement: s.index,
         path: s.path.clone(),
@@ -108,13 +108,13 @@ fn grant(s: &Statement, why: Msg) -> PublicGrant {
 }
 
 /// Why one statement is public, or `None` when it is not.
-pub fn statement_public(s: &Statement) -> Option<Msg> {
+pub fn statement_public(s: &Statement) -> Option<Text> {
     if s.effect.value != Effect::Allow {
         return None;
     }
     let principal = s.principal.as_ref()?;
     let open = if principal.negated {
-        Some(Msg::new(
+        Some(Text::new(
             "NotPrincipal は列挙した以外の全員（匿名を含む）を対象にします",
             "NotPrincipal covers everyone not listed, anonymous callers included",
         ))
@@ -124,7 +124,7 @@ pub fn statement_public(s: &Statement) -> Option<Msg> {
             .iter()
             .find(|p| p.value.kind == PrincipalKind::Everyone || !fixed_text(&p.value.value))
             .map(|p| {
-                Msg::new(
+                Text::new(
                     format!("Principal \"{}\" は固定値ではありません", p.value.value),
                     format!("Principal \"{}\" is not a fixed value", p.value.value),
                 )
@@ -133,7 +133,7 @@ pub fn statement_public(s: &Statement) -> Option<Msg> {
     if s.conditions.iter().any(pins_caller) {
         return None;
     }
-    Some(Msg::new(
+    Some(Text::new(
         format!("{}。相手を固定値で絞る Condition もありません", open.ja),
         format!(
             "{}, and no condition pins the caller to fixed values",
@@ -254,7 +254,7 @@ fn settings(node: &Node, key: &str) -> Result<BlockPublicAccess, CaseError> {
         Some(n) if n.kind == Kind::Null => Ok(BlockPublicAccess::default()),
         Some(n) => serde_json::from_value(n.to_value()).map_err(|e| CaseError {
             span: n.span,
-            msg: Msg::new(
+            msg: Text::new(
                 format!("{key} は 4 つの設定を true/false で書いたオブジェクトにしてください: {e}"),
                 format!("{key} must be an object of the four settings as true/false: {e}"),
             ),
@@ -292,7 +292,7 @@ pub fn run_case(node: &Node) -> Result<Checked, CaseError> {
         let Some(want) = e.as_bool() else {
             return Err(CaseError {
                 span: e.span,
-                msg: Msg::new(
+                msg: Text::new(
                     format!("{key} は true か false で書いてください"),
                     format!("{key} must be true or false"),
                 ),
@@ -302,15 +302,15 @@ pub fn run_case(node: &Node) -> Result<Checked, CaseError> {
         pass = Some(pass.unwrap_or(true) && want == value);
     }
     let why = match status.grants.first() {
-        Some(g) => Msg::new(
+        Some(g) => Text::new(
             format!("{}: {}", g.path, g.why.ja),
             format!("{}: {}", g.path, g.why.en),
         ),
-        None if policy.is_some() => Msg::new(
+        None if policy.is_some() => Text::new(
             "すべての許可が固定値のプリンシパルか条件に限られています",
             "every grant is limited to fixed principals or condition values",
         ),
-        None => Msg::new("バケットポリシーがありません", "no bucket policy"),
+        None => Text::new("バケットポリシーがありません", "no bucket policy"),
     };
     Ok(Checked {
         pass,

@@ -6,12 +6,12 @@ use serde_json::{Value, json};
 use super::PolicyKind;
 use super::condition::CondReason;
 use super::evaluate::{Decision, Outcome, PolicySet, Rule, StatementTrace, StmtRef};
-use super::message::Msg;
 use super::principal::PrincipalMatch;
+use super::text::Text;
 
 /// `identity[0] statement 1 ("Sid") at 3:5` (ja: `identity[0] の文 1 ("Sid") 3:5`). The policy
 /// label and the Sid are names the learner wrote or chose, so they stay as they are.
-pub fn statement_label(set: &PolicySet, r: StmtRef) -> Msg {
+pub fn statement_label(set: &PolicySet, r: StmtRef) -> Text {
     let label = set.entries.get(r.entry).map_or("?", |e| e.label.as_str());
     match set.statement(r) {
         Some(s) => {
@@ -20,12 +20,12 @@ pub fn statement_label(set: &PolicySet, r: StmtRef) -> Msg {
                 .as_ref()
                 .map(|x| format!(" (Sid \"{}\")", x.value))
                 .unwrap_or_default();
-            Msg::new(
+            Text::new(
                 format!("{label} の文 {}{sid} {}", r.statement, s.span),
                 format!("{label} statement {}{sid} at {}", r.statement, s.span),
             )
         }
-        None => Msg::new(
+        None => Text::new(
             format!("{label} の文 {}", r.statement),
             format!("{label} statement {}", r.statement),
         ),
@@ -45,7 +45,7 @@ fn kind_ja(k: PolicyKind) -> &'static str {
     }
 }
 
-fn kinds(d: &Decision) -> Msg {
+fn kinds(d: &Decision) -> Text {
     let join = |f: fn(PolicyKind) -> &'static str, sep: &str| {
         d.trace
             .missing
@@ -54,14 +54,14 @@ fn kinds(d: &Decision) -> Msg {
             .collect::<Vec<_>>()
             .join(sep)
     };
-    Msg::new(join(kind_ja, "、"), join(PolicyKind::name, ", "))
+    Text::new(join(kind_ja, "、"), join(PolicyKind::name, ", "))
 }
 
 /// One sentence saying why the decision came out as it did.
-pub fn why(d: &Decision, set: &PolicySet) -> Msg {
+pub fn why(d: &Decision, set: &PolicySet) -> Text {
     let list = |v: &[StmtRef]| {
-        let labels: Vec<Msg> = v.iter().map(|r| statement_label(set, *r)).collect();
-        Msg::new(
+        let labels: Vec<Text> = v.iter().map(|r| statement_label(set, *r)).collect();
+        Text::new(
             labels
                 .iter()
                 .map(|m| m.ja.as_str())
@@ -77,37 +77,37 @@ pub fn why(d: &Decision, set: &PolicySet) -> Msg {
     let t = &d.trace;
     let kinds = kinds(d);
     match (d.outcome, t.rule) {
-        (_, Rule::GetCallerIdentity) => Msg::new(
+        (_, Rule::GetCallerIdentity) => Text::new(
             "sts:GetCallerIdentity はポリシーに関係なく常に許可されます",
             "sts:GetCallerIdentity is always allowed, whatever the policies say",
         ),
         (Outcome::ExplicitDeny, _) => {
             let by = list(&t.deciding);
-            Msg::new(
+            Text::new(
                 format!("明示的な拒否: {}", by.ja),
                 format!("explicit deny by {}", by.en),
             )
         }
         (Outcome::Allow, _) => {
             let by = list(&t.deciding);
-            Msg::new(format!("許可: {}", by.ja), format!("allowed by {}", by.en))
+            Text::new(format!("許可: {}", by.ja), format!("allowed by {}", by.en))
         }
         (_, Rule::ScpMissing) => {
             let level = t.scp_level.as_deref().unwrap_or("scp");
-            Msg::new(
+            Text::new(
                 format!("暗黙の拒否: SCP のレベル {level} に許可する文がありません"),
                 format!("implicit deny: no SCP at level {level} allows it"),
             )
         }
-        (_, Rule::ResourcePolicyRequired) => Msg::new(
+        (_, Rule::ResourcePolicyRequired) => Text::new(
             "暗黙の拒否: ロールの信頼ポリシー(または KMS キーポリシー)が許可していません。同じアカウントでも必要です",
             "implicit deny: the role trust policy (or KMS key policy) does not allow it, and it must even within one account",
         ),
-        (_, Rule::CrossAccountResourceMissing) => Msg::new(
+        (_, Rule::CrossAccountResourceMissing) => Text::new(
             "暗黙の拒否: 別アカウントへのリクエストには、リソースベースのポリシーによる許可が必要です",
             "implicit deny: a cross-account request needs an allow in the resource-based policy",
         ),
-        (_, Rule::CrossAccountIdentityMissing) => Msg::new(
+        (_, Rule::CrossAccountIdentityMissing) => Text::new(
             format!(
                 "暗黙の拒否: 別アカウントへのリクエストには呼び出し側アカウントの許可も必要です(足りないもの: {})",
                 kinds.ja
@@ -117,11 +117,11 @@ pub fn why(d: &Decision, set: &PolicySet) -> Msg {
                 kinds.en
             ),
         ),
-        (_, Rule::AnonymousNotAllowed) => Msg::new(
+        (_, Rule::AnonymousNotAllowed) => Text::new(
             "暗黙の拒否: 匿名のリクエストを許可するリソースベースのポリシー(Principal \"*\")がありません",
             "implicit deny: no resource-based policy allows anonymous callers (Principal \"*\")",
         ),
-        (_, Rule::BoundaryMissing | Rule::SessionMissing) => Msg::new(
+        (_, Rule::BoundaryMissing | Rule::SessionMissing) => Text::new(
             format!(
                 "暗黙の拒否: 上限を決めるポリシーが許可していません({})",
                 kinds.ja
@@ -131,7 +131,7 @@ pub fn why(d: &Decision, set: &PolicySet) -> Msg {
                 kinds.en
             ),
         ),
-        _ => Msg::new(
+        _ => Text::new(
             format!(
                 "暗黙の拒否: 許可する文がありません(足りないもの: {})",
                 kinds.ja
@@ -161,7 +161,7 @@ pub fn statement_lines(d: &Decision, set: &PolicySet) -> Vec<String> {
 }
 
 /// A line per statement in both languages, for screens that switch language.
-pub fn statement_msgs(d: &Decision, set: &PolicySet) -> Vec<Msg> {
+pub fn statement_msgs(d: &Decision, set: &PolicySet) -> Vec<Text> {
     d.trace
         .statements
         .iter()
@@ -177,7 +177,7 @@ fn yn(b: bool) -> (&'static str, &'static str) {
     }
 }
 
-fn statement_line(t: &StatementTrace, set: &PolicySet) -> Msg {
+fn statement_line(t: &StatementTrace, set: &PolicySet) -> Text {
     let label = statement_label(set, t.at);
     let (action, resource) = (yn(t.action), yn(t.resource));
     let mut ja = format!(
@@ -213,7 +213,7 @@ fn statement_line(t: &StatementTrace, set: &PolicySet) -> Msg {
         ja.push_str(" => 適用される");
         en.push_str(" => applies");
     }
-    Msg::new(ja, en)
+    Text::new(ja, en)
 }
 
 /// The decision as JSON: outcome, reason in both languages, deciding statements and the trace.

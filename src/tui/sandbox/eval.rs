@@ -2,7 +2,7 @@
 //! flattened into rows the panel draws.
 
 use crate::policy::lint::Finding;
-use crate::policy::message::Msg;
+use crate::policy::text::Text;
 use crate::sandbox::judge::{self, AnswerError, Task};
 use crate::sandbox::secrets::{self, Warning};
 use crate::sandbox::{Challenge, ChallengeKind};
@@ -16,7 +16,7 @@ pub struct Row {
     /// What was expected (`allow`, `deny`, ...), for challenges.
     pub expect: Option<&'static str>,
     pub decision: String,
-    pub why: Msg,
+    pub why: Text,
     pub line: Option<u32>,
 }
 
@@ -27,15 +27,19 @@ pub struct Eval {
     pub rows: Vec<Row>,
     pub findings: Vec<Finding>,
     /// Codes of the findings the challenge forbids.
-    pub forbidden: Vec<&'static str>,
-    pub rejected: Option<(Msg, u32, u32)>,
+    pub forbidden: Vec<crate::policy::lint::LintCode>,
+    pub rejected: Option<(Text, u32, u32)>,
     pub solved: bool,
     pub warnings: Vec<Warning>,
     /// The challenge itself cannot be judged.
-    pub broken: Option<Msg>,
+    pub broken: Option<Text>,
 }
 
-pub(crate) fn judge_challenge(c: &Challenge, task: &Result<Option<Task>, Msg>, text: &str) -> Eval {
+pub(crate) fn judge_challenge(
+    c: &Challenge,
+    task: &Result<Option<Task>, Text>,
+    text: &str,
+) -> Eval {
     let verdict = if c.kind == ChallengeKind::Secrets {
         secrets::judge_marks(c, text)
     } else {
@@ -43,7 +47,7 @@ pub(crate) fn judge_challenge(c: &Challenge, task: &Result<Option<Task>, Msg>, t
             Ok(Some(task)) => judge::judge(task, text),
             Ok(None) => {
                 return Eval {
-                    broken: Some(Msg::new("判定できません", "cannot be judged")),
+                    broken: Some(Text::new("判定できません", "cannot be judged")),
                     ..Eval::default()
                 };
             }

@@ -13,8 +13,8 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::policy::message::Msg;
 use crate::policy::network::{Peer, Protocol, group_id, parse_net};
+use crate::policy::text::Text;
 
 /// Which engine the packet goes to: the two differ in what a peer may be and in state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,13 +24,13 @@ pub enum RuleFile {
 }
 
 /// The syntax, shown under the prompt and in the error for a line too short to read.
-pub fn syntax(file: RuleFile) -> Msg {
+pub fn syntax(file: RuleFile) -> Text {
     match file {
-        RuleFile::SecurityGroup => Msg::new(
+        RuleFile::SecurityGroup => Text::new(
             "書き方: in|out プロトコル [ポート] from|to アドレス|CIDR|sg-ID [established] （例: in tcp 443 from 203.0.113.7 / in tcp 8080 from sg-alb / out udp 53 to 198.51.100.10）",
             "write: in|out PROTOCOL [PORT] from|to ADDRESS|CIDR|sg-ID [established] (e.g. in tcp 443 from 203.0.113.7 / in tcp 8080 from sg-alb / out udp 53 to 198.51.100.10)",
         ),
-        RuleFile::NetworkAcl => Msg::new(
+        RuleFile::NetworkAcl => Text::new(
             "書き方: in|out プロトコル [ポート] from|to アドレス|CIDR （例: in tcp 443 from 203.0.113.7 / out tcp 49152 to 198.51.100.0/24）",
             "write: in|out PROTOCOL [PORT] from|to ADDRESS|CIDR (e.g. in tcp 443 from 203.0.113.7 / out tcp 49152 to 198.51.100.0/24)",
         ),
@@ -73,17 +73,17 @@ fn words(line: &str) -> Vec<Word<'_>> {
 }
 
 /// An error about word `w`: "word N `x` (column C): ...".
-fn bad(w: Word<'_>, ja: String, en: String) -> Msg {
-    Msg::new(
+fn bad(w: Word<'_>, ja: String, en: String) -> Text {
+    Text::new(
         format!("{} 語目 `{}`（{} 文字目）: {ja}", w.n, w.text, w.col),
         format!("word {} `{}` (column {}): {en}", w.n, w.text, w.col),
     )
 }
 
 /// An error about a word that is missing at the end of the line.
-fn missing(line: &str, n: usize, ja: &str, en: &str) -> Msg {
+fn missing(line: &str, n: usize, ja: &str, en: &str) -> Text {
     let col = line.trim_end().chars().count() + 2;
-    Msg::new(
+    Text::new(
         format!("{n} 語目（{col} 文字目）がありません: {ja}"),
         format!("word {n} (column {col}) is missing: {en}"),
     )
@@ -95,7 +95,7 @@ fn number(s: &str, max: i32) -> Option<i32> {
 
 /// Parses one packet line into the `query` object of the sg or nacl case format; the error
 /// names the word and its column.
-pub fn parse(line: &str, file: RuleFile) -> Result<Value, Msg> {
+pub fn parse(line: &str, file: RuleFile) -> Result<Value, Text> {
     let ws = words(line);
     if ws.len() < 3 {
         return Err(syntax(file));

@@ -14,11 +14,11 @@ use serde_json::{Value, json};
 use super::eval::{Eval, Row};
 use super::packet_line::RuleFile;
 use crate::policy::lint;
-use crate::policy::message::Msg;
 use crate::policy::network::nacl::{NetworkAcl, RuleAction};
 use crate::policy::network::parse::{self as netparse, NetParseError};
 use crate::policy::network::sg::{SecurityGroup, SgRule};
 use crate::policy::network::{Peer, Protocol, Traffic, is_world};
+use crate::policy::text::Text;
 use crate::sandbox::judge::AnswerError;
 
 /// The rules of the file, read with positions.
@@ -32,7 +32,7 @@ struct Decided {
     admitted: bool,
     /// The deciding rule in the file's notation (`ingress[0]`, `#100`, `*`), if any.
     by: Option<String>,
-    why: Msg,
+    why: Text,
     line: Option<u32>,
     /// The rules considered, in evaluation order, the deciding ones marked with `>`.
     trace: Vec<String>,
@@ -50,7 +50,7 @@ pub fn net_error(e: NetParseError) -> AnswerError {
     AnswerError {
         line: e.line,
         col: e.col,
-        msg: Msg::new(
+        msg: Text::new(
             format!("{} ({})", e.ja, e.path),
             format!("{} ({})", e.en, e.path),
         ),
@@ -59,13 +59,13 @@ pub fn net_error(e: NetParseError) -> AnswerError {
 
 /// Checks a packet's case-format query with the engine's own reader (the one `policy test` uses),
 /// so a packet accepted here is one `policy test` accepts.
-pub fn check_query(file: RuleFile, query: &Value) -> Result<(), Msg> {
+pub fn check_query(file: RuleFile, query: &Value) -> Result<(), Text> {
     let locate = &netparse::no_positions;
     let r = match file {
         RuleFile::SecurityGroup => netparse::sg_query(query, "$", locate).map(|_| ()),
         RuleFile::NetworkAcl => netparse::nacl_query(query, "$", locate).map(|_| ()),
     };
-    r.map_err(|e| Msg::new(e.ja, e.en))
+    r.map_err(|e| Text::new(e.ja, e.en))
 }
 
 /// `tcp 443`, `tcp 1024-65535`, `icmp 3/4`, `-1`: a rule's traffic in the rule files' notation.
@@ -99,9 +99,9 @@ fn sg_rule_text(list: &str, i: usize, r: &SgRule) -> String {
     )
 }
 
-fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Msg> {
+fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Text> {
     let q = netparse::sg_query(query, "$", &netparse::no_positions)
-        .map_err(|e| Msg::new(e.ja, e.en))?;
+        .map_err(|e| Text::new(e.ja, e.en))?;
     let r = sg.reachable(&q);
     let rules = if r.list == "egress" {
         &sg.egress
@@ -121,7 +121,7 @@ fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Msg> {
     let first = r.rules.first().and_then(|&i| rules.get(i).map(|x| (i, x)));
     let why = match first {
         None => {
-            let mut m = Msg::new(
+            let mut m = Text::new(
                 format!(
                     "{list} のどのルールにも一致しないため遮断されます（セキュリティグループは許可だけを書き、ほかはすべて拒否されます）"
                 ),
@@ -147,7 +147,7 @@ fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Msg> {
             }
             m
         }
-        Some(_) if q.established => Msg::new(
+        Some(_) if q.established => Text::new(
             format!(
                 "応答のパケットです: {list} のルール {} が接続を通しており、セキュリティグループはステートフルなので応答も通ります",
                 refs.join("、")
@@ -165,12 +165,12 @@ fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Msg> {
             } else {
                 ("送信元", "from")
             };
-            Msg::new(
+            Text::new(
                 format!("{list}[{i}]（{traffic}、{ja_dir} {peer}）が許可しています"),
                 format!("admitted by {list}[{i}]: {traffic} {en_dir} {peer}"),
             )
         }
-        Some(_) => Msg::new(
+        Some(_) => Text::new(
             format!(
                 "{} が合わせて許可しています（どれも {} の一部だけを含みます）",
                 refs.join("、"),
@@ -192,9 +192,9 @@ fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Msg> {
     })
 }
 
-fn decide_nacl(acl: &NetworkAcl, query: &Value) -> Result<Decided, Msg> {
+fn decide_nacl(acl: &NetworkAcl, query: &Value) -> Result<Decided, Text> {
     let q = netparse::nacl_query(query, "$", &netparse::no_positions)
-        .map_err(|e| Msg::new(e.ja, e.en))?;
+        .map_err(|e| Text::new(e.ja, e.en))?;
     let d = acl.decide(&q);
     let rules = acl.rules(q.direction);
     let mut trace: Vec<String> = acl
@@ -226,12 +226,12 @@ fn decide_nacl(acl: &NetworkAcl, query: &Value) -> Result<Decided, Msg> {
             } else {
                 ("拒否", "deny")
             };
-            Msg::new(
+            Text::new(
                 format!("最初に一致したルール {}（{ja}）が決めました", r.number),
                 format!("rule {} ({en}) matched first and decided", r.number),
             )
         }
-        None => Msg::new(
+        None => Text::new(
             "一致するルールがなく、最後の * ルールが拒否しました",
             "no rule matches, so the final * rule denies it",
         ),
@@ -245,7 +245,7 @@ fn decide_nacl(acl: &NetworkAcl, query: &Value) -> Result<Decided, Msg> {
     })
 }
 
-fn decide(rules: &Rules, query: &Value) -> Result<Decided, Msg> {
+fn decide(rules: &Rules, query: &Value) -> Result<Decided, Text> {
     match rules {
         Rules::Sg(sg) => decide_sg(sg, query),
         Rules::Nacl(acl) => decide_nacl(acl, query),
@@ -315,7 +315,7 @@ pub fn evaluate<'a>(
 }
 
 /// The trace of one packet: its decision, why, and the rules in the order they were considered.
-pub fn trace(file: RuleFile, text: &str, query: &Value) -> Option<(String, Msg, Vec<String>)> {
+pub fn trace(file: RuleFile, text: &str, query: &Value) -> Option<(String, Text, Vec<String>)> {
     let rules = read(file, text).ok()?;
     let d = decide(&rules, query).ok()?;
     Some((decision(file, d.admitted).to_string(), d.why, d.trace))

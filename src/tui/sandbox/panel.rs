@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 
 use super::prose;
 use super::state::{Mode, Sandbox};
-use crate::i18n::Lang;
 use crate::markdown::display_width;
 
 fn heading(text: &str, s: &Sandbox) -> Line<'static> {
@@ -46,7 +45,7 @@ pub fn lines(s: &Sandbox) -> Vec<Line<'static>> {
 /// The panel's content wrapped to `width` columns.
 pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
     let lang = s.lang;
-    let ja = lang == Lang::Ja;
+
     let (ok, ng) = if s.theme.ascii {
         ("o", "x")
     } else {
@@ -59,7 +58,7 @@ pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
         out.extend(prose::wrap(
             Span::styled(format!("{warn} "), style),
             vec![Span::styled(
-                format!("{}:{} {}", w.line, w.col, w.message().pick(ja)),
+                format!("{}:{} {}", w.line, w.col, w.message().get(lang)),
                 style,
             )],
             width,
@@ -104,14 +103,14 @@ pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
                     vec![Span::raw(input.clone())],
                     width,
                 ));
-                let hint = p.syntax().pick(ja).to_string();
+                let hint = p.syntax().get(lang).to_string();
                 out.extend(prose::wrap_plain(hint, s.theme.dim(), width));
             }
         }
     }
     if let Some(m) = &s.eval.broken {
         out.extend(prose::wrap_plain(
-            m.pick(ja).to_string(),
+            m.get(lang).to_string(),
             s.theme.error(),
             width,
         ));
@@ -121,7 +120,7 @@ pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
         out.extend(prose::wrap(
             Span::styled(format!("{ng} "), s.theme.error()),
             vec![Span::styled(
-                format!("{}:{} {}", e.line, e.col, e.msg.pick(ja)),
+                format!("{}:{} {}", e.line, e.col, e.msg.get(lang)),
                 s.theme.error(),
             )],
             width,
@@ -155,7 +154,7 @@ pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
         out.extend(prose::wrap(
             Span::styled(format!("{ng} "), s.theme.error()),
             vec![Span::styled(
-                format!("{line}:{col} {}", m.pick(ja)),
+                format!("{line}:{col} {}", m.get(lang)),
                 s.theme.error(),
             )],
             width,
@@ -184,7 +183,7 @@ pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
                     ),
                     style,
                 ),
-                Span::raw(f.message(ja).to_string()),
+                Span::raw(f.message(lang).to_string()),
             ],
             width,
         ));
@@ -208,7 +207,7 @@ pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
 /// The request rows: heading with the count, each row with its mark, expected outcome and
 /// decision, and the selected row's explanation under it.
 fn requests(s: &Sandbox, width: u16, (ok, ng): (&str, &str), out: &mut Vec<Line<'static>>) {
-    let ja = s.lang == Lang::Ja;
+    let lang = s.lang;
     if !s.eval.rows.is_empty() {
         out.push(Line::default());
         let passed = s.eval.rows.iter().filter(|r| r.pass == Some(true)).count();
@@ -279,7 +278,7 @@ fn requests(s: &Sandbox, width: u16, (ok, ng): (&str, &str), out: &mut Vec<Line<
             let at = r.line.map(|l| format!("{l}: ")).unwrap_or_default();
             out.extend(prose::wrap(
                 Span::styled(format!("    {at}"), s.theme.dim()),
-                vec![Span::styled(r.why.pick(ja).to_string(), s.theme.dim())],
+                vec![Span::styled(r.why.get(lang).to_string(), s.theme.dim())],
                 width,
             ));
         }

@@ -16,7 +16,7 @@ use super::request_line;
 use super::state::{Eval, Row};
 use crate::policy::json::{self as pjson, Node};
 use crate::policy::lint;
-use crate::policy::message::Msg;
+use crate::policy::text::Text;
 use crate::policy::{self, Policy, PolicyKind, PolicySet, Request, trace};
 
 /// What the file holds, told by its top-level fields (as `policy lint` does).
@@ -93,7 +93,7 @@ pub struct Playground {
     pub input: Option<String>,
 }
 
-fn to_request(v: &Value) -> Result<Request, Msg> {
+fn to_request(v: &Value) -> Result<Request, Text> {
     let node = pjson::parse(&v.to_string()).map_err(|e| e.msg)?;
     Request::from_json(&node, "$.request").map_err(|e| e.msg)
 }
@@ -139,7 +139,7 @@ impl Playground {
     }
 
     /// Adds the typed request, or says what is wrong with it (the prompt stays open).
-    pub fn commit_input(&mut self) -> Result<(), Msg> {
+    pub fn commit_input(&mut self) -> Result<(), Text> {
         let Some(line) = self.input.clone() else {
             return Ok(());
         };
@@ -164,7 +164,7 @@ impl Playground {
     }
 
     /// How to write a line at the prompt, for the screen's hint.
-    pub fn syntax(&self) -> Msg {
+    pub fn syntax(&self) -> Text {
         match self.kind.rule_file() {
             Some(file) => packet_line::syntax(file),
             None => request_line::syntax(),
@@ -230,12 +230,12 @@ impl Playground {
     }
 
     /// The trace of request `index`.
-    pub fn trace(&self, text: &str, index: usize) -> Option<(String, Msg, Vec<Msg>)> {
+    pub fn trace(&self, text: &str, index: usize) -> Option<(String, Text, Vec<Text>)> {
         if let Some(file) = self.kind.rule_file() {
             let (decision, why, lines) =
                 packets::trace(file, text, &self.requests.get(index)?.request)?;
             // The rule lines are in the rule files' own notation, the same in both languages.
-            let lines = lines.into_iter().map(|l| Msg::new(l.clone(), l)).collect();
+            let lines = lines.into_iter().map(|l| Text::new(l.clone(), l)).collect();
             return Some((decision, why, lines));
         }
         let FileKind::Policy(kind) = self.kind else {

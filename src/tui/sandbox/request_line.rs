@@ -7,21 +7,21 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::policy::message::Msg;
+use crate::policy::text::Text;
 
 /// The account a bare principal name belongs to (AWS's documentation example account).
 pub const EXAMPLE_ACCOUNT: &str = "111122223333";
 
 /// The syntax, shown under the prompt and in the error for a line too short to read.
-pub fn syntax() -> Msg {
-    Msg::new(
+pub fn syntax() -> Text {
+    Text::new(
         "書き方: プリンシパル アクション リソース [キー=値]... （例: alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt）",
         "write: PRINCIPAL ACTION RESOURCE [KEY=VALUE]... (e.g. alice s3:GetObject arn:aws:s3:::amzn-s3-demo-bucket/a.txt)",
     )
 }
 
 /// Parses one request line into a case-format `request` object; the error names the word.
-pub fn parse(line: &str) -> Result<Value, Msg> {
+pub fn parse(line: &str) -> Result<Value, Text> {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() < 3 {
         return Err(syntax());
@@ -36,7 +36,7 @@ pub fn parse(line: &str) -> Result<Value, Msg> {
             format!("arn:aws:iam::{EXAMPLE_ACCOUNT}:user/{name}")
         }
         other => {
-            return Err(Msg::new(
+            return Err(Text::new(
                 format!(
                     "1 語目 `{other}` はプリンシパル（ARN、ユーザー名、anonymous）ではありません"
                 ),
@@ -46,7 +46,7 @@ pub fn parse(line: &str) -> Result<Value, Msg> {
     };
     let action = words[1];
     if !action.contains(':') {
-        return Err(Msg::new(
+        return Err(Text::new(
             format!("2 語目 `{action}` はアクション（service:Action）ではありません"),
             format!("word 2 `{action}` is not an action (service:Action)"),
         ));
@@ -54,7 +54,7 @@ pub fn parse(line: &str) -> Result<Value, Msg> {
     let mut context = Map::new();
     for (i, w) in words[3..].iter().enumerate() {
         let Some((k, v)) = w.split_once('=').filter(|(k, _)| !k.is_empty()) else {
-            return Err(Msg::new(
+            return Err(Text::new(
                 format!("{} 語目 `{w}` は キー=値 ではありません", i + 4),
                 format!("word {} `{w}` is not KEY=VALUE", i + 4),
             ));

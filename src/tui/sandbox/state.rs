@@ -16,7 +16,7 @@ use super::playground::Playground;
 use super::prose::ProseCache;
 use crate::course::Localized;
 use crate::i18n::{Lang, Strings};
-use crate::policy::message::Msg;
+use crate::policy::text::Text;
 use crate::sandbox::Challenge;
 use crate::sandbox::judge::Task;
 use crate::sandbox::secrets;
@@ -27,7 +27,7 @@ pub enum Mode {
     Challenge {
         challenge: Box<Challenge>,
         /// `None` when the challenge's own data is broken (shown in the panel).
-        task: Result<Option<Task>, Msg>,
+        task: Result<Option<Task>, Text>,
     },
     Playground(Playground),
 }
@@ -44,8 +44,8 @@ pub enum Focus {
 pub struct Popup {
     pub index: usize,
     pub title: String,
-    pub why: Msg,
-    pub lines: Vec<Msg>,
+    pub why: Text,
+    pub lines: Vec<Text>,
 }
 
 /// IO the event loop performs for the screen.
@@ -77,7 +77,7 @@ pub struct Sandbox {
     /// Solved now or in an earlier session (from the store).
     pub solved: bool,
     /// A one-line message under the panel (result of the last command).
-    pub status: Option<Msg>,
+    pub status: Option<Text>,
     pub effects: Vec<Effect>,
     pub debounce: Debounce,
     pub quit: bool,
@@ -212,9 +212,9 @@ impl Sandbox {
     }
 
     /// The UI string `key` in both languages with `{name}` placeholders filled, for the status
-    /// line (a `Msg`, so toggling the language re-picks it).
-    fn msg(&self, key: &str, args: &[(&str, &str)]) -> Option<Msg> {
-        Some(Msg::new(
+    /// line (a `Text`, so toggling the language re-picks it).
+    fn msg(&self, key: &str, args: &[(&str, &str)]) -> Option<Text> {
+        Some(Text::new(
             self.strings.ja.fmt(key, args),
             self.strings.en.fmt(key, args),
         ))

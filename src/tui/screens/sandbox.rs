@@ -140,10 +140,7 @@ impl Widget for &Sandbox {
                 Span::raw(q.clone()),
             ])
         } else if let Some(m) = &s.status {
-            Line::from(Span::styled(
-                m.pick(s.lang == crate::i18n::Lang::Ja).to_string(),
-                s.theme.ready(),
-            ))
+            Line::from(Span::styled(m.get(s.lang).to_string(), s.theme.ready()))
         } else {
             Line::default()
         };
@@ -178,13 +175,13 @@ impl Widget for &Sandbox {
             let h = area.height.saturating_sub(6).max(6);
             let r = Rect::new(area.x + (area.width - w) / 2, area.y + 3, w, h);
             Clear.render(r, buf);
-            let ja = s.lang == crate::i18n::Lang::Ja;
+            let lang = s.lang;
             let width = r.width.saturating_sub(2).max(1);
-            let mut lines = prose::wrap_plain(p.why.pick(ja).to_string(), s.theme.title(), width);
+            let mut lines = prose::wrap_plain(p.why.get(lang).to_string(), s.theme.title(), width);
             lines.push(Line::default());
             for l in &p.lines {
                 lines.extend(prose::wrap_plain(
-                    l.pick(ja).to_string(),
+                    l.get(lang).to_string(),
                     Style::default(),
                     width,
                 ));

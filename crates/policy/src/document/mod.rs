@@ -11,7 +11,7 @@ mod statement;
 use super::condition::Operator;
 use super::glob::Glob;
 use super::json::{self, Kind, Node, Span, path_index, path_key};
-use super::message::Msg;
+use super::text::Text;
 use super::values::PolicyValue;
 use super::variables::Template;
 
@@ -71,7 +71,7 @@ pub struct DocError {
     pub span: Span,
     pub path: String,
     pub code: &'static str,
-    pub msg: Msg,
+    pub msg: Text,
 }
 
 impl fmt::Display for DocError {
@@ -176,7 +176,7 @@ pub(crate) fn err(n: &Node, path: &str, code: &'static str, ja: String, en: Stri
         span: n.span,
         path: path.to_string(),
         code,
-        msg: Msg::new(ja, en),
+        msg: Text::new(ja, en),
     }
 }
 
@@ -246,7 +246,7 @@ impl Policy {
                 span: v.span,
                 path: v.path.clone(),
                 code: "bad-version",
-                msg: Msg::new(
+                msg: Text::new(
                     format!(
                         "Version \"{}\" は使えません。\"2012-10-17\" と書いてください",
                         v.value
@@ -309,7 +309,7 @@ impl Policy {
                 span: s.span,
                 path: s.path.clone(),
                 code,
-                msg: Msg::new(ja, en),
+                msg: Text::new(ja, en),
             };
             match (kind.has_principal(), &s.principal) {
                 (true, None) => out.push(e(
@@ -324,7 +324,7 @@ impl Policy {
                     span: p.span,
                     path: p.path.clone(),
                     code: "principal-not-allowed",
-                    msg: Msg::new(
+                    msg: Text::new(
                         format!("{} のポリシーには Principal を書けません", kind.name()),
                         format!("Principal is not allowed in a {} policy", kind.name()),
                     ),

@@ -5,6 +5,7 @@ use super::Finding;
 use super::iam::at;
 use crate::condition::SetOp;
 use crate::document::{Effect, Statement};
+use crate::lint::LintCode;
 use crate::values::Base;
 use crate::variables::Part;
 
@@ -46,16 +47,16 @@ pub(super) fn lint(s: &Statement, out: &mut Vec<Finding>) {
     for c in &s.conditions {
         let op = &c.operator.value;
         let Some(base) = op.base else {
-            out.push(at("unknown-condition-operator", &op.raw, &c.operator));
+            out.push(at(LintCode::UnknownConditionOperator, &op.raw, &c.operator));
             continue;
         };
         let values_text = || c.values.iter().map(|v| v.value.raw.as_str());
         let mfa = c.key_lc == "aws:multifactorauthpresent" && base == Base::Bool;
         if mfa && !allow && !op.if_exists {
-            out.push(at("mfa-bool-in-deny", &op.raw, &c.operator));
+            out.push(at(LintCode::MfaBoolInDeny, &op.raw, &c.operator));
         }
         if mfa && allow && op.if_exists && values_text().any(|v| v.eq_ignore_ascii_case("true")) {
-            out.push(at("mfa-ifexists-in-allow", &op.raw, &c.operator));
+            out.push(at(LintCode::MfaIfexistsInAllow, &op.raw, &c.operator));
         }
         if matches!(base, Base::StringEquals | Base::StringEqualsIgnoreCase) {
             for v in &c.values {
@@ -65,17 +66,25 @@ pub(super) fn lint(s: &Statement, out: &mut Vec<Finding>) {
                     .iter()
                     .any(|p| matches!(p, Part::Text(t) if t.contains(['*', '?'])));
                 if wild {
-                    out.push(at("wildcard-in-exact-operator", &op.raw, v));
+                    out.push(at(LintCode::WildcardInExactOperator, &op.raw, v));
                     break;
                 }
             }
         }
         match op.set {
             Some(SetOp::ForAllValues) if single_valued(&c.key_lc) => {
-                out.push(at("forallvalues-single-valued-key", &c.key.value, &c.key));
+                out.push(at(
+                    LintCode::ForallvaluesSingleValuedKey,
+                    &c.key.value,
+                    &c.key,
+                ));
             }
             Some(SetOp::ForAnyValue) if single_valued(&c.key_lc) => {
-                out.push(at("foranyvalue-single-valued-key", &c.key.value, &c.key));
+                out.push(at(
+                    LintCode::ForanyvalueSingleValuedKey,
+                    &c.key.value,
+                    &c.key,
+                ));
             }
             _ => {}
         }
@@ -83,7 +92,7 @@ pub(super) fn lint(s: &Statement, out: &mut Vec<Finding>) {
             for v in &c.values {
                 let raw = v.value.raw.trim();
                 if raw.ends_with("/0") {
-                    out.push(at("source-ip-any", raw, v));
+                    out.push(at(LintCode::SourceIpAny, raw, v));
                 }
             }
         }
@@ -93,7 +102,7 @@ pub(super) fn lint(s: &Statement, out: &mut Vec<Finding>) {
             && !op.negated
             && values_text().any(|v| v.eq_ignore_ascii_case("true"))
         {
-            out.push(at("secure-transport-allow", "", &c.operator));
+            out.push(at(LintCode::SecureTransportAllow, "", &c.operator));
         }
     }
 }

@@ -5,13 +5,14 @@ use super::Finding;
 use super::actions::{self, Verb};
 use crate::condition::SetOp;
 use crate::document::{Effect, Located, Policy, PolicyKind, PrincipalKind, Statement};
+use crate::lint::LintCode;
 use crate::values::Base;
 
-pub(super) fn at<T>(code: &'static str, detail: &str, l: &Located<T>) -> Finding {
+pub(super) fn at<T>(code: LintCode, detail: &str, l: &Located<T>) -> Finding {
     Finding::new(code, detail, &l.path, l.span.line, l.span.col)
 }
 
-fn at_stmt(code: &'static str, detail: &str, s: &Statement) -> Finding {
+fn at_stmt(code: LintCode, detail: &str, s: &Statement) -> Finding {
     Finding::new(code, detail, &s.path, s.span.line, s.span.col)
 }
 
@@ -19,13 +20,13 @@ fn at_stmt(code: &'static str, detail: &str, s: &Statement) -> Finding {
 pub(super) fn lint(policy: &Policy, kind: PolicyKind, out: &mut Vec<Finding>) {
     match &policy.version {
         None => out.push(Finding::new(
-            "missing-version",
+            LintCode::MissingVersion,
             "",
             "$",
             policy.span.line,
             policy.span.col,
         )),
-        Some(v) if v.value == "2008-10-17" => out.push(at("old-version", &v.value, v)),
+        Some(v) if v.value == "2008-10-17" => out.push(at(LintCode::OldVersion, &v.value, v)),
         Some(_) => {}
     }
     for (i, s) in policy.statements.iter().enumerate() {
@@ -34,11 +35,11 @@ pub(super) fn lint(policy: &Policy, kind: PolicyKind, out: &mut Vec<Finding>) {
                 .iter()
                 .any(|o| o.sid.as_ref().is_some_and(|o| o.value == sid.value));
             if earlier {
-                out.push(at("duplicate-sid", &sid.value, sid));
+                out.push(at(LintCode::DuplicateSid, &sid.value, sid));
             }
             let iam_sid = kind != PolicyKind::Resource;
             if iam_sid && !sid.value.chars().all(|c| c.is_ascii_alphanumeric()) {
-                out.push(at("invalid-sid", &sid.value, sid));
+                out.push(at(LintCode::InvalidSid, &sid.value, sid));
             }
         }
         principal_placement(s, kind, out);
@@ -55,14 +56,14 @@ fn principal_placement(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) 
                 "Principal"
             };
             out.push(Finding::new(
-                "principal-in-identity-policy",
+                LintCode::PrincipalInIdentityPolicy,
                 name,
                 &p.path,
                 p.span.line,
                 p.span.col,
             ));
         }
-        (None, true) => out.push(at_stmt("missing-principal", "", s)),
+        (None, true) => out.push(at_stmt(LintCode::MissingPrincipal, "", s)),
         _ => {}
     }
     let Some(p) = &s.principal else { return };
@@ -71,13 +72,13 @@ fn principal_placement(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) 
             let v = &item.value.value;
             let account = v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit());
             if v != "*" && !account && !well_formed_arn(v) {
-                out.push(at("malformed-arn", v, item));
+                out.push(at(LintCode::MalformedArn, v, item));
             } else if kind.has_principal()
                 && s.effect.value == Effect::Allow
                 && !p.negated
                 && (account || v.ends_with(":root"))
             {
-                out.push(at("principal-whole-account", v, item));
+                out.push(at(LintCode::PrincipalWholeAccount, v, item));
             }
         }
     }
@@ -107,7 +108,7 @@ fn statement(s: &Statement, out: &mut Vec<Finding>) {
     let allow = s.effect.value == Effect::Allow;
     if allow && s.action.negated {
         out.push(Finding::new(
-            "allow-not-action",
+            LintCode::AllowNotAction,
             "",
             &s.action.path,
             s.action.span.line,
@@ -116,7 +117,7 @@ fn statement(s: &Statement, out: &mut Vec<Finding>) {
     }
     if let Some(r) = s.resource.as_ref().filter(|r| allow && r.negated) {
         out.push(Finding::new(
-            "allow-not-resource",
+            LintCode::AllowNotResource,
             "",
             &r.path,
             r.span.line,
@@ -125,7 +126,7 @@ fn statement(s: &Statement, out: &mut Vec<Finding>) {
     }
     if let Some(p) = s.principal.as_ref().filter(|p| allow && p.negated) {
         out.push(Finding::new(
-            "not-principal-allow",
+            LintCode::NotPrincipalAllow,
             "",
             &p.path,
             p.span.line,
@@ -146,7 +147,7 @@ fn resources(s: &Statement, out: &mut Vec<Finding>) {
     for item in &r.items {
         let raw = &item.value.template.raw;
         if raw != "*" && !well_formed_arn(raw) {
-            out.push(at("malformed-arn", raw, item));
+            out.push(at(LintCode::MalformedArn, raw, item));
         }
     }
 }
@@ -167,24 +168,24 @@ fn allowed_actions(s: &Statement, out: &mut Vec<Finding>) {
     for a in &s.action.items {
         let raw = a.value.raw.as_str();
         if is_all(raw) {
-            out.push(at("action-wildcard-all", raw, a));
+            out.push(at(LintCode::ActionWildcardAll, raw, a));
             continue;
         }
         let verb = actions::verb(raw);
         if a.value.glob.has_wildcard() && verb != Verb::Read {
-            out.push(at("service-wildcard-write", raw, a));
+            out.push(at(LintCode::ServiceWildcardWrite, raw, a));
         }
         let passrole = a.value.glob.matches("iam:passrole") && star;
         if passrole {
-            out.push(at("passrole-any-resource", raw, a));
+            out.push(at(LintCode::PassroleAnyResource, raw, a));
         }
         let exact_passrole = passrole && !a.value.glob.has_wildcard();
         if star && !reported_star && !all && !exact_passrole {
             if verb == Verb::Permissions {
-                out.push(at("resource-star-permissions", raw, a));
+                out.push(at(LintCode::ResourceStarPermissions, raw, a));
                 reported_star = true;
             } else if verb == Verb::Write {
-                out.push(at("resource-star-write", raw, a));
+                out.push(at(LintCode::ResourceStarWrite, raw, a));
                 reported_star = true;
             }
         }
@@ -204,7 +205,7 @@ fn redundant_actions(s: &Statement, out: &mut Vec<Finding>) {
             (same && j < i) || (!same && b.value.glob.has_wildcard() && b.value.glob.matches(&lc))
         });
         if covered {
-            out.push(at("redundant-action", &a.value.raw, a));
+            out.push(at(LintCode::RedundantAction, &a.value.raw, a));
         }
     }
 }
@@ -224,7 +225,7 @@ const OWN_RESOURCES: [(&str, &[&str]); 9] = [
 
 fn never_matches(s: &Statement, out: &mut Vec<Finding>) {
     if s.action.items.is_empty() && !s.action.negated {
-        out.push(at_stmt("statement-never-matches", "Action []", s));
+        out.push(at_stmt(LintCode::StatementNeverMatches, "Action []", s));
         return;
     }
     if let Some(r) = s
@@ -233,7 +234,7 @@ fn never_matches(s: &Statement, out: &mut Vec<Finding>) {
         .filter(|r| r.items.is_empty() && !r.negated)
     {
         out.push(Finding::new(
-            "statement-never-matches",
+            LintCode::StatementNeverMatches,
             "Resource []",
             &r.path,
             r.span.line,
@@ -256,7 +257,7 @@ fn never_matches(s: &Statement, out: &mut Vec<Finding>) {
         });
         if absent && compared {
             let detail = format!("Null \"{}\": \"true\"", c.key.value);
-            out.push(at("statement-never-matches", &detail, &c.operator));
+            out.push(at(LintCode::StatementNeverMatches, &detail, &c.operator));
             return;
         }
     }
@@ -304,7 +305,7 @@ fn never_matches(s: &Statement, out: &mut Vec<Finding>) {
             services.join(", ")
         );
         out.push(Finding::new(
-            "statement-never-matches",
+            LintCode::StatementNeverMatches,
             &detail,
             &r.path,
             r.span.line,
@@ -341,10 +342,10 @@ fn s3_shape(s: &Statement, out: &mut Vec<Finding>) {
         }
         match actions::s3_level(&a.value.raw) {
             Some(actions::S3Level::Object) if !objects => {
-                out.push(at("s3-object-action-on-bucket-arn", &a.value.raw, a));
+                out.push(at(LintCode::S3ObjectActionOnBucketArn, &a.value.raw, a));
             }
             Some(actions::S3Level::Bucket) if !buckets => {
-                out.push(at("s3-bucket-action-on-object-arn", &a.value.raw, a));
+                out.push(at(LintCode::S3BucketActionOnObjectArn, &a.value.raw, a));
             }
             _ => {}
         }

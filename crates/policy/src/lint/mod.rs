@@ -15,8 +15,9 @@ use std::fmt;
 use serde::Serialize;
 
 use super::document::{DocError, Policy, PolicyKind};
+use super::text::{Lang, Text};
 
-pub use codes::{CodeInfo, REGISTRY, info};
+pub use codes::{CodeInfo, LintCode, REGISTRY, info};
 pub use network::{lint_network_acl, lint_security_group};
 
 /// How much a finding matters. `error` and `security-warning` make `policy lint` exit 1.
@@ -58,68 +59,50 @@ impl fmt::Display for Severity {
 /// One finding, ready to show in either language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub code: &'static str,
+    /// Which rule found it.
+    pub code: LintCode,
+    /// How bad it is (the code's severity).
     pub severity: Severity,
-    pub message_ja: String,
-    pub message_en: String,
+    /// What is wrong, with the detail of this finding filled in.
+    pub message: Text,
     /// JSON path of the element the finding is about (`$.Statement[0].Action`).
     pub path: String,
-    /// 1-based; 0 when the document was not read from text.
+    /// 1-based line; 0 when the document was not read from text.
     pub line: u32,
+    /// 1-based column in characters; 0 when the document was not read from text.
     pub col: u32,
-    pub hint_ja: Option<String>,
-    pub hint_en: Option<String>,
+    /// How to fix it, when that can be said.
+    pub hint: Option<Text>,
 }
 
 impl Finding {
     /// Builds a finding from the registry entry of `code`; `detail` fills the `{0}` of its
-    /// messages (an action name, a port, ...). A code missing from the registry (a bug the
-    /// registry tests look for) still yields a finding, named by its code, rather than a panic.
-    pub fn new(code: &'static str, detail: &str, path: &str, line: u32, col: u32) -> Finding {
-        debug_assert!(
-            info(code).is_some(),
-            "lint code `{code}` is not in the registry"
-        );
-        let fallback = CodeInfo {
-            code,
-            area: "policy",
-            severity: Severity::Warning,
-            ja: code,
-            en: code,
-            hint_ja: None,
-            hint_en: None,
-        };
-        let i = info(code).unwrap_or(&fallback);
+    /// messages (an action name, a port, ...).
+    pub fn new(code: LintCode, detail: &str, path: &str, line: u32, col: u32) -> Finding {
+        let i = code.info();
         let fill = |s: &str| s.replace("{0}", detail);
         Finding {
-            code: i.code,
+            code,
             severity: i.severity,
-            message_ja: fill(i.ja),
-            message_en: fill(i.en),
+            message: Text::new(fill(i.ja), fill(i.en)),
             path: path.to_string(),
             line,
             col,
-            hint_ja: i.hint_ja.map(fill),
-            hint_en: i.hint_en.map(fill),
+            hint: i
+                .hint_ja
+                .zip(i.hint_en)
+                .map(|(j, e)| Text::new(fill(j), fill(e))),
         }
     }
 
-    /// The message in Japanese when `japanese`, else in English.
-    pub fn message(&self, japanese: bool) -> &str {
-        if japanese {
-            &self.message_ja
-        } else {
-            &self.message_en
-        }
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        self.message.get(lang)
     }
 
-    /// The fix hint in the chosen language, when there is one.
-    pub fn hint(&self, japanese: bool) -> Option<&str> {
-        if japanese {
-            self.hint_ja.as_deref()
-        } else {
-            self.hint_en.as_deref()
-        }
+    /// The fix hint in `lang`, when there is one.
+    pub fn hint(&self, lang: Lang) -> Option<&str> {
+        self.hint.as_ref().map(|h| h.get(lang).as_str())
     }
 }
 
@@ -195,7 +178,7 @@ fn text_checks(text: &str, kind: PolicyKind) -> Vec<Finding> {
     if size > limit {
         let unit = if bytes { "bytes" } else { "characters" };
         out.push(Finding::new(
-            "policy-too-large",
+            LintCode::PolicyTooLarge,
             &format!("{size} / {limit} {unit}"),
             "$",
             1,
@@ -206,7 +189,13 @@ fn text_checks(text: &str, kind: PolicyKind) -> Vec<Finding> {
         let before = &text[..offset];
         let line = before.matches('\n').count() as u32 + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-        out.push(Finding::new("access-key-in-policy", key, "$", line, col));
+        out.push(Finding::new(
+            LintCode::AccessKeyInPolicy,
+            key,
+            "$",
+            line,
+            col,
+        ));
     }
     out
 }

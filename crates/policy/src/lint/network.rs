@@ -1,6 +1,7 @@
 //! Lint for security groups and network ACLs. It reports what scanners report, without their
 //! known blind spots: UDP/22 is not SSH, and TCP 0-0 is port 0, not "all ports".
 
+use crate::lint::LintCode;
 use ipnet::IpNet;
 
 use super::Finding;
@@ -8,7 +9,7 @@ use crate::network::nacl::{Direction, NaclQuery, NetworkAcl, RuleAction};
 use crate::network::sg::{SecurityGroup, SgRule};
 use crate::network::{Loc, Peer, Protocol, Traffic, group_id, is_world, net_contains};
 
-fn at(code: &'static str, detail: &str, loc: &Loc) -> Finding {
+fn at(code: LintCode, detail: &str, loc: &Loc) -> Finding {
     Finding::new(code, detail, &loc.path, loc.line, loc.col)
 }
 
@@ -37,30 +38,34 @@ pub fn lint_security_group(sg: &SecurityGroup) -> Vec<Finding> {
 fn world(r: &SgRule, n: &IpNet, out: &mut Vec<Finding>) {
     let t = &r.traffic;
     let cidr = n.to_string();
-    out.push(at("any-port-open-to-world", &cidr, &r.loc));
+    out.push(at(LintCode::AnyPortOpenToWorld, &cidr, &r.loc));
     let everything = t.protocol == Protocol::All
         || (matches!(t.protocol, Protocol::Tcp | Protocol::Udp) && t.all_ports());
     if everything {
-        out.push(at("all-ports-open-to-world", &cidr, &r.loc));
+        out.push(at(LintCode::AllPortsOpenToWorld, &cidr, &r.loc));
     }
     if t.admits_tcp_port(22) {
-        out.push(at("ssh-open-to-world", &cidr, &r.loc));
+        out.push(at(LintCode::SshOpenToWorld, &cidr, &r.loc));
     }
     if t.admits_tcp_port(3389) {
-        out.push(at("rdp-open-to-world", &cidr, &r.loc));
+        out.push(at(LintCode::RdpOpenToWorld, &cidr, &r.loc));
     }
     if everything {
         // "All ports" already says it; naming every cleartext service again adds only noise.
         return;
     }
     if t.admits_tcp_port(23) {
-        out.push(at("telnet-open-to-world", &cidr, &r.loc));
+        out.push(at(LintCode::TelnetOpenToWorld, &cidr, &r.loc));
     }
     if t.admits_tcp_port(20) || t.admits_tcp_port(21) {
-        out.push(at("ftp-open-to-world", &cidr, &r.loc));
+        out.push(at(LintCode::FtpOpenToWorld, &cidr, &r.loc));
     }
     if let Some(p) = DATABASE_PORTS.iter().find(|&&p| t.admits_tcp_port(p)) {
-        out.push(at("database-port-open-to-world", &p.to_string(), &r.loc));
+        out.push(at(
+            LintCode::DatabasePortOpenToWorld,
+            &p.to_string(),
+            &r.loc,
+        ));
     }
 }
 
@@ -88,7 +93,7 @@ fn breadth(n: &IpNet, loc: &Loc, out: &mut Vec<Finding>) {
             IpNet::V6(_) => prefix <= 56,
         };
         if broad {
-            out.push(at("vpc-cidr-instead-of-group", &text, loc));
+            out.push(at(LintCode::VpcCidrInsteadOfGroup, &text, loc));
         }
         return;
     }
@@ -97,7 +102,7 @@ fn breadth(n: &IpNet, loc: &Loc, out: &mut Vec<Finding>) {
         IpNet::V6(_) => prefix <= 16,
     };
     if broad {
-        out.push(at("broad-cidr", &text, loc));
+        out.push(at(LintCode::BroadCidr, &text, loc));
     }
 }
 
@@ -115,12 +120,12 @@ fn rule_shape(t: &Traffic, peer: Option<&Peer>, loc: &Loc, out: &mut Vec<Finding
     };
     if bad {
         let detail = format!("{} {}-{}", t.protocol, t.from_port, t.to_port);
-        out.push(at("invalid-port-range", &detail, loc));
+        out.push(at(LintCode::InvalidPortRange, &detail, loc));
     }
     if let Some(Peer::Net(n)) = peer
         && *n != n.trunc()
     {
-        out.push(at("cidr-host-bits", &n.to_string(), loc));
+        out.push(at(LintCode::CidrHostBits, &n.to_string(), loc));
     }
 }
 
@@ -137,7 +142,7 @@ fn duplicate(earlier: &[SgRule], r: &SgRule, out: &mut Vec<Finding>) {
         .iter()
         .find(|e| e.traffic == r.traffic && same_peer(&e.peer, &r.peer))
     {
-        out.push(at("duplicate-rule", &first.loc.path, &r.loc));
+        out.push(at(LintCode::DuplicateRule, &first.loc.path, &r.loc));
     }
 }
 
@@ -160,20 +165,20 @@ pub fn lint_network_acl(acl: &NetworkAcl) -> Vec<Finding> {
             let number = r.number.to_string();
             rule_shape(&r.traffic, Some(&Peer::Net(r.cidr)), &r.loc, &mut out);
             if !(1..=32766).contains(&r.number) {
-                out.push(at("nacl-rule-number-out-of-range", &number, &r.loc));
+                out.push(at(LintCode::NaclRuleNumberOutOfRange, &number, &r.loc));
             }
             let earlier = &order[..pos];
             if earlier.iter().any(|&e| rules[e].number == r.number) {
-                out.push(at("nacl-duplicate-rule-number", &number, &r.loc));
+                out.push(at(LintCode::NaclDuplicateRuleNumber, &number, &r.loc));
             } else if earlier.iter().any(|&e| {
                 r.traffic.within(&rules[e].traffic) && net_contains(&rules[e].cidr, &r.cidr)
             }) {
-                out.push(at("nacl-rule-shadowed", &number, &r.loc));
+                out.push(at(LintCode::NaclRuleShadowed, &number, &r.loc));
             }
         }
         if let Some(i) = missing_return(acl, d) {
             out.push(at(
-                "nacl-missing-ephemeral-return",
+                LintCode::NaclMissingEphemeralReturn,
                 &rules[i].number.to_string(),
                 &rules[i].loc,
             ));

@@ -4,6 +4,7 @@
 use super::Finding;
 use super::iam::at;
 use crate::document::{Effect, Policy, PolicyKind, PrincipalKind, Statement};
+use crate::lint::LintCode;
 use crate::s3::statement_public;
 
 /// Whether the statement is about S3 (an `s3:` action or an S3 ARN), so S3's rules apply.
@@ -27,12 +28,12 @@ pub(super) fn lint(policy: &Policy, kind: PolicyKind, out: &mut Vec<Finding>) {
         let Some(p) = &s.principal else { continue };
         if statement_public(s).is_some() {
             let code = if kind == PolicyKind::Resource && about_s3(s) {
-                "public-bucket-policy"
+                LintCode::PublicBucketPolicy
             } else {
-                "principal-star-unrestricted"
+                LintCode::PrincipalStarUnrestricted
             };
             // NotPrincipal has its own code; the wildcard finding points at the Principal.
-            if !(p.negated && code == "principal-star-unrestricted") {
+            if !(p.negated && code == LintCode::PrincipalStarUnrestricted) {
                 out.push(Finding::new(code, "", &p.path, p.span.line, p.span.col));
             }
         }
@@ -51,7 +52,7 @@ pub(super) fn lint(policy: &Policy, kind: PolicyKind, out: &mut Vec<Finding>) {
                 && c.operator.value.base.is_some()
         });
         if let Some(cf) = cloudfront.filter(|_| !pinned) {
-            out.push(at("cloudfront-missing-source-arn", "", cf));
+            out.push(at(LintCode::CloudfrontMissingSourceArn, "", cf));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The security-group and network-ACL kinds of the case format (docs/policy-cases.md): decide the
 //! query, compute the world-exposure findings, and compare with what the case expects.
 
+use crate::lint::LintCode;
 use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
@@ -10,20 +11,20 @@ use super::parse::{self, NetParseError, locator};
 use super::sg::WORLD_CODES;
 use crate::cases::{CaseError, Checked};
 use crate::json::{Kind, Node, Span};
-use crate::message::Msg;
+use crate::text::Text;
 
 fn case_error(e: NetParseError, root: &str) -> CaseError {
     let path = e.path.replacen('$', root, 1);
     CaseError {
         span: Span::new(e.line, e.col),
-        msg: Msg::new(format!("{} ({path})", e.ja), format!("{} ({path})", e.en)),
+        msg: Text::new(format!("{} ({path})", e.ja), format!("{} ({path})", e.en)),
     }
 }
 
 fn missing(node: &Node, key: &str) -> CaseError {
     CaseError {
         span: node.span,
-        msg: Msg::new(
+        msg: Text::new(
             format!("\"{key}\" がありません"),
             format!("missing \"{key}\""),
         ),
@@ -31,13 +32,16 @@ fn missing(node: &Node, key: &str) -> CaseError {
 }
 
 /// `expected_findings` as a set restricted to the codes the kind compares.
-fn expected_codes(node: &Node, compared: &[&str]) -> Result<Option<BTreeSet<String>>, CaseError> {
+fn expected_codes(
+    node: &Node,
+    compared: &[LintCode],
+) -> Result<Option<BTreeSet<String>>, CaseError> {
     let Some(e) = node.get("expected_findings") else {
         return Ok(None);
     };
     let bad = || CaseError {
         span: e.span,
-        msg: Msg::new(
+        msg: Text::new(
             "expected_findings は文字列の配列で書いてください",
             "expected_findings must be an array of strings",
         ),
@@ -46,7 +50,7 @@ fn expected_codes(node: &Node, compared: &[&str]) -> Result<Option<BTreeSet<Stri
     let mut set = BTreeSet::new();
     for i in items {
         let code = i.as_str().ok_or_else(bad)?;
-        if compared.contains(&code) {
+        if compared.iter().any(|c| c.as_str() == code) {
             set.insert(code.to_string());
         }
     }
@@ -59,7 +63,7 @@ fn expected_bool(node: &Node, key: &str) -> Result<Option<bool>, CaseError> {
         Some(n) if n.kind == Kind::Null => Ok(None),
         Some(n) => n.as_bool().map(Some).ok_or_else(|| CaseError {
             span: n.span,
-            msg: Msg::new(
+            msg: Text::new(
                 format!("{key} は true か false で書いてください"),
                 format!("{key} must be true or false"),
             ),
@@ -73,7 +77,7 @@ fn check(
     expected_answer: Option<bool>,
     codes: BTreeSet<String>,
     expected_codes: Option<BTreeSet<String>>,
-    why: Msg,
+    why: Text,
 ) -> Checked {
     let mut expected = json!({});
     let mut pass = None;
@@ -116,9 +120,9 @@ pub fn run_sg(node: &Node) -> Result<Checked, CaseError> {
         .collect::<Vec<_>>()
         .join(", ");
     let why = if r.reachable {
-        Msg::new(format!("{rules} が許可"), format!("admitted by {rules}"))
+        Text::new(format!("{rules} が許可"), format!("admitted by {rules}"))
     } else {
-        Msg::new(
+        Text::new(
             format!("{} に許可するルールがありません", r.list),
             format!("no {} rule admits it", r.list),
         )
@@ -158,12 +162,12 @@ pub fn run_nacl(node: &Node) -> Result<Checked, CaseError> {
             } else {
                 "deny"
             };
-            Msg::new(
+            Text::new(
                 format!("ルール {} ({act}) が最初に一致", r.number),
                 format!("rule {} ({act}) matched first", r.number),
             )
         }
-        None => Msg::new(
+        None => Text::new(
             "どのルールにも一致せず、最後の * ルールで拒否",
             "no rule matched: the final * rule denies",
         ),
@@ -175,7 +179,7 @@ pub fn run_nacl(node: &Node) -> Result<Checked, CaseError> {
         ("allowed", d.allowed),
         expected_bool(node, "expected_allowed")?,
         codes,
-        expected_codes(node, &["ssh-open-to-world", "rdp-open-to-world"])?,
+        expected_codes(node, &[LintCode::SshOpenToWorld, LintCode::RdpOpenToWorld])?,
         why,
     ))
 }

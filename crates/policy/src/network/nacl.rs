@@ -2,6 +2,7 @@
 //! `*` rule denies everything else, and nothing is remembered between packets (stateless), so
 //! return traffic needs its own rule (VPC User Guide, "Control subnet traffic with network ACLs").
 
+use crate::lint::LintCode;
 use ipnet::IpNet;
 
 pub use super::sg::Direction;
@@ -83,9 +84,12 @@ impl NetworkAcl {
     /// `ssh-open-to-world` / `rdp-open-to-world` as the case format defines them: among inbound
     /// rules whose CIDR is exactly `0.0.0.0/0` or `::/0`, the first one admitting TCP to the port
     /// is an allow. Returns the codes with that rule's index.
-    pub fn world_findings(&self) -> Vec<(&'static str, usize)> {
+    pub fn world_findings(&self) -> Vec<(LintCode, usize)> {
         let mut out = Vec::new();
-        for (code, port) in [("ssh-open-to-world", 22), ("rdp-open-to-world", 3389)] {
+        for (code, port) in [
+            (LintCode::SshOpenToWorld, 22),
+            (LintCode::RdpOpenToWorld, 3389),
+        ] {
             for v6 in [false, true] {
                 let first = self.order(Direction::Inbound).into_iter().find(|&i| {
                     let r = &self.inbound[i];

@@ -2,6 +2,7 @@
 //! private addresses of that group's members, never internet addresses; IPv4 and IPv6 rules are
 //! separate; egress rules never decide inbound traffic (VPC User Guide, "Security groups").
 
+use crate::lint::LintCode;
 use ipnet::IpNet;
 
 use super::{Loc, Peer, Protocol, Traffic, group_id, is_world, net_contains, net_overlaps, split};
@@ -55,11 +56,11 @@ pub struct Reachability {
 }
 
 /// The four world-exposure findings of the case format, in a fixed order.
-pub const WORLD_CODES: [&str; 4] = [
-    "any-port-open-to-world",
-    "all-ports-open-to-world",
-    "ssh-open-to-world",
-    "rdp-open-to-world",
+pub const WORLD_CODES: [LintCode; 4] = [
+    LintCode::AnyPortOpenToWorld,
+    LintCode::AllPortsOpenToWorld,
+    LintCode::SshOpenToWorld,
+    LintCode::RdpOpenToWorld,
 ];
 
 impl SecurityGroup {
@@ -105,8 +106,8 @@ impl SecurityGroup {
 
     /// The world-exposure codes of the case format with the first rule raising each; only
     /// ingress rules whose CIDR is exactly `0.0.0.0/0` or `::/0` count.
-    pub fn world_findings(&self) -> Vec<(&'static str, usize)> {
-        let mut out: Vec<(&'static str, usize)> = Vec::new();
+    pub fn world_findings(&self) -> Vec<(LintCode, usize)> {
+        let mut out: Vec<(LintCode, usize)> = Vec::new();
         for (i, r) in self.ingress.iter().enumerate() {
             let Peer::Net(n) = &r.peer else { continue };
             if !is_world(n) {
@@ -116,8 +117,8 @@ impl SecurityGroup {
             let all = t.protocol == Protocol::All
                 || (matches!(t.protocol, Protocol::Tcp | Protocol::Udp) && t.all_ports());
             let hits = [true, all, t.admits_tcp_port(22), t.admits_tcp_port(3389)];
-            for (code, hit) in WORLD_CODES.iter().zip(hits) {
-                if hit && !out.iter().any(|(c, _)| c == code) {
+            for (&code, hit) in WORLD_CODES.iter().zip(hits) {
+                if hit && !out.iter().any(|(c, _)| *c == code) {
                     out.push((code, i));
                 }
             }
