@@ -48,7 +48,10 @@ fn run_with(file: &str, bytes: &[u8]) {
         assert!(d.pos.line >= 1 && d.pos.col >= 1, "{d}");
         if let Ok(text) = std::fs::read(dir.path().join(&d.path)) {
             let lines = text.iter().filter(|&&b| b == b'\n').count() + 1;
-            assert!(d.pos.line <= lines, "{d} is past the end ({lines} lines)");
+            assert!(
+                d.pos.line as usize <= lines,
+                "{d} is past the end ({lines} lines)"
+            );
         }
     }
     // The strict loader must agree: it fails exactly when check found an error... or at least
@@ -105,10 +108,10 @@ proptest! {
     fn parsers_never_panic_and_positions_stay_in_the_text(text in "(\\PC|\n){0,200}") {
         let lines = text.matches('\n').count() + 1;
         if let Err((pos, _)) = secdojo::course::frontmatter::parse_lesson("x.md", &text) {
-            prop_assert!(pos.line <= lines);
+            prop_assert!(pos.line as usize <= lines);
         }
         if let Err((pos, _)) = secdojo::quiz::model::parse(&text) {
-            prop_assert!(pos.line <= lines);
+            prop_assert!(pos.line as usize <= lines);
         }
         let _ = secdojo::i18n::Strings::parse(&text);
         let _ = secdojo::course::load::parse_course_file(&text);
@@ -129,7 +132,7 @@ proptest! {
         let report = check(&CourseSource::Memory(files));
         let lines = text.matches('\n').count() + 1;
         for d in report.diagnostics.iter().filter(|d| d.path == "lessons/course.toml") {
-            prop_assert!(d.pos.line <= lines, "{}", d);
+            prop_assert!(d.pos.line as usize <= lines, "{}", d);
         }
     }
 }

@@ -16,7 +16,7 @@ feedback = "end"
 pass_mark = 0.7
 "#;
 
-fn err(text: &str) -> (usize, usize, String) {
+fn err(text: &str) -> (u32, u32, String) {
     let e = parse(text, &course()).unwrap_err();
     (e.pos.line, e.pos.col, e.message)
 }

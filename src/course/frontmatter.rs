@@ -57,7 +57,7 @@ pub fn parse_lesson(path: &str, text: &str) -> Result<Lesson, (Pos, String)> {
         front,
         body: parts.body.to_string(),
         body_offset: parts.body_offset,
-        body_line: Pos::of(text, parts.body_offset).line,
+        body_line: Pos::of(text, parts.body_offset).line as usize,
     })
 }
 

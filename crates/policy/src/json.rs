@@ -8,34 +8,8 @@ use std::fmt;
 
 use super::text::Text;
 
-/// A 1-based position in the source text; `col` counts characters, not bytes, so it matches what
-/// an editor shows for Japanese text too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Span {
-    pub line: u32,
-    pub col: u32,
-}
-
-impl Span {
-    pub fn new(line: u32, col: u32) -> Self {
-        Span { line, col }
-    }
-
-    /// Moves a position found inside one line of a larger file (a JSON Lines case) to where it
-    /// really is in that file.
-    pub fn shifted(self, first_line: u32) -> Span {
-        Span {
-            line: self.line + first_line.saturating_sub(1),
-            col: self.col,
-        }
-    }
-}
-
-impl fmt::Display for Span {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.line, self.col)
-    }
-}
+/// Where a JSON value starts: the engine's one position type.
+pub type Span = crate::pos::Pos;
 
 /// A parsed JSON value with the position of its first character.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,12 +8,14 @@
 pub mod arn;
 pub mod cases;
 pub mod condition;
+pub mod diag;
 pub mod document;
 pub mod evaluate;
 pub mod glob;
 pub mod json;
 pub mod lint;
 pub mod network;
+pub mod pos;
 pub mod principal;
 pub mod request;
 pub mod s3;

@@ -55,7 +55,7 @@ fn check_line(ck: &mut Checker<'_>, path: &str, line_no: usize, line: &str) {
         prev = Some((col, kana));
     }
     for (col, count, glyphs, kana) in runs {
-        let pos = Pos { line: line_no, col };
+        let pos = Pos::from_usize(line_no, col);
         let shown: String = glyphs.chars().take(8).collect();
         let mut codes: Vec<String> = Vec::new();
         for c in glyphs.chars() {
@@ -94,7 +94,7 @@ fn check_line(ck: &mut Checker<'_>, path: &str, line_no: usize, line: &str) {
         let col = first_non_nfc_col(line);
         ck.warning(
             path,
-            Pos { line: line_no, col },
+            Pos::from_usize(line_no, col),
             "text is not in Unicode NFC; normalize the file to NFC",
         );
     }

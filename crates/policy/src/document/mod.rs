@@ -82,6 +82,15 @@ impl fmt::Display for DocError {
 
 impl std::error::Error for DocError {}
 
+impl From<DocError> for crate::diag::Diagnostic {
+    fn from(e: DocError) -> Self {
+        crate::diag::Diagnostic::error(e.msg)
+            .at(e.span)
+            .with_path(e.path)
+            .with_code(e.code)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Effect {
     Allow,

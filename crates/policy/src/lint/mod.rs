@@ -10,8 +10,6 @@ mod iam;
 pub mod network;
 mod s3;
 
-use std::fmt;
-
 use serde::Serialize;
 
 use super::document::{DocError, Policy, PolicyKind};
@@ -20,41 +18,7 @@ use super::text::{Lang, Text};
 pub use codes::{CodeInfo, LintCode, REGISTRY, info};
 pub use network::{lint_network_acl, lint_security_group};
 
-/// How much a finding matters. `error` and `security-warning` make `policy lint` exit 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    /// AWS would reject the document, or a part of it can never work.
-    Error,
-    /// It works, and it grants or exposes more than intended.
-    SecurityWarning,
-    /// It works, but probably not the way the author thinks.
-    Warning,
-    /// It works; a tighter or clearer way exists.
-    Suggestion,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::SecurityWarning => "security-warning",
-            Severity::Warning => "warning",
-            Severity::Suggestion => "suggestion",
-        }
-    }
-
-    /// Whether a finding of this severity should fail a check (`policy lint` exit 1).
-    pub fn fails(self) -> bool {
-        matches!(self, Severity::Error | Severity::SecurityWarning)
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::diag::Severity;
 
 /// One finding, ready to show in either language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
