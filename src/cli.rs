@@ -92,15 +92,25 @@ pub enum Command {
     },
     /// Open a sandbox challenge, or the free playground on a policy file
     Sandbox { target: Option<String> },
-    /// Take a classroom exam
+    /// Take a classroom exam (one learner, one result file); see docs/exam-format.md
     Exam {
+        /// The exam file written by the instructor (EXAM.toml)
         exam: PathBuf,
+        /// The learner's name as it goes into the result file (asked for when not given)
         #[arg(long)]
         name: Option<String>,
+        /// Folder for the result file (default: the current folder); checked before the first question
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Answer in plain lines on stdin/stdout instead of the terminal UI
         #[arg(long)]
         plain: bool,
+        /// Check the exam file and preview the sitting (questions per unit and kind, digest, time
+        /// limit, pass mark) without starting it
+        #[arg(long, conflicts_with_all = ["name", "out", "plain", "lrs"])]
+        check: bool,
+        #[command(flatten)]
+        lrs: LrsArgs,
     },
     /// Evaluate, lint and test policies offline
     #[command(subcommand)]
@@ -121,12 +131,72 @@ pub enum Command {
     /// Show, export or reset your progress
     #[command(subcommand)]
     Progress(ProgressCommand),
-    /// Build a class report from exam result files
+    /// Build a class report from exam result files, or from an LRS
     Report {
-        #[arg(required = true)]
+        /// Result files written by `secdojo exam` (each at most once)
+        #[arg(required_unless_present = "lrs", conflicts_with = "lrs")]
         results: Vec<PathBuf>,
+        /// Output: a Markdown page (in --lang), or CSV / JSON for spreadsheets and scripts
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
+        /// Count every sitting in the item analysis (default: one per learner, the last complete one)
+        #[arg(long)]
+        all_sittings: bool,
+        #[command(flatten)]
+        source: ReportLrsArgs,
+    },
+    /// Statements waiting to be sent to a Learning Record Store (xAPI)
+    #[command(subcommand)]
+    Lrs(LrsCommand),
+}
+
+/// Sending xAPI statements: opt-in, never without a URL. Credentials come only from the
+/// environment, so they are never in the shell's history nor in a file secdojo writes.
+#[derive(Debug, Clone, Args, Default)]
+pub struct LrsArgs {
+    /// Also send xAPI statements to this LRS endpoint as the exam goes (else `[lrs] endpoint` in
+    /// the exam file, else SECDOJO_LRS_URL); credentials from SECDOJO_LRS_USER / SECDOJO_LRS_PASSWORD
+    #[arg(long, value_name = "URL")]
+    pub lrs: Option<String>,
+    /// Allow an http:// LRS URL on a host other than localhost / 127.0.0.1 (sends the password in clear)
+    #[arg(long)]
+    pub allow_insecure_http: bool,
+}
+
+/// Where `report` reads sittings from when it reads them from an LRS.
+#[derive(Debug, Clone, Args, Default)]
+pub struct ReportLrsArgs {
+    /// Read the sittings from this LRS endpoint instead of result files (credentials from
+    /// SECDOJO_LRS_USER / SECDOJO_LRS_PASSWORD)
+    #[arg(long, value_name = "URL")]
+    pub lrs: Option<String>,
+    /// With --lrs: only this sitting (the registration UUID in its result file)
+    #[arg(long, value_name = "ID", requires = "lrs", conflicts_with = "since")]
+    pub registration: Option<String>,
+    /// With --lrs: only statements stored since this time (RFC 3339, e.g. 2026-04-01T09:00:00Z)
+    #[arg(long, value_name = "TIME", requires = "lrs")]
+    pub since: Option<String>,
+    /// With --lrs: the exam file, for its base IRI (default https://secdojo.invalid/)
+    #[arg(long, value_name = "EXAM.toml", requires = "lrs")]
+    pub exam: Option<PathBuf>,
+    /// With --lrs: allow an http:// URL on a host other than localhost / 127.0.0.1
+    #[arg(long, requires = "lrs")]
+    pub allow_insecure_http: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LrsCommand {
+    /// Send the statements waiting in the outbox of DIR (an exam's --out folder); sending twice
+    /// never counts twice
+    Push {
+        /// The folder the results were written to (its outbox is DIR/secdojo-outbox)
+        dir: PathBuf,
+        /// The LRS endpoint (else the one the outbox was filled for, else SECDOJO_LRS_URL)
+        #[arg(long, value_name = "URL")]
+        lrs: Option<String>,
+        /// Allow an http:// URL on a host other than localhost / 127.0.0.1
+        #[arg(long)]
+        allow_insecure_http: bool,
     },
 }
 
@@ -209,7 +279,10 @@ pub enum ExportFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// A Markdown page in the report's language
     Md,
+    /// RFC 4180 CSV with fixed English column names; cells that a spreadsheet would run as a formula are neutralised
     Csv,
+    /// The report's structure as JSON
     Json,
 }

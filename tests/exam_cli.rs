@@ -59,13 +59,18 @@ fn script(course: &Path, exam_file: &Path, choices: &[(&str, &str)]) -> String {
 }
 
 fn secdojo(course: &Path) -> Command {
+    secdojo_in(course, "en")
+}
+
+fn secdojo_in(course: &Path, lang: &str) -> Command {
     let mut cmd = Command::cargo_bin("secdojo").unwrap();
     cmd.env_remove("SECDOJO_LANG")
+        .env_remove("SECDOJO_LRS_URL")
         .env("LANG", "C")
         .arg("--content")
         .arg(course)
         .arg("--lang")
-        .arg("en");
+        .arg(lang);
     cmd
 }
 
@@ -182,23 +187,41 @@ fn a_class_takes_the_exam_and_the_report_adds_up() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let md = String::from_utf8(o.stdout).unwrap();
     for row in [
+        "These results come from 2 different exams",
         "| Learner | alpha | beta | Total | Result |",
         "| Aiko | 2/2 | 2/2 | 4/4 (100%) | pass |",
         "| Ben | 1/2 | 2/2 | 3/4 (75%) | pass |",
         "| Chie | 0/2 | 1/2 | 1/4 (25%) | fail |",
         "| Dan | 1/2 | 1/2 | 2/4 (50%) | fail |",
-        "| Eve | 2/2 | 2/2 | 4/4 (100%) | pass, other question set |",
+        // Eve's exam had another seed: reported on its own, not merged.
+        "| Eve | 2/2 | 2/2 | 4/4 (100%) | pass |",
         "## Item analysis (4 results)",
-        // Thirds of 4 are 1: top Aiko (4), bottom Chie (1).
-        "| alpha-1 | alpha | 3/4 | 75% | d1 (1) | +1.00 |",
-        "| alpha-2 | alpha | 1/4 | 25% | d1 (2) | +1.00 |",
-        "| beta-1 | beta | 3/4 | 75% | d1 (1) | 0.00 |",
-        "| beta-2 | beta | 3/4 | 75% | d2 (1) | +1.00 |",
-        "## Results with a different question set (left out of the item analysis)",
+        "## Item analysis (1 results)",
+        // Thirds of 4 are 1: top Aiko (4), bottom Chie (1). The wrong answers by their text.
+        "| alpha-1 | alpha | 3/4 | 75% | First wrong alpha 1 (1) | +1.00 |",
+        "| alpha-2 | alpha | 1/4 | 25% | First wrong alpha 2 (2) | +1.00 |",
+        "| beta-1 | beta | 3/4 | 75% | First wrong beta 1 (1) | 0.00 |",
+        "| beta-2 | beta | 3/4 | 75% | Second wrong beta 2 (1) | +1.00 |",
     ] {
         assert!(md.contains(row), "missing `{row}` in:\n{md}");
     }
-    assert!(md.contains("- Eve ("), "{md}");
+    let (first, second) = md.split_at(md.find("| Eve |").unwrap());
+    assert!(
+        first.matches("| Eve |").count() == 0 && !second.contains("| Aiko |"),
+        "{md}"
+    );
+
+    let ja = secdojo_in(c, "ja")
+        .arg("report")
+        .args(&files)
+        .output()
+        .unwrap();
+    let ja = String::from_utf8(ja.stdout).unwrap();
+    assert!(
+        ja.contains("| alpha-2 | alpha | 1/4 | 25% | 誤答一 alpha 2 (2) | +1.00 |"),
+        "{ja}"
+    );
+    assert!(ja.contains("設問分析（4 件）"), "{ja}");
 
     let csv = secdojo(c)
         .arg("report")
@@ -207,10 +230,10 @@ fn a_class_takes_the_exam_and_the_report_adds_up() {
         .output()
         .unwrap();
     let csv = String::from_utf8(csv.stdout).unwrap();
-    assert!(csv.starts_with("learner,file,alpha_correct,beta_correct,alpha_asked,beta_asked,total_correct,total_asked,share,passed,timed_out,same_exam,interrupted\r\n"), "{csv}");
-    assert!(csv.contains("\r\nquestion,unit,kind,correct,asked,share_correct,top_distractor,top_distractor_count,discrimination\r\n"), "{csv}");
+    assert!(csv.starts_with("exam,digest,learner,file,alpha_correct,beta_correct,alpha_asked,beta_asked,total_correct,total_asked,share,passed,timed_out,interrupted,incomplete,ending,unanswered,sitting,sittings,counted,problems\r\n"), "{csv}");
+    assert!(csv.contains("\r\nexam,digest,question,unit,kind,correct,asked,share_correct,top_distractor,top_distractor_answer,top_distractor_count,discrimination\r\n"), "{csv}");
     assert!(
-        csv.contains("alpha-2,alpha,single,1,4,0.250,d1,2,1.000\r\n"),
+        csv.contains(",alpha-2,alpha,single,1,4,0.250,First wrong alpha 2,d1,2,1.000\r\n"),
         "{csv}"
     );
 
@@ -221,8 +244,13 @@ fn a_class_takes_the_exam_and_the_report_adds_up() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(v["analysed"], 4);
-    assert_eq!(v["flagged"][0]["learner"], "Eve");
+    assert_eq!(v["exams"][0]["analysed"], 4);
+    assert_eq!(v["exams"][1]["learners"][0]["learner"], "Eve");
+    assert_eq!(
+        v["exams"][0]["items"][0]["top_distractor"]["text"]["en"],
+        "First wrong alpha 1"
+    );
+    assert_eq!(v["counting"], "one_per_learner");
 }
 
 #[test]
@@ -263,10 +291,29 @@ fn a_malformed_exam_file_is_named_with_line_and_column() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
-        err.contains(&format!("{}:2:19: unknown unit `gamma`", bad.display())),
+        err.contains(&format!(
+            "{}:2:19: error: unknown unit `gamma`",
+            bad.display()
+        )),
         "{err}"
     );
     assert!(results_in(out.path()).is_empty());
+    // The same diagnostic in Japanese.
+    let o = secdojo_in(course.path(), "ja")
+        .arg("exam")
+        .arg(&bad)
+        .arg("--check")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains(&format!(
+            "{}:2:19: error: ユニット `gamma` はありません",
+            bad.display()
+        )),
+        "{err}"
+    );
 }
 
 #[test]

@@ -18,7 +18,13 @@ pass_mark = 0.7
 
 fn err(text: &str) -> (u32, u32, String) {
     let e = parse(text, &course()).unwrap_err();
-    (e.pos.line, e.pos.col, e.message)
+    // Every message is said in both languages.
+    assert!(
+        !e.message.ja.is_empty() && e.message.ja != e.message.en,
+        "{e:?}"
+    );
+    let pos = e.pos.unwrap();
+    (pos.line, pos.col, e.message.en)
 }
 
 #[test]
@@ -134,4 +140,28 @@ fn the_digest_is_stable_and_changes_with_any_question_or_the_content_version() {
         .unwrap();
     q.prompt.ja.push('？');
     assert_ne!(d, digest(edited.content_version, &select(&exam, &edited)));
+}
+
+#[test]
+fn the_lrs_table_is_optional_checked_and_defaults_under_the_reserved_domain() {
+    let exam = parse(GOOD, &course()).unwrap();
+    assert_eq!(exam.lrs.base_iri, "https://secdojo.invalid/");
+    assert_eq!(exam.lrs.endpoint, None);
+    let with = format!(
+        "{GOOD}\n[lrs]\nendpoint = \"https://lrs.example.com/xapi/\"\nbase_iri = \"https://lms.example.com/secdojo\"\nhome_page = \"https://lms.example.com\"\nactor = \"email\"\n"
+    );
+    let exam = parse(&with, &course()).unwrap();
+    assert_eq!(exam.lrs.base_iri, "https://lms.example.com/secdojo/");
+    assert_eq!(exam.lrs.home_page, "https://lms.example.com");
+    assert_eq!(
+        exam.lrs.endpoint.as_deref(),
+        Some("https://lrs.example.com/xapi/")
+    );
+    assert_eq!(exam.lrs.actor, secdojo::progress::exam::ActorKind::Email);
+    let bad = with.replace("https://lms.example.com/secdojo", "lms.example.com");
+    let (line, col, msg) = err(&bad);
+    assert_eq!((line, col), (11, 12), "{msg}");
+    assert!(msg.contains("lrs.base_iri"), "{msg}");
+    let (_, _, msg) = err(&format!("{GOOD}\n[lrs]\npassword = \"x\"\n"));
+    assert!(msg.contains("password"), "{msg}");
 }

@@ -50,6 +50,7 @@ fn exam(minutes: u64, feedback: Feedback) -> Exam {
         time_limit_minutes: minutes,
         feedback,
         pass_mark: 0.5,
+        lrs: Default::default(),
     }
 }
 

@@ -61,6 +61,8 @@ fn screen(step: Step, lang: Lang, w: u16, h: u16) -> String {
         time_limit_minutes: 20,
         feedback: Feedback::Each,
         pass_mark: 0.7,
+
+        lrs: Default::default(),
     };
     let items = select(&exam, &course);
     assert!(

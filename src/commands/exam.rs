@@ -1,7 +1,9 @@
-//! `secdojo exam EXAM.toml [--name NAME] [--out DIR] [--plain]`: one learner takes a classroom
-//! exam, in the terminal UI or in plain lines, and leaves one result file for the instructor's
-//! `secdojo report`. Stopped half-way (Ctrl-C, SIGTERM, SIGHUP), it still writes the answers given
-//! so far, marked as interrupted, and exits with 128 + the signal number.
+//! `secdojo exam EXAM.toml [--name NAME] [--out DIR] [--plain] [--lrs URL]`: one learner takes a
+//! classroom exam, in the terminal UI or in plain lines, and leaves one result file for the
+//! instructor's `secdojo report`. The file is written when the clock starts and after every
+//! answer (see `progress::exam_record`); stopped half-way (Ctrl-C, SIGTERM, SIGHUP), it holds
+//! the answers given so far, marked as interrupted, and the command exits with 128 + the signal
+//! number. With an LRS, each answer is also sent as an xAPI statement (`commands::lrs`).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -9,9 +11,11 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use super::{Context, Outcome};
+use crate::cli::LrsArgs;
 use crate::course::{self, CourseSource};
-use crate::progress::exam::{self, Exam};
-use crate::progress::exam_result::write_new;
+use crate::i18n::Lang;
+use crate::progress::exam::{self, ActorKind, Exam};
+use crate::progress::exam_record::{Recorder, ResultFile};
 use crate::progress::exam_session::{ExamSession, SystemClock};
 use crate::tui::event_loop::{self, Ending};
 use crate::tui::exam::host::ExamHost;
@@ -29,13 +33,66 @@ pub struct ExamArgs {
     pub name: Option<String>,
     pub out: Option<PathBuf>,
     pub plain: bool,
+    pub lrs: LrsArgs,
 }
 
-/// Reads and checks an exam file against `course`; errors read `EXAM.toml:line:col: message`.
-pub fn load_exam(path: &Path, course: &course::Course) -> anyhow::Result<Exam> {
+/// Reads and checks an exam file against `course`; errors read
+/// `EXAM.toml:line:col: error: message` in `lang`.
+pub fn load_exam(path: &Path, course: &course::Course, lang: Lang) -> anyhow::Result<Exam> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    exam::parse(&text, course).map_err(|e| anyhow::anyhow!("{}:{e}", path.display()))
+    exam::parse(&text, course).map_err(|d| {
+        let d = (*d).in_file(path.display().to_string());
+        anyhow::anyhow!(crate::progress::report_format::printable(&d.render(lang)))
+    })
+}
+
+/// Whether `s` can be an `mbox` (`mailto:` + address): one `@`, something on both sides, a dot
+/// in the domain, no spaces.
+pub fn is_email(s: &str) -> bool {
+    let mut parts = s.split('@');
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';'))
+}
+
+/// The recorder of one sitting: its result file, checked now, and the LRS sender when an LRS
+/// was asked for (credentials checked now too). Everything here fails before the first question.
+fn recorder(
+    ctx: &Context,
+    args: &ExamArgs,
+    exam: &Exam,
+    course: &course::Course,
+    out_dir: &Path,
+) -> anyhow::Result<Recorder> {
+    let file = ResultFile::prepare(out_dir)?;
+    let env = |k: &str| std::env::var(k).ok();
+    let endpoint = super::lrs::endpoint::choose(
+        args.lrs.lrs.as_deref(),
+        exam.lrs.endpoint.as_deref(),
+        env,
+        args.lrs.allow_insecure_http,
+    )?;
+    let mut rec = Recorder::new(file);
+    if let Some(endpoint) = endpoint {
+        let credentials = super::lrs::endpoint::Credentials::from_env(env)?;
+        rec = rec.with_listener(Box::new(super::lrs::sender::LrsSender::start(
+            exam.lrs.clone(),
+            ctx.lang,
+            course.clone(),
+            out_dir,
+            endpoint,
+            credentials,
+        )));
+    }
+    Ok(rec)
 }
 
 pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
@@ -47,7 +104,7 @@ pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
         );
     }
     let course = course::load(&CourseSource::from_flag(ctx.global.content.as_deref()))?;
-    let exam = load_exam(&args.exam, &course)?;
+    let exam = load_exam(&args.exam, &course, ctx.lang)?;
     let out_dir = args.out.clone().unwrap_or_else(|| PathBuf::from("."));
     let items = exam::select(&exam, &course);
     let name = match args.name.as_deref().map(str::trim) {
@@ -55,15 +112,29 @@ pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
         Some(_) => anyhow::bail!("--name is empty"),
         None => None,
     };
+    let by_email = exam.lrs.actor == ActorKind::Email;
+    match &name {
+        Some(n) if by_email && !is_email(n) => anyhow::bail!(
+            "{}: this exam names learners by e-mail address; `--name {}` is not one",
+            args.exam.display(),
+            crate::progress::report_format::printable(n)
+        ),
+        None if by_email && !args.plain => anyhow::bail!(
+            "{}: this exam names learners by e-mail address: pass --name you@example.com",
+            args.exam.display()
+        ),
+        _ => {}
+    }
+    let mut recorder = recorder(ctx, &args, &exam, &course, &out_dir)?;
     if !args.plain {
-        return tui(ctx, course, exam, items, name.as_deref(), out_dir);
+        return tui(ctx, course, exam, items, name.as_deref(), recorder);
     }
     let mut input = stdin_lines::StdinLines::spawn()?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let name = match name {
         Some(n) => n,
-        None => match plain::ask_name(course.strings(ctx.lang), &mut input, &mut out)? {
+        None => match plain::ask_name(course.strings(ctx.lang), &mut input, &mut out, by_email)? {
             Some(n) => n,
             // Stopped before the exam began: there is nothing to keep.
             None if input.signal().is_some() => {
@@ -73,13 +144,16 @@ pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
         },
     };
     let mut session = ExamSession::start(&exam, course.content_version, items, SystemClock);
-    let taken = plain::take(
+    // The file exists from the moment the clock starts.
+    recorder.update(&session, &name);
+    let taken = plain::take_with(
         &course,
         ctx.lang,
         &mut session,
         Some(&crate::sandbox::quiz::SandboxJudge),
         &mut input,
         &mut out,
+        &mut |s| recorder.update(s, &name),
     );
     // A signal (the terminal closing, too) may also break the output: the result is written
     // whatever happened to it, and the message about it is best effort.
@@ -90,16 +164,25 @@ pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
         taken?;
     }
     let result = session.result(&name);
-    let path = write_new(&out_dir, &result)?;
+    let written = recorder.finish(&result);
+    let lines = recorder.close();
+    let path = written?;
     let s = course.strings(ctx.lang);
     let saved = s.fmt("exam.saved", &[("path", &path.display().to_string())]);
+    let say = |out: &mut std::io::StdoutLock| -> std::io::Result<()> {
+        writeln!(out, "{saved}")?;
+        for l in &lines {
+            writeln!(out, "{l}")?;
+        }
+        out.flush()
+    };
     match signal {
         None => {
-            writeln!(out, "{saved}")?;
+            say(&mut out)?;
             Ok(Outcome::Success)
         }
         Some(sig) => {
-            let _ = writeln!(out, "{saved}").and_then(|()| out.flush());
+            let _ = say(&mut out);
             std::process::exit(128 + sig)
         }
     }
@@ -113,7 +196,7 @@ fn tui(
     exam: Exam,
     items: Vec<(String, crate::quiz::model::Question)>,
     name: Option<&str>,
-    out_dir: PathBuf,
+    recorder: Recorder,
 ) -> anyhow::Result<Outcome> {
     let theme = Theme::resolve(
         ctx.global.theme,
@@ -134,13 +217,14 @@ fn tui(
     let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
     let mut host = ExamHost {
         screen: &mut screen,
-        out_dir,
+        recorder,
     };
     let ending = event_loop::run(&mut guard, &mut host);
     if !matches!(ending, Ok(Ending::Quit)) {
         // A signal or an error: keep what was answered.
         host.stop();
     }
+    let lines = host.recorder.close();
     drop(guard);
     let s = screen.strings();
     match &screen.saved {
@@ -157,6 +241,9 @@ fn tui(
             let _ = writeln!(std::io::stderr(), "secdojo: {e}");
         }
         None => {}
+    }
+    for l in &lines {
+        let _ = writeln!(std::io::stdout(), "{l}");
     }
     match ending? {
         Ending::Signal(sig) => std::process::exit(128 + sig),

@@ -11,7 +11,9 @@ pub mod app_host;
 pub mod challenge;
 pub mod check;
 pub mod exam;
+pub mod exam_check;
 pub mod interactive;
+pub mod lrs;
 pub mod policy;
 pub mod policy_eval;
 pub mod policy_lint;
@@ -88,10 +90,15 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
         ),
         Some(Command::Sandbox { target }) => sandbox::run(ctx, target.as_deref()),
         Some(Command::Exam {
+            exam, check: true, ..
+        }) => exam_check::run(ctx, &exam),
+        Some(Command::Exam {
             exam,
             name,
             out,
             plain,
+            check: false,
+            lrs,
         }) => exam::run(
             ctx,
             exam::ExamArgs {
@@ -99,6 +106,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
                 name,
                 out,
                 plain,
+                lrs,
             },
         ),
         Some(Command::Policy(cmd)) => policy::run(ctx, cmd),
@@ -106,6 +114,20 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
         Some(Command::Check { dir }) => check::run(ctx, dir),
         Some(Command::Render { screen, size }) => render::run(ctx, &screen, &size),
         Some(Command::Progress(cmd)) => progress::run(ctx, cmd),
-        Some(Command::Report { results, format }) => report::run(ctx, &results, format),
+        Some(Command::Report {
+            results,
+            format,
+            all_sittings,
+            source,
+        }) => report::run(
+            ctx,
+            report::ReportArgs {
+                files: results,
+                format,
+                all_sittings,
+                lrs: source,
+            },
+        ),
+        Some(Command::Lrs(cmd)) => lrs::run(ctx, cmd),
     }
 }

@@ -81,7 +81,20 @@ pub struct ExamResult {
     /// before this field existed, which were never interrupted (nothing was written then).
     #[serde(default)]
     pub interrupted: bool,
+    /// The sitting is still running, or the program died before it ended: the file is rewritten
+    /// after every answer and says so until the last write. A result left with this flag is
+    /// what a crash (or `kill -9`) kept.
+    #[serde(default)]
+    pub in_progress: bool,
+    /// The learner's input ended (`--plain` with a script or a closed pipe) before the last
+    /// question.
+    #[serde(default)]
+    pub end_of_input: bool,
     pub unanswered: usize,
+    /// One UUID per sitting: the xAPI `registration`, and how `report` tells two sittings apart
+    /// (and a file given twice from two sittings). Absent in files written before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<String>,
     pub seed: u64,
     pub content_version: u32,
     /// See [`crate::progress::exam::digest`].
@@ -95,6 +108,12 @@ pub struct ExamResult {
 
 impl ExamResult {
     pub const FORMAT: &'static str = "secdojo-exam-result/1";
+
+    /// Whether the sitting ended before the last question, for any reason (time, a signal, the
+    /// end of input, questions left unanswered, or a program that never finished writing).
+    pub fn incomplete(&self) -> bool {
+        self.unanswered > 0 || self.in_progress || self.interrupted || self.timed_out
+    }
 }
 
 /// Reads and checks one result file; errors name the file and the line:col of the problem.
@@ -190,6 +209,33 @@ pub fn write_new(dir: &Path, result: &ExamResult) -> anyhow::Result<PathBuf> {
     Ok(path)
 }
 
+/// Replaces the file at `path` (one [`write_new`] created) with `result`, atomically: a temporary
+/// file beside it, synced, renamed over it, the folder synced. A reader sees the old or the new
+/// result, never half of one.
+pub fn replace(path: &Path, result: &ExamResult) -> anyhow::Result<()> {
+    let json = serde_json::to_string_pretty(result).context("cannot encode the result")?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut f = File::create(&tmp)?;
+        f.write_all(json.as_bytes())?;
+        f.write_all(b"\n")?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    };
+    if let Err(e) = write() {
+        let _ = fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("cannot write {}", path.display()));
+    }
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
 fn link_unused_name(dir: &Path, stem: &str, tmp: &Path) -> anyhow::Result<PathBuf> {
     for n in 1..1000 {
         let name = if n == 1 {
@@ -232,7 +278,10 @@ mod tests {
             time_limit_minutes: 10,
             timed_out: false,
             interrupted: false,
+            in_progress: false,
+            end_of_input: false,
             unanswered: 0,
+            registration: None,
             seed: 1,
             content_version: 1,
             digest: "d".repeat(64),

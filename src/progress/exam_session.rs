@@ -7,8 +7,9 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::progress::exam::{Exam, digest};
+use crate::progress::exam::Exam;
 use crate::progress::exam_result::{ExamResult, QuestionResult, Score, UnitResult};
+use crate::progress::exam_set::digest;
 use crate::progress::redact::redact;
 use crate::quiz::grade::{GradeError, Graded, PolicyJudge, Response};
 use crate::quiz::model::Question;
@@ -70,6 +71,8 @@ pub struct ExamSession<C: Clock> {
     finished_ms: Option<u64>,
     timed_out: bool,
     interrupted: bool,
+    end_of_input: bool,
+    registration: String,
 }
 
 impl<C: Clock> ExamSession<C> {
@@ -101,7 +104,21 @@ impl<C: Clock> ExamSession<C> {
             finished_ms: None,
             timed_out: false,
             interrupted: false,
+            end_of_input: false,
+            registration: uuid::Uuid::new_v4().to_string(),
         }
+    }
+
+    /// The same session under a registration chosen by the caller (tests, or a sitting resumed
+    /// under its old id).
+    pub fn with_registration(mut self, registration: uuid::Uuid) -> Self {
+        self.registration = registration.to_string();
+        self
+    }
+
+    /// The sitting's UUID (a new random one per [`ExamSession::start`]).
+    pub fn registration(&self) -> &str {
+        &self.registration
     }
 
     pub fn exam(&self) -> &Exam {
@@ -178,8 +195,12 @@ impl<C: Clock> ExamSession<C> {
         self.run.next();
     }
 
-    /// Ends the exam now (the learner's input ended): what is unanswered stays unanswered.
+    /// Ends the exam now (the learner's input ended): what is unanswered stays unanswered, and
+    /// the result says the input ended if anything was left.
     pub fn end(&mut self) {
+        if !self.is_over() {
+            self.end_of_input = true;
+        }
         self.run.finish();
         self.close();
     }
@@ -227,9 +248,31 @@ impl<C: Clock> ExamSession<C> {
         &self.run.items
     }
 
-    /// The result file's content for `learner`. Unanswered questions count as wrong.
+    /// The result file's content for `learner`, the exam being over (this ends it if it was
+    /// not). Unanswered questions count as wrong.
     pub fn result(&mut self, learner: &str) -> ExamResult {
         self.close();
+        self.build(learner)
+    }
+
+    /// The result as it stands, without ending anything: what is written after each answer.
+    /// While the exam runs it is flagged `in_progress` (and so incomplete), with the questions
+    /// not reached yet unanswered; once the exam is over it equals [`ExamSession::result`].
+    pub fn snapshot(&self, learner: &str) -> ExamResult {
+        self.build(learner)
+    }
+
+    /// How many questions have an answer recorded.
+    pub fn answered(&self) -> usize {
+        self.run
+            .items
+            .iter()
+            .filter(|i| i.response.is_some())
+            .count()
+    }
+
+    fn build(&self, learner: &str) -> ExamResult {
+        let in_progress = !self.is_over();
         let questions: Vec<QuestionResult> = self
             .run
             .items
@@ -266,24 +309,33 @@ impl<C: Clock> ExamSession<C> {
             questions.len(),
         );
         let unanswered = questions.iter().filter(|q| q.answer.is_none()).count();
+        let finished = match self.finished_ms {
+            Some(f) => f,
+            None => self.clock.now_ms().min(self.deadline_ms),
+        };
         ExamResult {
             format: ExamResult::FORMAT.to_string(),
             exam_title: self.exam.title.clone(),
             learner: redact(learner),
             started: self.started_ms / 1000,
-            finished: self.finished_ms.unwrap_or(self.started_ms) / 1000,
+            finished: finished.max(self.started_ms) / 1000,
             time_limit_minutes: self.exam.time_limit_minutes,
             timed_out: self.timed_out,
             interrupted: self.interrupted,
+            in_progress,
+            end_of_input: self.end_of_input,
             unanswered,
+            registration: Some(self.registration.clone()),
             seed: self.exam.seed,
             content_version: self.content_version,
             digest: self.digest.clone(),
             pass_mark: self.exam.pass_mark,
-            passed: total.share >= self.exam.pass_mark - 1e-9,
+            passed: !in_progress && total.share >= self.exam.pass_mark - 1e-9,
             total,
             units,
             questions,
         }
     }
 }
+
+pub use crate::progress::exam_record::{Recorder, ResultFile, SittingListener};

@@ -6,15 +6,20 @@
 
 pub mod assess;
 pub mod exam;
+pub mod exam_record;
 pub mod exam_result;
 pub mod exam_session;
+pub mod exam_set;
 pub mod export;
 pub mod leitner;
 pub mod migrate;
 pub mod model;
+pub mod outbox;
 pub mod reading;
 pub mod record;
 pub mod redact;
 pub mod report;
+pub mod report_check;
 pub mod report_format;
 pub mod store;
+pub mod xapi;

@@ -1,33 +1,132 @@
-//! The class report: many exam results turned into a table per learner and an item analysis per
-//! question. Pure arithmetic over [`ExamResult`]s; reading files and printing are elsewhere.
+//! The class report: many sittings turned into, per exam, a table of learners and an item
+//! analysis per question. Pure arithmetic over [`ExamResult`]s; reading files and printing are
+//! elsewhere.
 //!
-//! Results are only comparable if everyone was asked the same questions, so the digest shared by
-//! most results is taken as "the exam"; results with another digest are listed (and still get their
-//! row) but are left out of the item analysis.
+//! It says what it cannot trust rather than hide it:
+//! - sittings of different exams (another title or another question-set digest) are reported as
+//!   separate exams, never merged;
+//! - a sitting that ended before the last question, for any reason, is marked incomplete with
+//!   how many questions were left;
+//! - a learner with several sittings of one exam is flagged, and the item analysis counts one
+//!   sitting per learner (the last complete one, else the last one) unless every sitting is
+//!   asked for ([`Counting::AllSittings`]);
+//! - a result whose figures do not add up ([`crate::progress::report_check`]) is flagged, its
+//!   figures are not shown, and it is left out of every count.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
+use crate::course::Course;
+use crate::policy::text::Text;
 use crate::progress::exam_result::{ExamResult, QuestionResult, Score};
+use crate::progress::exam_set::digest;
+use crate::progress::report_check::problems;
 use crate::quiz::grade::Response;
 
-/// One learner's line.
+/// Which sittings the item analysis counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Counting {
+    /// One per learner: the last complete sitting, or the last one if none is complete.
+    #[default]
+    OnePerLearner,
+    AllSittings,
+}
+
+/// How a sitting ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ending {
+    /// Every question answered.
+    Finished,
+    TimeUp,
+    /// Stopped by Ctrl-C, a signal or a closed terminal.
+    Interrupted,
+    /// `--plain` input ended before the last question.
+    EndOfInput,
+    /// The file says the sitting was still running: the program never wrote its end.
+    Unfinished,
+    /// Ended normally with questions left unanswered (skipped).
+    Skipped,
+}
+
+impl Ending {
+    fn of(r: &ExamResult) -> Ending {
+        if r.in_progress {
+            Ending::Unfinished
+        } else if r.interrupted {
+            Ending::Interrupted
+        } else if r.timed_out {
+            Ending::TimeUp
+        } else if r.end_of_input {
+            Ending::EndOfInput
+        } else if r.unanswered > 0 {
+            Ending::Skipped
+        } else {
+            Ending::Finished
+        }
+    }
+
+    /// The UI-string key of the reason (none for a finished sitting).
+    pub fn key(self) -> Option<&'static str> {
+        Some(match self {
+            Ending::Finished => return None,
+            Ending::TimeUp => "report.timed_out",
+            Ending::Interrupted => "exam.tui.report_interrupted",
+            Ending::EndOfInput => "report.truth.end_of_input",
+            Ending::Unfinished => "report.truth.unfinished",
+            Ending::Skipped => "report.truth.skipped",
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ending::Finished => "finished",
+            Ending::TimeUp => "time_up",
+            Ending::Interrupted => "interrupted",
+            Ending::EndOfInput => "end_of_input",
+            Ending::Unfinished => "unfinished",
+            Ending::Skipped => "skipped",
+        }
+    }
+}
+
+/// One sitting's line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LearnerRow {
-    /// The result file, as given on the command line.
+    /// The result file as given on the command line (or the registration, from an LRS).
     pub file: String,
     pub learner: String,
+    pub registration: Option<String>,
     /// Aligned with [`Report::units`]; `None` when this result has no question of that unit.
     pub units: Vec<Option<Score>>,
     pub total: Score,
     pub passed: bool,
     pub timed_out: bool,
-    /// The exam was stopped before it ended (see `ExamResult::interrupted`).
     pub interrupted: bool,
+    /// Ended before the last question, for any reason.
+    pub incomplete: bool,
+    pub ending: Ending,
     pub unanswered: usize,
-    /// False when this result's digest differs from the majority.
-    pub same_exam: bool,
+    /// 1-based among this learner's sittings of this exam (by start time), and how many there are.
+    pub sitting: usize,
+    pub sittings: usize,
+    /// Whether the item analysis counts this sitting.
+    pub counted: bool,
+    /// What does not add up in the file; when not empty, no figure of it is shown or counted.
+    pub problems: Vec<Text>,
+}
+
+/// The wrong answer given most often.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Distractor {
+    /// As recorded: a choice id, `true`/`false`, ids in order, or the normalised text.
+    pub answer: String,
+    /// What the learners saw, when the course given is the one the exam was taken on.
+    pub text: Option<Text>,
+    pub count: usize,
 }
 
 /// How one question did across the class.
@@ -36,50 +135,96 @@ pub struct ItemStats {
     pub id: String,
     pub unit: String,
     pub kind: String,
-    /// Learners who were asked it (unanswered counts as asked and wrong).
+    /// Sittings counted that were asked it (unanswered counts as asked and wrong).
     pub asked: usize,
     pub correct: usize,
-    /// `correct / asked`.
     pub share_correct: f64,
-    /// The wrong answer given most often and how many learners gave it (ties: the first in
-    /// alphabetical order); `None` when nobody answered wrongly.
-    pub top_distractor: Option<(String, usize)>,
-    /// Share correct among the top third of learners by total score minus the share among the
-    /// bottom third; `None` with fewer than three results.
+    /// Ties: the first in alphabetical order of the recorded answer; `None` when nobody answered
+    /// wrongly.
+    pub top_distractor: Option<Distractor>,
+    /// Share correct among the top third by total minus the bottom third; `None` with fewer than
+    /// three sittings counted.
     pub discrimination: Option<f64>,
 }
 
-/// A result left out of the item analysis.
+/// A learner with more than one sitting of one exam.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Flagged {
-    pub file: String,
+pub struct Repeated {
     pub learner: String,
-    pub digest: String,
+    pub sittings: usize,
+    /// The file the item analysis counts for them (`None` with every sitting counted, or none).
+    pub counted: Option<String>,
 }
 
-/// The whole report.
+/// One exam: one title and one question set.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
-    /// The exam title of the majority (titles can differ between files; the digest decides).
     pub title: String,
     pub digest: String,
     pub content_version: u32,
-    /// Unit columns, in the order the majority's results list them.
+    /// Unit columns, in the order the results list them.
     pub units: Vec<String>,
     pub learners: Vec<LearnerRow>,
-    /// How many results the item analysis is over.
+    /// How many sittings the item analysis is over.
     pub analysed: usize,
     pub items: Vec<ItemStats>,
-    pub flagged: Vec<Flagged>,
+    pub repeated: Vec<Repeated>,
+    /// Another exam of this report has the same title with another question set (the exam
+    /// file or the course changed between sittings).
+    pub same_title_elsewhere: bool,
+    /// Whether the course given is the one this exam was taken on (same digest), so answer
+    /// texts could be shown.
+    pub texts_verified: bool,
 }
 
-/// Builds the report over `(file, result)` pairs, in the order given. `None` for no results.
-pub fn build(results: &[(String, ExamResult)]) -> Option<Report> {
-    let digest = majority_digest(results)?;
-    let same: Vec<&(String, ExamResult)> =
-        results.iter().filter(|(_, r)| r.digest == digest).collect();
-    let first = &same.first()?.1;
-    let mut units: Vec<String> = first.units.iter().map(|u| u.unit.clone()).collect();
+/// The whole report: one [`Report`] per exam, in the order each exam first appears.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClassReport {
+    pub counting: Counting,
+    pub exams: Vec<Report>,
+}
+
+/// The key learners are matched by: the name as NFC, trimmed, case-folded.
+fn learner_key(name: &str) -> String {
+    name.trim().nfc().collect::<String>().to_lowercase()
+}
+
+/// Builds the report over `(file, result)` pairs. `course` gives the answer texts, when it is
+/// the course the exams were taken on.
+pub fn build(
+    results: &[(String, ExamResult)],
+    course: Option<&Course>,
+    counting: Counting,
+) -> ClassReport {
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut groups: BTreeMap<(String, String), Vec<&(String, ExamResult)>> = BTreeMap::new();
+    for pair in results {
+        let key = (pair.1.exam_title.clone(), pair.1.digest.clone());
+        if !groups.contains_key(&key) {
+            order.push(key.clone());
+        }
+        groups.entry(key).or_default().push(pair);
+    }
+    let mut exams: Vec<Report> = order
+        .iter()
+        .map(|k| exam_report(&groups[k], course, counting))
+        .collect();
+    for i in 0..exams.len() {
+        exams[i].same_title_elsewhere = order
+            .iter()
+            .enumerate()
+            .any(|(j, (t, _))| j != i && *t == order[i].0);
+    }
+    ClassReport { counting, exams }
+}
+
+fn exam_report(
+    results: &[&(String, ExamResult)],
+    course: Option<&Course>,
+    counting: Counting,
+) -> Report {
+    let first = &results[0].1;
+    let mut units: Vec<String> = Vec::new();
     for (_, r) in results {
         for u in &r.units {
             if !units.contains(&u.unit) {
@@ -87,11 +232,63 @@ pub fn build(results: &[(String, ExamResult)]) -> Option<Report> {
             }
         }
     }
+    let checked: Vec<Vec<Text>> = results.iter().map(|(_, r)| problems(r)).collect();
+    // Sittings of each learner, by start time (file order breaks ties).
+    let mut by_learner: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, (_, r)) in results.iter().enumerate() {
+        by_learner
+            .entry(learner_key(&r.learner))
+            .or_default()
+            .push(i);
+    }
+    let mut counted = vec![false; results.len()];
+    let mut sitting = vec![(1, 1); results.len()];
+    let mut repeated = Vec::new();
+    for idx in by_learner.values_mut() {
+        idx.sort_by_key(|&i| (results[i].1.started, i));
+        for (n, &i) in idx.iter().enumerate() {
+            sitting[i] = (n + 1, idx.len());
+        }
+        let trusted: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|&i| checked[i].is_empty())
+            .collect();
+        let chosen = match counting {
+            Counting::AllSittings => {
+                for &i in &trusted {
+                    counted[i] = true;
+                }
+                None
+            }
+            Counting::OnePerLearner => {
+                let pick = trusted
+                    .iter()
+                    .rev()
+                    .find(|&&i| !results[i].1.incomplete())
+                    .or(trusted.last())
+                    .copied();
+                if let Some(i) = pick {
+                    counted[i] = true;
+                }
+                pick
+            }
+        };
+        if idx.len() > 1 {
+            repeated.push(Repeated {
+                learner: results[idx[0]].1.learner.clone(),
+                sittings: idx.len(),
+                counted: chosen.map(|i| results[i].0.clone()),
+            });
+        }
+    }
     let learners = results
         .iter()
-        .map(|(file, r)| LearnerRow {
+        .enumerate()
+        .map(|(i, (file, r))| LearnerRow {
             file: file.clone(),
             learner: r.learner.clone(),
+            registration: r.registration.clone(),
             units: units
                 .iter()
                 .map(|u| r.units.iter().find(|x| &x.unit == u).map(|x| x.score))
@@ -100,58 +297,69 @@ pub fn build(results: &[(String, ExamResult)]) -> Option<Report> {
             passed: r.passed,
             timed_out: r.timed_out,
             interrupted: r.interrupted,
+            incomplete: r.incomplete(),
+            ending: Ending::of(r),
             unanswered: r.unanswered,
-            same_exam: r.digest == digest,
+            sitting: sitting[i].0,
+            sittings: sitting[i].1,
+            counted: counted[i],
+            problems: checked[i].clone(),
         })
         .collect();
-    let flagged = results
+    let analysed: Vec<&ExamResult> = results
         .iter()
-        .filter(|(_, r)| r.digest != digest)
-        .map(|(file, r)| Flagged {
-            file: file.clone(),
-            learner: r.learner.clone(),
-            digest: r.digest.clone(),
-        })
+        .enumerate()
+        .filter(|(i, _)| counted[*i])
+        .map(|(_, (_, r))| r)
         .collect();
-    let analysed: Vec<&ExamResult> = same.iter().map(|(_, r)| r).collect();
-    let items = first
+    let template = results
+        .iter()
+        .enumerate()
+        .find(|(i, _)| checked[*i].is_empty())
+        .map_or(first, |(_, (_, r))| r);
+    let texts = course.filter(|c| same_course(c, template));
+    let items = template
         .questions
         .iter()
-        .map(|q| item_stats(q, &analysed))
+        .map(|q| item_stats(q, &analysed, texts))
         .collect();
-    Some(Report {
+    Report {
         title: first.exam_title.clone(),
-        digest,
+        digest: first.digest.clone(),
         content_version: first.content_version,
         units,
         learners,
         analysed: analysed.len(),
         items,
-        flagged,
-    })
+        repeated,
+        same_title_elsewhere: false,
+        texts_verified: texts.is_some(),
+    }
 }
 
-/// The digest most results share; ties go to the one that appears first.
-fn majority_digest(results: &[(String, ExamResult)]) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for (_, r) in results {
-        match counts.iter_mut().find(|(d, _)| *d == r.digest) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((&r.digest, 1)),
-        }
-    }
-    let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts
+/// Whether `course` holds exactly the questions `r` was asked (same digest), so their texts are
+/// what the learners saw.
+fn same_course(course: &Course, r: &ExamResult) -> bool {
+    let items: Option<Vec<(String, crate::quiz::model::Question)>> = r
+        .questions
         .iter()
-        .find(|(_, n)| *n == best)
-        .map(|(d, _)| d.to_string())
+        .map(|q| {
+            let found = course
+                .quiz(&q.unit)?
+                .questions
+                .iter()
+                .find(|x| x.id == q.id)?;
+            Some((q.unit.clone(), found.clone()))
+        })
+        .collect();
+    items.is_some_and(|items| digest(course.content_version, &items) == r.digest)
 }
 
 fn answer_of<'r>(r: &'r ExamResult, id: &str) -> Option<&'r QuestionResult> {
     r.questions.iter().find(|q| q.id == id)
 }
 
-fn item_stats(q: &QuestionResult, results: &[&ExamResult]) -> ItemStats {
+fn item_stats(q: &QuestionResult, results: &[&ExamResult], course: Option<&Course>) -> ItemStats {
     let answers: Vec<&QuestionResult> =
         results.iter().filter_map(|r| answer_of(r, &q.id)).collect();
     let correct = answers.iter().filter(|a| a.correct).count();
@@ -163,11 +371,18 @@ fn item_stats(q: &QuestionResult, results: &[&ExamResult]) -> ItemStats {
     }
     // BTreeMap iterates alphabetically, and `max_by_key` keeps the last maximum: reverse so the
     // alphabetically first of equal counts wins.
-    let top_distractor = wrong
+    let top = wrong
         .into_iter()
         .rev()
         .max_by_key(|(_, n)| *n)
         .filter(|(_, n)| *n > 0);
+    let question = course.and_then(|c| {
+        c.quiz(&q.unit)?
+            .questions
+            .iter()
+            .find(|x| x.id == q.id)
+            .cloned()
+    });
     ItemStats {
         id: q.id.clone(),
         unit: q.unit.clone(),
@@ -175,8 +390,39 @@ fn item_stats(q: &QuestionResult, results: &[&ExamResult]) -> ItemStats {
         asked: answers.len(),
         correct,
         share_correct: Score::of(correct, answers.len()).share,
-        top_distractor,
+        top_distractor: top.map(|(answer, count)| Distractor {
+            text: question
+                .as_ref()
+                .and_then(|x| answer_text(x, &q.kind, &answer)),
+            answer,
+            count,
+        }),
         discrimination: discrimination(&q.id, results),
+    }
+}
+
+/// The words the learners saw for a recorded wrong answer.
+fn answer_text(q: &crate::quiz::model::Question, kind: &str, answer: &str) -> Option<Text> {
+    let choice = |id: &str| q.choices.iter().find(|c| c.id == id);
+    match kind {
+        "single" | "multiple" => choice(answer).map(|c| Text::new(c.ja.clone(), c.en.clone())),
+        "order" => {
+            let cs: Option<Vec<_>> = answer.split(' ').map(choice).collect();
+            let cs = cs?;
+            Some(Text::build(|lang| {
+                cs.iter()
+                    .map(|c| c.text(lang))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            }))
+        }
+        "true_false" => Some(if answer == "true" {
+            Text::new("正しい", "true")
+        } else {
+            Text::new("誤り", "false")
+        }),
+        "fill_in" => Some(Text::new(answer, answer)),
+        _ => None,
     }
 }
 

@@ -1,14 +1,44 @@
-//! The class report as text: a Markdown page for people (in the UI language), CSV and JSON for
-//! spreadsheets and scripts (fixed English column names, so scripts do not break with `--lang`).
+//! The class report as text: a Markdown page for people (in the report's language), CSV and
+//! JSON for spreadsheets and scripts (fixed English column names, so scripts do not break with
+//! `--lang`). Result files are hand-editable: nothing from them reaches the terminal as a control
+//! character ([`printable`]), and no CSV cell from them can run as a spreadsheet formula
+//! ([`neutralize`]).
 
-use crate::i18n::Strings;
+use crate::i18n::{Lang, Strings};
 use crate::progress::exam_result::Score;
-use crate::progress::report::Report;
+use crate::progress::report::{ClassReport, Counting, ItemStats, LearnerRow, Report};
+
+/// `s` with every control character (but newline and tab), DEL, C1 control and bidirectional
+/// override shown as a visible `\u{…}` escape, so text from a file cannot retitle the window,
+/// clear the screen or reorder what the instructor reads.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        if (c.is_control() && c != '\n' && c != '\t') || bidi {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A CSV text cell that a spreadsheet will show as text: a cell starting with `=`, `+`, `-`, `@`,
+/// tab or carriage return gets a leading `'`, as OWASP's CSV-injection guidance says (quotes
+/// inside are escaped by the CSV writer). Only for cells that come from files; numbers this
+/// program computes are written as they are.
+pub fn neutralize(s: &str) -> String {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let s = printable(s);
+    if risky { format!("'{s}") } else { s }
+}
 
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    printable(s)
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+        .replace(['\n', '\r', '\t'], " ")
 }
 
 /// The first 12 characters of a digest: enough to tell sets apart in a table. By characters, since
@@ -34,10 +64,54 @@ fn signed(x: f64) -> String {
     }
 }
 
-/// A readable Markdown page: learners, item analysis, results of another question set.
-pub fn markdown(r: &Report, s: &Strings) -> String {
-    let mut out = String::new();
-    let n = r.learners.len().to_string();
+fn verdict(row: &LearnerRow, s: &Strings, lang: Lang) -> String {
+    if !row.problems.is_empty() {
+        let what: Vec<&str> = row.problems.iter().map(|p| p.get(lang).as_str()).collect();
+        return s.fmt(
+            "report.truth.untrusted",
+            &[("what", &cell(&what.join("; ")))],
+        );
+    }
+    let mut v = s
+        .get(if row.passed {
+            "report.pass"
+        } else {
+            "report.fail"
+        })
+        .to_string();
+    if row.incomplete {
+        let reason = row.ending.key().map_or("", |k| s.get(k));
+        v.push_str(", ");
+        v.push_str(&s.fmt(
+            "report.truth.incomplete",
+            &[("n", &row.unanswered.to_string()), ("reason", reason)],
+        ));
+    }
+    if row.sittings > 1 {
+        v.push_str(", ");
+        v.push_str(&s.fmt(
+            "report.truth.sitting",
+            &[
+                ("n", &row.sitting.to_string()),
+                ("of", &row.sittings.to_string()),
+            ],
+        ));
+    }
+    if !row.counted {
+        v.push_str(", ");
+        v.push_str(s.get("report.truth.not_counted"));
+    }
+    v
+}
+
+fn distractor_cell(it: &ItemStats, lang: Lang) -> String {
+    it.top_distractor.as_ref().map_or("-".into(), |d| {
+        let shown = d.text.as_ref().map_or(d.answer.as_str(), |t| t.get(lang));
+        format!("{} ({})", cell(shown), d.count)
+    })
+}
+
+fn exam_markdown(r: &Report, counting: Counting, s: &Strings, lang: Lang, out: &mut String) {
     out.push_str(&format!(
         "# {}\n\n",
         s.fmt("report.title", &[("title", &cell(&r.title))])
@@ -45,53 +119,64 @@ pub fn markdown(r: &Report, s: &Strings) -> String {
     out.push_str(&s.fmt(
         "report.summary",
         &[
-            ("n", &n),
+            ("n", &r.learners.len().to_string()),
             ("digest", &short(&r.digest)),
             ("version", &r.content_version.to_string()),
         ],
     ));
     out.push_str("\n\n");
+    if r.same_title_elsewhere {
+        out.push_str(&format!("> {}\n\n", s.get("report.truth.same_title")));
+    }
     let mut header = vec![s.get("report.learner").to_string()];
-    header.extend(r.units.iter().cloned());
+    header.extend(r.units.iter().map(|u| cell(u)));
     header.push(s.get("report.total").into());
     header.push(s.get("report.result").into());
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
     for row in &r.learners {
+        let trusted = row.problems.is_empty();
         let mut cells = vec![cell(&row.learner)];
-        cells.extend(
-            row.units
-                .iter()
-                .map(|u| u.as_ref().map_or("-".into(), fraction)),
-        );
-        cells.push(format!(
-            "{} ({})",
-            fraction(&row.total),
-            percent(row.total.share)
-        ));
-        let mut verdict = s
-            .get(if row.passed {
-                "report.pass"
-            } else {
-                "report.fail"
-            })
-            .to_string();
-        if row.timed_out {
-            verdict.push_str(&format!(", {}", s.get("report.timed_out")));
-        }
-        if row.interrupted {
-            verdict.push_str(&format!(", {}", s.get("exam.tui.report_interrupted")));
-        }
-        if !row.same_exam {
-            verdict.push_str(&format!(", {}", s.get("report.other_exam")));
-        }
-        cells.push(verdict);
+        cells.extend(row.units.iter().map(|u| match u {
+            _ if !trusted => "?".into(),
+            Some(u) => fraction(u),
+            None => "-".into(),
+        }));
+        cells.push(if trusted {
+            format!("{} ({})", fraction(&row.total), percent(row.total.share))
+        } else {
+            "?".into()
+        });
+        cells.push(verdict(row, s, lang));
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    if !r.repeated.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", s.get("report.truth.repeated")));
+        for rep in &r.repeated {
+            let which = match (&rep.counted, counting) {
+                (_, Counting::AllSittings) => s.get("report.truth.counts_all").to_string(),
+                (Some(f), _) => s.fmt("report.truth.counts_one", &[("file", &cell(f))]),
+                (None, _) => s.get("report.truth.counts_none").to_string(),
+            };
+            out.push_str(&format!(
+                "- {}: {}\n",
+                cell(&rep.learner),
+                s.fmt(
+                    "report.truth.repeat_line",
+                    &[("n", &rep.sittings.to_string()), ("which", &which)]
+                )
+            ));
+        }
     }
     out.push_str(&format!(
         "\n## {}\n\n",
         s.fmt("report.items", &[("n", &r.analysed.to_string())])
     ));
+    out.push_str(s.get(match counting {
+        Counting::OnePerLearner => "report.truth.one_per_learner",
+        Counting::AllSittings => "report.truth.all_sittings",
+    }));
+    out.push_str("\n\n");
     let header = [
         s.get("report.question"),
         s.get("report.unit"),
@@ -103,10 +188,6 @@ pub fn markdown(r: &Report, s: &Strings) -> String {
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
     for it in &r.items {
-        let distractor = it
-            .top_distractor
-            .as_ref()
-            .map_or("-".into(), |(d, c)| format!("{} ({c})", cell(d)));
         let disc = it.discrimination.map_or("-".into(), signed);
         out.push_str(&format!(
             "| {} | {} | {}/{} | {} | {} | {} |\n",
@@ -115,20 +196,30 @@ pub fn markdown(r: &Report, s: &Strings) -> String {
             it.correct,
             it.asked,
             percent(it.share_correct),
-            distractor,
+            distractor_cell(it, lang),
             disc
         ));
     }
-    if !r.flagged.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", s.get("report.flagged")));
-        for f in &r.flagged {
-            out.push_str(&format!(
-                "- {} ({}): {}\n",
-                cell(&f.learner),
-                f.file,
-                short(&f.digest)
-            ));
+    if !r.texts_verified && r.items.iter().any(|i| i.top_distractor.is_some()) {
+        out.push_str(&format!("\n{}\n", s.get("report.truth.no_texts")));
+    }
+}
+
+/// A readable Markdown page: per exam, the learners and the item analysis.
+pub fn markdown(r: &ClassReport, s: &Strings, lang: Lang) -> String {
+    let mut out = String::new();
+    if r.exams.len() > 1 {
+        out.push_str(&s.fmt(
+            "report.truth.several_exams",
+            &[("n", &r.exams.len().to_string())],
+        ));
+        out.push_str("\n\n");
+    }
+    for (i, e) in r.exams.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
+        exam_markdown(e, r.counting, s, lang, &mut out);
     }
     out
 }
@@ -140,12 +231,25 @@ fn rfc4180(buf: Vec<u8>) -> csv::Writer<Vec<u8>> {
 }
 
 /// RFC 4180 CSV: the learner table, an empty line, then the item analysis table (each with its
-/// own header row), so a spreadsheet shows both.
-pub fn csv(r: &Report) -> anyhow::Result<String> {
+/// own header row and the exam in its first columns), so a spreadsheet shows both.
+pub fn csv(r: &ClassReport, lang: Lang) -> anyhow::Result<String> {
+    let mut units: Vec<&String> = Vec::new();
+    for e in &r.exams {
+        for u in &e.units {
+            if !units.contains(&u) {
+                units.push(u);
+            }
+        }
+    }
     let mut w = rfc4180(Vec::new());
-    let mut header = vec!["learner".to_string(), "file".into()];
-    header.extend(r.units.iter().map(|u| format!("{u}_correct")));
-    header.extend(r.units.iter().map(|u| format!("{u}_asked")));
+    let mut header = vec![
+        "exam".to_string(),
+        "digest".into(),
+        "learner".into(),
+        "file".into(),
+    ];
+    header.extend(units.iter().map(|u| format!("{}_correct", neutralize(u))));
+    header.extend(units.iter().map(|u| format!("{}_asked", neutralize(u))));
     header.extend(
         [
             "total_correct",
@@ -153,39 +257,68 @@ pub fn csv(r: &Report) -> anyhow::Result<String> {
             "share",
             "passed",
             "timed_out",
-            "same_exam",
             "interrupted",
+            "incomplete",
+            "ending",
+            "unanswered",
+            "sitting",
+            "sittings",
+            "counted",
+            "problems",
         ]
         .map(String::from),
     );
     w.write_record(&header)?;
-    for row in &r.learners {
-        let mut rec = vec![row.learner.clone(), row.file.clone()];
-        rec.extend(
-            row.units
-                .iter()
-                .map(|u| u.map_or(String::new(), |s| s.correct.to_string())),
-        );
-        rec.extend(
-            row.units
-                .iter()
-                .map(|u| u.map_or(String::new(), |s| s.asked.to_string())),
-        );
-        rec.extend([
-            row.total.correct.to_string(),
-            row.total.asked.to_string(),
-            format!("{:.3}", row.total.share),
-            row.passed.to_string(),
-            row.timed_out.to_string(),
-            row.same_exam.to_string(),
-            row.interrupted.to_string(),
-        ]);
-        w.write_record(&rec)?;
+    for e in &r.exams {
+        for row in &e.learners {
+            let trusted = row.problems.is_empty();
+            let mut rec = vec![
+                neutralize(&e.title),
+                neutralize(&e.digest),
+                neutralize(&row.learner),
+                neutralize(&row.file),
+            ];
+            let score = |f: fn(&Score) -> usize| -> Vec<String> {
+                units
+                    .iter()
+                    .map(|u| {
+                        e.units
+                            .iter()
+                            .position(|x| x == *u)
+                            .and_then(|i| row.units[i])
+                            .filter(|_| trusted)
+                            .map_or(String::new(), |s| f(&s).to_string())
+                    })
+                    .collect()
+            };
+            rec.extend(score(|s| s.correct));
+            rec.extend(score(|s| s.asked));
+            let t = |v: String| if trusted { v } else { String::new() };
+            let problems: Vec<&str> = row.problems.iter().map(|p| p.get(lang).as_str()).collect();
+            rec.extend([
+                t(row.total.correct.to_string()),
+                t(row.total.asked.to_string()),
+                t(format!("{:.3}", row.total.share)),
+                t(row.passed.to_string()),
+                row.timed_out.to_string(),
+                row.interrupted.to_string(),
+                row.incomplete.to_string(),
+                row.ending.as_str().to_string(),
+                row.unanswered.to_string(),
+                row.sitting.to_string(),
+                row.sittings.to_string(),
+                row.counted.to_string(),
+                neutralize(&problems.join("; ")),
+            ]);
+            w.write_record(&rec)?;
+        }
     }
     let mut out = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
     out.extend_from_slice(b"\r\n");
     let mut w = rfc4180(out);
     w.write_record([
+        "exam",
+        "digest",
         "question",
         "unit",
         "kind",
@@ -193,34 +326,78 @@ pub fn csv(r: &Report) -> anyhow::Result<String> {
         "asked",
         "share_correct",
         "top_distractor",
+        "top_distractor_answer",
         "top_distractor_count",
         "discrimination",
     ])?;
-    for it in &r.items {
-        let (d, c) = it
-            .top_distractor
-            .as_ref()
-            .map_or((String::new(), String::new()), |(d, c)| {
-                (d.clone(), c.to_string())
-            });
-        w.write_record([
-            it.id.clone(),
-            it.unit.clone(),
-            it.kind.clone(),
-            it.correct.to_string(),
-            it.asked.to_string(),
-            format!("{:.3}", it.share_correct),
-            d,
-            c,
-            it.discrimination
-                .map_or(String::new(), |x| format!("{x:.3}")),
-        ])?;
+    for e in &r.exams {
+        for it in &e.items {
+            let (text, answer, count) = it.top_distractor.as_ref().map_or(
+                (String::new(), String::new(), String::new()),
+                |d| {
+                    let shown = d.text.as_ref().map_or(d.answer.as_str(), |t| t.get(lang));
+                    (
+                        neutralize(shown),
+                        neutralize(&d.answer),
+                        d.count.to_string(),
+                    )
+                },
+            );
+            w.write_record([
+                neutralize(&e.title),
+                neutralize(&e.digest),
+                neutralize(&it.id),
+                neutralize(&it.unit),
+                neutralize(&it.kind),
+                it.correct.to_string(),
+                it.asked.to_string(),
+                format!("{:.3}", it.share_correct),
+                text,
+                answer,
+                count,
+                it.discrimination
+                    .map_or(String::new(), |x| format!("{x:.3}")),
+            ])?;
+        }
     }
     let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(String::from_utf8(bytes)?)
 }
 
-/// The report as pretty JSON (the [`Report`] structure as is).
-pub fn json(r: &Report) -> anyhow::Result<String> {
+/// The report as pretty JSON (the [`ClassReport`] structure as is; control characters are
+/// escaped by JSON itself).
+pub fn json(r: &ClassReport) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(r)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(
+            printable("a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc"),
+            "a\\u{1b}]0;pwned\\u{7}b\\u{1b}[2Jc"
+        );
+        assert_eq!(printable("line\nnext\ttab"), "line\nnext\ttab");
+        assert_eq!(printable("\u{202e}evil"), "\\u{202e}evil");
+        assert_eq!(printable("田中\u{9b}x"), "田中\\u{9b}x");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        for bad in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert!(neutralize(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(neutralize("Aiko"), "Aiko");
+        assert_eq!(neutralize("田中"), "田中");
+    }
 }

@@ -65,20 +65,28 @@ impl<B: BufRead> AnswerSource for Scripted<B> {
     }
 }
 
-/// Asks for the learner's name until a non-empty one is given; `None` at end of input.
+/// Asks for the learner's name until a non-empty one is given (an e-mail address with
+/// `by_email`, when the exam names learners so); `None` at end of input.
 pub fn ask_name(
     s: &Strings,
     input: &mut impl AnswerSource,
     out: &mut impl Write,
+    by_email: bool,
 ) -> std::io::Result<Option<String>> {
+    let prompt = if by_email {
+        "exam.ask_email"
+    } else {
+        "exam.ask_name"
+    };
     loop {
-        write!(out, "{} ", s.get("exam.ask_name"))?;
+        write!(out, "{} ", s.get(prompt))?;
         out.flush()?;
         match input.line()? {
             None => {
                 writeln!(out)?;
                 return Ok(None);
             }
+            Some(l) if by_email && !super::is_email(l.trim()) && !l.trim().is_empty() => {}
             Some(l) if !l.trim().is_empty() => return Ok(Some(l.trim().to_string())),
             Some(_) => {}
         }
@@ -106,6 +114,20 @@ pub fn take<C: Clock>(
     judge: Option<&dyn PolicyJudge>,
     input: &mut impl AnswerSource,
     out: &mut impl Write,
+) -> std::io::Result<Ending> {
+    take_with(course, lang, session, judge, input, out, &mut |_| {})
+}
+
+/// [`take`], calling `after_answer` with the session after every answer (and skip), so the
+/// command can write the result file as it goes.
+pub fn take_with<C: Clock>(
+    course: &Course,
+    lang: Lang,
+    session: &mut ExamSession<C>,
+    judge: Option<&dyn PolicyJudge>,
+    input: &mut impl AnswerSource,
+    out: &mut impl Write,
+    after_answer: &mut dyn FnMut(&ExamSession<C>),
 ) -> std::io::Result<Ending> {
     let s = course.strings(lang);
     let exam = session.exam().clone();
@@ -176,7 +198,9 @@ pub fn take<C: Clock>(
                     continue;
                 }
             };
-            match session.answer(response, judge) {
+            let answered = session.answer(response, judge);
+            after_answer(session);
+            match answered {
                 Ok(Answered::Graded(g)) => {
                     match exam.feedback {
                         Feedback::Each => feedback(out, course, lang, &q, &shown, &g)?,

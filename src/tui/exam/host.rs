@@ -3,14 +3,13 @@
 //! when the header's clock must change, and writes the result file the moment the exam ends
 //! (or is stopped), the same way `--plain` does.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
 use ratatui::Frame;
 
 use super::{ExamScreen, Saved, keys};
-use crate::progress::exam_result::write_new;
+use crate::progress::exam_record::Recorder;
 use crate::progress::exam_session::{Clock, SystemClock};
 use crate::tui::action::Action;
 use crate::tui::event_loop::Host;
@@ -18,8 +17,8 @@ use crate::tui::keymap;
 
 pub struct ExamHost<'a> {
     pub screen: &'a mut ExamScreen,
-    /// Where the result file goes (`--out`, else the current folder).
-    pub out_dir: PathBuf,
+    /// The sitting's result file (and LRS sender): written after every answer, and at the end.
+    pub recorder: Recorder,
 }
 
 impl ExamHost<'_> {
@@ -27,12 +26,16 @@ impl ExamHost<'_> {
         SystemClock.now_ms()
     }
 
-    /// Writes the result if the exam has just ended; the results screen says where it went.
+    /// Writes the result if the exam has just ended (the results screen says where it went), or
+    /// the sitting so far after an answer.
     pub fn write_result(&mut self) -> bool {
         let Some(result) = self.screen.take_result() else {
+            if let Some(s) = &self.screen.session {
+                self.recorder.update(s, self.screen.name.text().trim());
+            }
             return false;
         };
-        let saved = match write_new(&self.out_dir, &result) {
+        let saved = match self.recorder.finish(&result) {
             Ok(path) => Saved::At(path),
             Err(e) => Saved::Failed(format!("{e:#}")),
         };

@@ -41,6 +41,8 @@ fn screen(kinds: &[Kind], feedback: Feedback, name: Option<&str>) -> ExamScreen 
         time_limit_minutes: 2,
         feedback,
         pass_mark: 0.5,
+
+        lrs: Default::default(),
     };
     let items = kinds
         .iter()
