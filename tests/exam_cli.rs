@@ -2,106 +2,10 @@
 //! `secdojo report` on their result files: the class table and item analysis checked against
 //! numbers worked out by hand from the scripts.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+mod exam_support;
 
 use assert_cmd::Command;
-use secdojo::course::{self, CourseSource};
-use secdojo::progress::exam::{parse, select};
-use secdojo::progress::exam_session::ExamSession;
-
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/exam")
-        .join(rel)
-}
-
-/// The fixture course plus this repository's UI strings, in a temporary folder.
-fn course_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = fixture("course");
-    for rel in [
-        "lessons/course.toml",
-        "lessons/glossary.toml",
-        "lessons/01-alpha/en.md",
-        "lessons/01-alpha/ja.md",
-        "lessons/02-beta/en.md",
-        "lessons/02-beta/ja.md",
-        "quizzes/alpha.toml",
-        "quizzes/beta.toml",
-    ] {
-        std::fs::create_dir_all(dir.path().join(rel).parent().unwrap()).unwrap();
-        std::fs::copy(src.join(rel), dir.path().join(rel)).unwrap();
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::create_dir_all(dir.path().join("assets/i18n")).unwrap();
-    for l in ["ja", "en"] {
-        let rel = format!("assets/i18n/{l}.toml");
-        std::fs::copy(root.join(&rel), dir.path().join(&rel)).unwrap();
-    }
-    dir
-}
-
-/// The numbers a learner types to pick `choices` (question id -> choice id), in exam order,
-/// worked out with the same selection and shuffle the command uses.
-fn script(course: &Path, exam_file: &Path, choices: &[(&str, &str)]) -> String {
-    let c = course::load(&CourseSource::Dir(course.into())).unwrap();
-    let exam = parse(&std::fs::read_to_string(exam_file).unwrap(), &c).unwrap();
-    let session = ExamSession::start(&exam, c.content_version, select(&exam, &c), || 0u64);
-    let want: BTreeMap<&str, &str> = choices.iter().copied().collect();
-    let mut lines = String::new();
-    for item in session.items() {
-        let choice = want.get(item.question.id.as_str()).copied().unwrap_or("r");
-        let n = item.shown.iter().position(|c| c == choice).unwrap() + 1;
-        lines.push_str(&format!("{n}\n"));
-    }
-    lines
-}
-
-fn secdojo(course: &Path) -> Command {
-    secdojo_in(course, "en")
-}
-
-fn secdojo_in(course: &Path, lang: &str) -> Command {
-    let mut cmd = Command::cargo_bin("secdojo").unwrap();
-    cmd.env_remove("SECDOJO_LANG")
-        .env_remove("SECDOJO_LRS_URL")
-        .env("LANG", "C")
-        .arg("--content")
-        .arg(course)
-        .arg("--lang")
-        .arg(lang);
-    cmd
-}
-
-fn take(course: &Path, exam: &Path, out: &Path, name: Option<&str>, stdin: String) -> String {
-    let mut cmd = secdojo(course);
-    cmd.arg("exam")
-        .arg(exam)
-        .arg("--plain")
-        .arg("--out")
-        .arg(out);
-    if let Some(n) = name {
-        cmd.arg("--name").arg(n);
-    }
-    let o = cmd.write_stdin(stdin).output().unwrap();
-    let stdout = String::from_utf8(o.stdout).unwrap();
-    assert!(
-        o.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    stdout
-}
-
-fn results_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    v.sort();
-    v
-}
+use exam_support::{course_dir, fixture, results_in, script, secdojo, secdojo_in, take};
 
 #[test]
 fn a_class_takes_the_exam_and_the_report_adds_up() {

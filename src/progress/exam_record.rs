@@ -162,3 +162,68 @@ impl Recorder {
             .map_or_else(Vec::new, |mut l| l.close())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::course::{self, CourseSource};
+    use crate::progress::exam::{Exam, Feedback};
+    use crate::progress::exam_result::read;
+    use crate::progress::exam_set::select;
+    use crate::quiz::grade::Response;
+
+    #[test]
+    fn the_file_follows_the_sitting_and_ends_as_the_final_result() {
+        let c = course::load(&CourseSource::Embedded).unwrap();
+        let exam = Exam {
+            title: "Rec".into(),
+            units: vec!["cia".into()],
+            questions_per_unit: 2,
+            seed: 3,
+            time_limit_minutes: 5,
+            feedback: Feedback::End,
+            pass_mark: 0.5,
+            lrs: Default::default(),
+        };
+        let now = Rc::new(Cell::new(1_800_000_000_000u64));
+        let clock = {
+            let now = Rc::clone(&now);
+            move || now.get()
+        };
+        let mut s = ExamSession::start(&exam, c.content_version, select(&exam, &c), clock);
+        let dir = tempfile::tempdir().unwrap();
+        let mut rec = Recorder::new(ResultFile::prepare(&dir.path().join("out")).unwrap());
+        rec.update(&s, "Aiko");
+        let path = rec.file().path().unwrap().to_path_buf();
+        let first = read(&path).unwrap();
+        assert!(first.in_progress && first.unanswered == 2 && !first.passed);
+        let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+        rec.update(&s, "Aiko"); // nothing new: not rewritten
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            before
+        );
+        s.next_question();
+        now.set(now.get() + 2000);
+        let _ = s.answer(Response::Text("anything".into()), None);
+        let _ = s.answer(Response::Bool(true), None);
+        rec.update(&s, "Aiko");
+        let mid = read(&path).unwrap();
+        assert_eq!(mid.registration, first.registration);
+        if !s.is_over() {
+            assert!(mid.in_progress);
+        }
+        s.end();
+        let done = rec.finish(&s.result("Aiko")).unwrap();
+        assert_eq!(done, path);
+        let last = read(&path).unwrap();
+        assert!(!last.in_progress);
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("out")).unwrap().count(),
+            1
+        );
+    }
+}
