@@ -1,6 +1,6 @@
 //! Statements waiting for the LRS, beside the result files: `<out>/secdojo-outbox/`, one JSON
-//! file per statement, named `<epoch-ms>-<statement-id>.json` so the folder sorts in the order
-//! things happened, and written like a result (temporary file, fsync, rename), so a crash leaves
+//! file per statement, named `<epoch-ms>-<seq>-<statement-id>.json` so the folder sorts in the
+//! order things happened (statements made in the same millisecond keep the order given), and written like a result (temporary file, fsync, rename), so a crash leaves
 //! whole statements or none. A statement leaves the outbox only when the LRS has accepted it.
 //! Credentials are never written here: a file holds the endpoint and the statement, nothing else.
 //! Several learners may share one `--out` folder: names are unique by statement id.
@@ -58,9 +58,15 @@ impl Outbox {
         &self.dir
     }
 
-    /// Stores `statement` (it has an `id`) for `endpoint`; returns the file. Storing the same
-    /// statement id again keeps the first copy.
-    pub fn put(&self, endpoint: &str, statement: &Value, at_ms: u64) -> anyhow::Result<PathBuf> {
+    /// Stores `statement` (it has an `id`) for `endpoint`, as the `seq`-th statement made at
+    /// `at_ms`; returns the file. Storing the same statement id again keeps the first copy.
+    pub fn put(
+        &self,
+        endpoint: &str,
+        statement: &Value,
+        at_ms: u64,
+        seq: u32,
+    ) -> anyhow::Result<PathBuf> {
         let id = statement["id"]
             .as_str()
             .context("a statement without an id cannot be queued")?;
@@ -74,7 +80,7 @@ impl Outbox {
             statement: statement.clone(),
         };
         let json = serde_json::to_string(&entry)?;
-        let path = self.dir.join(format!("{at_ms:013}-{id}.json"));
+        let path = self.dir.join(format!("{at_ms:013}-{seq:04}-{id}.json"));
         let tmp = self.dir.join(format!(".{id}.{}.tmp", std::process::id()));
         let write = || -> std::io::Result<()> {
             let mut f = File::create(&tmp)?;
@@ -160,11 +166,11 @@ mod tests {
             .unwrap();
         let w = o.list().unwrap();
         let ids: Vec<&str> = w.iter().map(|w| w.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(ids, ["a", "b", "c"]);
         assert_eq!(w[0].entry.statement["n"], 1);
         o.remove(&w[..1]).unwrap();
         o.remove(&w[..1]).unwrap();
-        assert_eq!(o.list().unwrap().len(), 1);
+        assert_eq!(o.list().unwrap().len(), 2);
         assert_eq!(Outbox::find(o.dir()).dir(), o.dir());
     }
 

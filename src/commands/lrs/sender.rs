@@ -155,11 +155,13 @@ impl SittingListener for LrsSender {
             course: &self.course,
         };
         let now = SystemClock.now_ms();
+        let mut seq = 0;
         for s in statements(&p, result, now, last) {
             if self.built.contains(&s.id) {
                 continue;
             }
-            match self.outbox.put(self.endpoint.as_str(), &s.body, now) {
+            seq += 1;
+            match self.outbox.put(self.endpoint.as_str(), &s.body, now, seq) {
                 Ok(_) => {
                     self.built.insert(s.id.clone());
                     if let Ok(mut m) = self.mine.lock() {
