@@ -158,12 +158,14 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let o = Outbox::beside(d.path());
         assert!(o.list().unwrap().is_empty());
-        o.put("https://lrs/x/", &json!({"id": "b", "n": 2}), 2000)
-            .unwrap();
-        o.put("https://lrs/x/", &json!({"id": "a", "n": 1}), 1000)
-            .unwrap();
-        o.put("https://lrs/x/", &json!({"id": "a", "n": 9}), 3000)
-            .unwrap();
+        let put = |id: &str, n: u32, at: u64, seq: u32| {
+            o.put("https://lrs/x/", &json!({"id": id, "n": n}), at, seq)
+                .unwrap()
+        };
+        put("c", 3, 2000, 1);
+        put("b", 2, 2000, 0);
+        put("a", 1, 1000, 0);
+        put("a", 9, 3000, 0);
         let w = o.list().unwrap();
         let ids: Vec<&str> = w.iter().map(|w| w.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);

@@ -49,6 +49,13 @@ def watch_stdin():
     stop()
 
 
+def on_signal(signum, frame):
+    stop()
+    os._exit(128 + signum)
+
+
+for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    signal.signal(sig, on_signal)
 threading.Thread(target=watch_stdin, daemon=True).start()
 code = server.wait()
 stop()
