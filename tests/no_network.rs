@@ -12,7 +12,10 @@ use exam_support::{course_dir, fixture, results_in, script};
 
 /// strace must be there in CI (.ci/run installs it); elsewhere its absence is said, loudly.
 fn strace() -> Option<&'static str> {
-    let ok = Command::new("strace").arg("-V").output().is_ok_and(|o| o.status.success());
+    let ok = Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if ok {
         return Some("strace");
     }
@@ -26,7 +29,13 @@ fn strace() -> Option<&'static str> {
 
 /// The network sockets and connections `secdojo args…` made (AF_UNIX and netlink are not
 /// network).
-fn network_calls(strace: &str, course: &Path, env: &[(&str, &str)], args: &[&str], stdin: &str) -> Vec<String> {
+fn network_calls(
+    strace: &str,
+    course: &Path,
+    env: &[(&str, &str)],
+    args: &[&str],
+    stdin: &str,
+) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("trace");
     let mut cmd = Command::new(strace);
@@ -45,7 +54,12 @@ fn network_calls(strace: &str, course: &Path, env: &[(&str, &str)], args: &[&str
         .stderr(std::process::Stdio::null());
     let mut child = cmd.spawn().unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait().unwrap();
     let trace = std::fs::read_to_string(&log).unwrap();
     trace
@@ -77,11 +91,16 @@ fn without_an_lrs_nothing_opens_a_network_socket_and_with_one_the_watch_sees_it(
 
     // The control: the same sitting with an LRS (a closed local port) connects, and the trace
     // shows it.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let url = format!("http://127.0.0.1:{port}/xAPI/");
     let with = network_calls(strace, c, &[("SECDOJO_LRS_URL", &url)], &sitting, &answers);
     assert!(
-        with.iter().any(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains("connect(")),
+        with.iter()
+            .any(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains("connect(")),
         "the watch saw no connection with an LRS: {with:?}"
     );
 }

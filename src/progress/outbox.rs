@@ -72,8 +72,15 @@ impl Outbox {
             .context("a statement without an id cannot be queued")?;
         fs::create_dir_all(&self.dir)
             .with_context(|| format!("cannot create {}", self.dir.display()))?;
-        if let Some(existing) = self.list()?.into_iter().find(|w| w.id == id) {
-            return Ok(existing.path);
+        let suffix = format!("-{id}.json");
+        if let Some(existing) = fs::read_dir(&self.dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().ends_with(&suffix))
+            })
+        {
+            return Ok(existing);
         }
         let entry = Entry {
             endpoint: endpoint.to_string(),

@@ -18,7 +18,7 @@ use crate::progress::exam_record::SittingListener;
 use crate::progress::exam_result::ExamResult;
 use crate::progress::exam_session::{Clock, SystemClock};
 use crate::progress::outbox::Outbox;
-use crate::progress::xapi::build::{Profile, statements};
+use crate::progress::xapi::build::{Profile, new_statements};
 
 enum Msg {
     Wake,
@@ -156,7 +156,9 @@ impl SittingListener for LrsSender {
         };
         let now = SystemClock.now_ms();
         let mut seq = 0;
-        for s in statements(&p, result, now, last) {
+        let built = &self.built;
+        let new = new_statements(&p, result, now, last, &|id| built.contains(id));
+        for s in new {
             if self.built.contains(&s.id) {
                 continue;
             }

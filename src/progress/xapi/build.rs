@@ -34,14 +34,29 @@ pub struct Statement {
 /// right after the answer, and keeps it; building again would give another time, not another
 /// id).
 pub fn statements(p: &Profile, r: &ExamResult, answered_at_ms: u64, last: bool) -> Vec<Statement> {
+    new_statements(p, r, answered_at_ms, last, &|_| false)
+}
+
+/// [`statements`] without those whose id `known` says were built already: what a sender calls
+/// after every answer, so only the new answer's statement is built.
+pub fn new_statements(
+    p: &Profile,
+    r: &ExamResult,
+    answered_at_ms: u64,
+    last: bool,
+    known: &dyn Fn(&str) -> bool,
+) -> Vec<Statement> {
     let Some(reg) = r.registration.as_deref() else {
         return Vec::new();
     };
     let iris = Iris::new(&p.settings.base_iri);
     let exam_iri = iris.exam(&r.exam_title, &r.digest);
-    let mut out = vec![attempted(p, r, reg, &iris, &exam_iri)];
+    let mut out = Vec::new();
+    if !known(&statement_id(reg, "attempted")) {
+        out.push(attempted(p, r, reg, &iris, &exam_iri));
+    }
     for (pos, q) in r.questions.iter().enumerate() {
-        if q.answer.is_some() {
+        if q.answer.is_some() && !known(&statement_id(reg, &format!("answered/{}", q.id))) {
             out.push(answered(
                 p,
                 r,
