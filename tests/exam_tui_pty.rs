@@ -86,7 +86,7 @@ fn results(out: &Path) -> Vec<serde_json::Value> {
 
 /// The result without what depends on the clock or the learner's name.
 fn timeless(mut r: serde_json::Value) -> serde_json::Value {
-    for k in ["started", "finished", "learner"] {
+    for k in ["started", "finished", "learner", "registration"] {
         r.as_object_mut().unwrap().remove(k);
     }
     for q in r["questions"].as_array_mut().unwrap() {
@@ -233,10 +233,23 @@ fn sigint_mid_exam_writes_the_answers_so_far_and_restores_the_terminal() {
     };
     let md = report("md");
     assert!(md.contains("stopped early"), "{md}");
+    assert!(
+        md.contains("incomplete: 1 unanswered (stopped early)"),
+        "{md}"
+    );
     let csv = report("csv");
-    assert!(csv.lines().nth(1).unwrap().ends_with(",true"), "{csv}");
+    // interrupted, incomplete, ending, unanswered
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .contains(",true,true,interrupted,1,"),
+        "{csv}"
+    );
     let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
-    assert_eq!(json["learners"][0]["interrupted"], true, "{json}");
+    let row = &json["exams"][0]["learners"][0];
+    assert_eq!(row["interrupted"], true, "{json}");
+    assert_eq!(row["incomplete"], true, "{json}");
 }
 
 #[test]
@@ -329,4 +342,24 @@ fn sigterm_mid_exam_writes_the_answers_so_far_and_exits_143() {
     assert_eq!(s.finish(), 143);
     s.assert_restored();
     check_interrupted(&out);
+}
+
+#[test]
+fn the_tui_writes_the_result_after_each_answer_before_the_exam_ends() {
+    let (dir, course, exam) = setup();
+    let out = dir.path().join("out");
+    let mut s = spawn_exam(&course, &exam, &out, &["--name", "Dai"]);
+    to_question_two(&mut s, &course, &exam);
+    let r = results(&out);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0]["in_progress"], true);
+    assert_eq!(r[0]["questions"][0]["correct"], true);
+    assert!(r[0]["questions"][1]["answer"].is_null());
+    let pid = s.child.process_id().expect("child pid") as i32;
+    kill(Pid::from_raw(pid), Signal::SIGTERM).unwrap();
+    assert_eq!(s.finish(), 143);
+    let r = results(&out);
+    assert_eq!(r.len(), 1, "the same file, rewritten: {r:?}");
+    assert_eq!(r[0]["in_progress"], false);
+    assert_eq!(r[0]["interrupted"], true);
 }
