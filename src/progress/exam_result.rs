@@ -10,6 +10,7 @@ use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::progress::report_format::printable;
 use crate::quiz::grade::Response;
 
 /// Right answers out of questions asked, and their share (0.0–1.0).
@@ -118,21 +119,22 @@ impl ExamResult {
 
 /// Reads and checks one result file; errors name the file and the line:col of the problem.
 pub fn read(path: &Path) -> anyhow::Result<ExamResult> {
-    let text =
-        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // A hand-edited file may hold anything; serde quotes the value it could not read, so the
+    // message is made printable before it can reach a terminal.
+    let shown = printable(&path.display().to_string());
+    let text = fs::read_to_string(path).with_context(|| format!("cannot read {shown}"))?;
     let result: ExamResult = serde_json::from_str(&text).map_err(|e| {
         anyhow::anyhow!(
-            "{}:{}:{}: not an exam result: {e}",
-            path.display(),
+            "{shown}:{}:{}: not an exam result: {}",
             e.line(),
-            e.column()
+            e.column(),
+            printable(&e.to_string())
         )
     })?;
     if result.format != ExamResult::FORMAT {
         anyhow::bail!(
-            "{}: not an exam result of this version (format `{}`, expected `{}`)",
-            path.display(),
-            result.format,
+            "{shown}: not an exam result of this version (format `{}`, expected `{}`)",
+            printable(&result.format),
             ExamResult::FORMAT
         );
     }
@@ -337,6 +339,23 @@ mod tests {
         r.as_object_mut().unwrap().remove("interrupted");
         fs::write(&p, r.to_string()).unwrap();
         assert!(!read(&p).unwrap().interrupted);
+    }
+
+    #[test]
+    fn a_hostile_value_in_a_broken_file_is_not_echoed_raw() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r.json");
+        fs::write(&p, "{\"format\": 7, \"x\": \"\\u001b[2J\"}").unwrap();
+        let msg = format!("{:#}", read(&p).unwrap_err());
+        assert!(!msg.contains('\u{1b}'), "{msg:?}");
+        let mut r = serde_json::to_value(sample("x")).unwrap();
+        r["format"] = "\u{1b}]0;title\u{7}".into();
+        fs::write(&p, r.to_string()).unwrap();
+        let msg = format!("{:#}", read(&p).unwrap_err());
+        assert!(
+            !msg.contains('\u{1b}') && msg.contains("\\u{1b}"),
+            "{msg:?}"
+        );
     }
 
     #[test]
