@@ -20,6 +20,8 @@ pub mod record;
 pub mod redact;
 pub mod report;
 pub mod report_check;
+pub mod report_csv;
 pub mod report_format;
+pub mod report_items;
 pub mod store;
 pub mod xapi;
