@@ -270,11 +270,7 @@ fn odd_names_and_digests_from_hand_edited_files_neither_break_the_table_nor_pani
     results[6].1.digest = "ダイジェスト".repeat(5);
     results[1].1.learner = "=HYPERLINK(\"http://x\")\u{1b}[2J".into();
     let r = build(&results, None, Counting::OnePerLearner);
-    let md = secdojo::progress::report_format::markdown(
-        &r,
-        &secdojo::i18n::Strings::default(),
-        secdojo::i18n::Lang::En,
-    );
+    let md = secdojo::progress::report_format::markdown(&r, &strings(), secdojo::i18n::Lang::En);
     assert!(md.contains("| A\\|B C |"), "{md}");
     assert!(md.contains("ダイジェストダイジェ"), "{md}");
     assert!(!md.contains('\u{1b}') && md.contains("\\u{1b}[2J"), "{md}");
