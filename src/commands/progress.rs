@@ -8,7 +8,7 @@ use crate::cli::{ExportFormat, ProgressCommand};
 use crate::course::{self, CourseSource};
 use crate::progress::assess::assess;
 use crate::progress::export::{self, Labels};
-use crate::progress::store::{self, Store};
+use crate::progress::store::{self, Notice, Store};
 
 /// The store for this invocation: `--data-dir`, `SECDOJO_DATA_DIR`, or the platform folder.
 pub fn open_store(ctx: &Context) -> anyhow::Result<Store> {
@@ -26,33 +26,58 @@ pub fn now_epoch() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// Loads the store, telling the learner on stderr if an unreadable file was set aside.
+/// Loads the store, telling the learner on stderr if an unreadable file was set aside or the
+/// store is a newer secdojo's (then nothing will be saved in this run).
 pub fn load_progress(
     ctx: &Context,
     store: &Store,
 ) -> anyhow::Result<crate::progress::model::Progress> {
-    let (p, aside) = store.load(now_epoch())?;
-    if let Some(a) = aside {
-        warn_set_aside(ctx, &a);
+    let (p, notice) = store.load(now_epoch())?;
+    if let Some(n) = notice {
+        eprintln!("secdojo: {}", notice_message(ctx, &n));
     }
     Ok(p)
 }
 
 /// Says that an unreadable store was kept aside, and where.
 pub fn warn_set_aside(ctx: &Context, a: &store::SetAside) {
-    let course = course::load(&CourseSource::Embedded);
-    let moved = a.moved_to.display().to_string();
-    let msg = match &course {
-        Ok(c) => c.strings(ctx.lang).fmt(
+    eprintln!(
+        "secdojo: {}",
+        notice_message(ctx, &Notice::SetAside(a.clone()))
+    );
+}
+
+/// What the learner is told about a store that was not as expected, in their language.
+pub fn notice_message(ctx: &Context, n: &Notice) -> String {
+    let strings = super::sandbox::ui_strings(&CourseSource::Embedded, Some(ctx.lang));
+    let (key, args) = match n {
+        Notice::SetAside(a) => (
             "progress.set_aside",
-            &[("path", &moved), ("reason", &a.reason)],
+            [
+                ("path", a.moved_to.display().to_string()),
+                ("reason", a.reason.clone()),
+            ],
         ),
-        Err(_) => format!(
-            "progress file could not be read ({}); kept as {moved}",
-            a.reason
+        Notice::Newer(n) => (
+            "progress.newer_store",
+            [
+                ("path", n.path.display().to_string()),
+                ("schema", n.schema.to_string()),
+            ],
         ),
     };
-    eprintln!("secdojo: {msg}");
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    match &strings {
+        Ok(s) => s.get(ctx.lang).fmt(key, &args),
+        Err(_) => match n {
+            Notice::SetAside(a) => format!(
+                "progress file could not be read ({}); kept as {}",
+                a.reason,
+                a.moved_to.display()
+            ),
+            Notice::Newer(n) => n.to_string(),
+        },
+    }
 }
 
 pub fn run(ctx: &Context, cmd: ProgressCommand) -> anyhow::Result<Outcome> {
