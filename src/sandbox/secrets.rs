@@ -127,6 +127,14 @@ impl Warning {
                 "本物のシークレットアクセスキーのような文字列があります。本物のキーをここに貼らないでください（保存するときは伏せ字にします）",
                 "this looks like a real secret access key. Never paste real keys here (it is redacted before anything is saved)",
             ),
+            SecretKind::SessionToken => Text::new(
+                "本物のセッショントークンのような文字列があります。一時的な認証情報もここに貼らないでください（保存するときは伏せ字にします）",
+                "this looks like a real session token. Never paste temporary credentials here either (it is redacted before anything is saved)",
+            ),
+            SecretKind::Password => Text::new(
+                "パスワードのような値があります。本物のパスワードをここに書かないでください（保存するときは伏せ字にします）",
+                "this looks like a password. Never write a real password here (it is redacted before anything is saved)",
+            ),
         }
     }
 }
