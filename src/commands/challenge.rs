@@ -32,7 +32,7 @@ pub fn run(ctx: &Context, cmd: ChallengeCommand) -> anyhow::Result<Outcome> {
 
 fn list(ctx: &Context, src: &CourseSource, course: &course::Course) -> anyhow::Result<Outcome> {
     let all = load::load_all(src)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::out::stdout();
     // In course order (unit by unit, as course.toml lists them), then any unlisted ones.
     let mut shown: Vec<&Challenge> = Vec::new();
     for unit in &course.units {
@@ -87,7 +87,7 @@ fn check(
             anyhow::bail!("{}: {}", load::path_of(&c.id), m.en)
         }
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::out::stdout();
     match format {
         TextOrJson::Text => print_text(&mut out, ctx, s, c, &name, &verdict),
         TextOrJson::Json => {

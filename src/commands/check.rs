@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, dir: Option<PathBuf>) -> anyhow::Result<Outcome> {
         .diagnostics
         .extend(crate::sandbox::check::check(&src));
     report.diagnostics.sort();
-    let mut out = std::io::stdout().lock();
+    let mut out = super::out::stdout();
     for d in &report.diagnostics {
         writeln!(out, "{d}").context("cannot write to stdout")?;
     }

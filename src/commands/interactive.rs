@@ -165,7 +165,7 @@ pub fn run_app(ctx: &Context, app: &mut App) -> anyhow::Result<Outcome> {
     drop(guard);
     host.finish();
     for note in &host.notes {
-        eprintln!("secdojo: {note}");
+        super::out::warn(note);
     }
     match ending? {
         Ending::Quit => Ok(Outcome::Success),
@@ -189,7 +189,7 @@ pub fn load_learner(ctx: &Context, app: &mut App) -> anyhow::Result<()> {
             app.learner =
                 crate::tui::learner::Learner::new(&app.course, p, super::progress::now_epoch())
         }
-        Err(e) => eprintln!("secdojo: {e:#}; progress will not be shown"),
+        Err(e) => super::out::warn(format_args!("{e:#}; progress will not be shown")),
     }
     Ok(())
 }

@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
             .map(|r| r.to_json().to_string() + "\n")
             .collect(),
     };
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = super::out::stdout();
     stdout
         .write_all(out.as_bytes())
         .and_then(|()| stdout.flush())

@@ -34,17 +34,14 @@ pub fn load_progress(
 ) -> anyhow::Result<crate::progress::model::Progress> {
     let (p, notice) = store.load(now_epoch())?;
     if let Some(n) = notice {
-        eprintln!("secdojo: {}", notice_message(ctx, &n));
+        super::out::warn(notice_message(ctx, &n));
     }
     Ok(p)
 }
 
 /// Says that an unreadable store was kept aside, and where.
 pub fn warn_set_aside(ctx: &Context, a: &store::SetAside) {
-    eprintln!(
-        "secdojo: {}",
-        notice_message(ctx, &Notice::SetAside(a.clone()))
-    );
+    super::out::warn(notice_message(ctx, &Notice::SetAside(a.clone())));
 }
 
 /// What the learner is told about a store that was not as expected, in their language.
@@ -91,9 +88,10 @@ pub fn run(ctx: &Context, cmd: ProgressCommand) -> anyhow::Result<Outcome> {
     };
     let p = load_progress(ctx, &store)?;
     let a = assess(&course, &p, ctx.lang, now_epoch());
+    let mut out = super::out::stdout();
     match format {
-        ExportFormat::Json => println!("{}", export::to_json(&a)),
-        ExportFormat::Csv => print!("{}", export::to_csv(&a)?),
+        ExportFormat::Json => writeln!(out, "{}", export::to_json(&a))?,
+        ExportFormat::Csv => write!(out, "{}", export::to_csv(&a)?)?,
         ExportFormat::Md => {
             let l = |k: &str| s.get(&format!("progress.{k}")).to_string();
             let labels = Labels {
@@ -110,15 +108,17 @@ pub fn run(ctx: &Context, cmd: ProgressCommand) -> anyhow::Result<Outcome> {
                 started: l("started"),
                 untested: l("untested"),
             };
-            print!("{}", export::to_markdown(&a, &labels));
+            write!(out, "{}", export::to_markdown(&a, &labels))?;
             if a.review_due > 0 {
-                println!(
+                writeln!(
+                    out,
                     "\n{}",
                     s.fmt("progress.review_due", &[("n", &a.review_due.to_string())])
-                );
+                )?;
             }
         }
     }
+    out.flush()?;
     Ok(Outcome::Success)
 }
 
@@ -142,16 +142,30 @@ fn reset(
                 "`progress reset` erases progress: confirm with --yes when not at a terminal"
             );
         }
-        print!("{} ", s.fmt("progress.confirm_reset", &[("what", &what)]));
-        std::io::stdout().flush()?;
+        let mut out = super::out::stdout();
+        write!(
+            out,
+            "{} ",
+            s.fmt("progress.confirm_reset", &[("what", &what)])
+        )?;
+        out.flush()?;
+        drop(out);
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
         if !matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "はい") {
-            println!("{}", s.get("progress.reset_cancelled"));
+            writeln!(
+                super::out::stdout(),
+                "{}",
+                s.get("progress.reset_cancelled")
+            )?;
             return Ok(Outcome::Success);
         }
     }
     store.reset(now_epoch(), unit.as_deref())?;
-    println!("{}", s.fmt("progress.reset_done", &[("what", &what)]));
+    writeln!(
+        super::out::stdout(),
+        "{}",
+        s.fmt("progress.reset_done", &[("what", &what)])
+    )?;
     Ok(Outcome::Success)
 }

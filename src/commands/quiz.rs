@@ -54,7 +54,6 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
     }
     if args.plain {
         let stdin = std::io::stdin();
-        let stdout = std::io::stdout();
         super::quiz_plain::ask_all(
             &format!("{repeat} --plain"),
             &course,
@@ -62,7 +61,7 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
             &mut run,
             Some(&crate::sandbox::quiz::SandboxJudge),
             &mut stdin.lock(),
-            &mut stdout.lock(),
+            &mut super::out::stdout(),
         )?;
         // The results were shown; a run that could not be kept still fails, so a script knows.
         save(ctx, &run)?;
