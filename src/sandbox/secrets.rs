@@ -26,8 +26,8 @@ pub fn parse_marks(answer: &str, line_count: usize) -> Result<Vec<usize>, Answer
     let Some(list) = node.get("lines") else {
         return Err(err(
             &node,
-            "答えは {\"lines\": [3, 7]} の形で、漏えいしている行の番号を書きます".into(),
-            "the answer is {\"lines\": [3, 7]}: the numbers of the lines that leak".into(),
+            "答えは {\"lines\": [行番号, ...]} の形で、漏えいしている行の番号を書きます".into(),
+            "write the answer as {\"lines\": [line numbers, ...]}: the numbers of the lines that leak".into(),
         ));
     };
     let Some(items) = list.as_array() else {
