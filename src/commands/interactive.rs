@@ -45,7 +45,9 @@ fn load_reading(
 ) -> anyhow::Result<Course> {
     let inner = || -> anyhow::Result<Course> {
         let rel = load::COURSE_TOML;
-        let index: CourseFile = located(rel, load::parse_course_file(&load::read_text(src, rel)?))?;
+        let index_text = load::read_text(src, rel)?;
+        let index: CourseFile = located(rel, load::parse_course_file(&index_text))?;
+        load::confined_paths(&index, &index_text)?;
         let mut lessons = BTreeMap::new();
         for unit in &index.units {
             let lesson = |lang: Lang| -> anyhow::Result<Lesson> {

@@ -44,16 +44,38 @@ fn located<T>(rel: &str, r: Result<T, (Pos, String)>) -> anyhow::Result<T> {
     r.map_err(|(pos, msg)| anyhow!("{rel}:{pos}: {msg}"))
 }
 
+/// Refuses a unit whose `dir` or `quiz` would read a file outside the course (`../..`, an
+/// absolute path), naming the value in course.toml, as `secdojo check` does.
+pub fn confined_paths(index: &CourseFile, index_text: &str) -> anyhow::Result<()> {
+    let loc = super::check::locate::Locator::new(index_text);
+    for (i, unit) in index.units.iter().enumerate() {
+        if !unit.dir_is_one_folder() {
+            let pos = loc.pos(crate::toml_path!["unit", i, "dir"]);
+            anyhow::bail!(
+                "{COURSE_TOML}:{pos}: `dir` must be one folder name under lessons/, not `{}`",
+                unit.dir
+            );
+        }
+        if !unit.quiz_is_one_file() {
+            let pos = loc.pos(crate::toml_path!["unit", i, "quiz"]);
+            anyhow::bail!(
+                "{COURSE_TOML}:{pos}: `quiz` must be a .toml file name under quizzes/, not `{}`",
+                unit.quiz
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Loads the whole course: index, both lessons of every unit, question banks, glossary, UI strings.
 pub fn load(src: &CourseSource) -> anyhow::Result<Course> {
     load_inner(src).with_context(|| format!("cannot load {}", src.describe()))
 }
 
 fn load_inner(src: &CourseSource) -> anyhow::Result<Course> {
-    let index = located(
-        COURSE_TOML,
-        parse_course_file(&read_text(src, COURSE_TOML)?),
-    )?;
+    let index_text = read_text(src, COURSE_TOML)?;
+    let index = located(COURSE_TOML, parse_course_file(&index_text))?;
+    confined_paths(&index, &index_text)?;
     let mut lessons = BTreeMap::new();
     let mut quizzes = BTreeMap::new();
     for unit in &index.units {

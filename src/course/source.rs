@@ -41,7 +41,7 @@ impl CourseSource {
                 .and_then(|(dir, rest)| dir.get_file(rest))
                 .map(|f| f.contents().to_vec())),
             CourseSource::Dir(root) => {
-                let path = root.join(rel);
+                let path = confined(root, rel)?;
                 if path.is_dir() {
                     return Ok(None);
                 }
@@ -77,7 +77,7 @@ impl CourseSource {
                 .unwrap_or_default()
             }
             CourseSource::Dir(root) => {
-                let path = root.join(rel);
+                let path = confined(root, rel)?;
                 match std::fs::read_dir(&path) {
                     Ok(entries) => entries
                         .filter_map(|e| e.ok())
@@ -112,6 +112,41 @@ impl CourseSource {
             CourseSource::Memory(_) => "the in-memory course".to_string(),
         }
     }
+}
+
+/// `root/rel`, refused when it would lead outside `root`: a `..` or absolute path, or a symbolic
+/// link (of the file or of a folder on the way) pointing outside. A course is read from its own
+/// folder only, whatever its course.toml or a command line names.
+fn confined(root: &Path, rel: &str) -> anyhow::Result<PathBuf> {
+    use std::path::Component;
+    let outside = || {
+        anyhow::anyhow!(
+            "{rel}: leaves the course folder {} (a `..` or absolute path, or a symbolic link to \
+             elsewhere); only files inside it are read",
+            root.display()
+        )
+    };
+    if Path::new(rel)
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(outside());
+    }
+    let path = root.join(rel);
+    match path.canonicalize() {
+        Ok(real) => {
+            let real_root = root
+                .canonicalize()
+                .with_context(|| format!("cannot read the course folder {}", root.display()))?;
+            if !real.starts_with(&real_root) {
+                return Err(outside());
+            }
+        }
+        // Missing: the caller says so. (A dangling link is missing too.)
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+    Ok(path)
 }
 
 /// Splits `lessons/04-iam/ja.md` into the embedded `lessons` tree and `04-iam/ja.md`.

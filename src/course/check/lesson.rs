@@ -24,6 +24,10 @@ pub fn markdown_options() -> Options {
 
 /// Checks both lessons of a unit and records their anchors and links.
 pub fn check_unit(ck: &mut Checker<'_>, unit: &Unit) {
+    // A `dir` that leaves lessons/ is reported on course.toml; nothing outside is read.
+    if !unit.dir_is_one_folder() {
+        return;
+    }
     let ja = check_lesson(ck, unit, Lang::Ja);
     let en = check_lesson(ck, unit, Lang::En);
     if let (Some(ja), Some(en)) = (&ja, &en) {

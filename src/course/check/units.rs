@@ -49,7 +49,7 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
                 format!("unit id `{}` must match [a-z0-9-]+", unit.id),
             );
         }
-        if unit.dir.is_empty() || unit.dir.contains(['/', '\\']) || unit.dir.starts_with('.') {
+        if !unit.dir_is_one_folder() {
             ck.error(
                 COURSE_TOML,
                 at("dir"),
@@ -59,7 +59,7 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
                 ),
             );
         }
-        if !unit.quiz.ends_with(".toml") || unit.quiz.contains(['/', '\\']) {
+        if !unit.quiz_is_one_file() {
             ck.error(
                 COURSE_TOML,
                 at("quiz"),
