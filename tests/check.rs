@@ -255,3 +255,74 @@ fn the_built_in_course_has_no_findings_at_all() {
     );
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn japanese_output_has_the_same_findings_in_the_same_order() {
+    for name in [
+        "broken-index",
+        "broken-lessons",
+        "broken-quiz",
+        "broken-syntax",
+    ] {
+        let run = |lang: &str| {
+            let out = secdojo()
+                .args([
+                    "--lang",
+                    lang,
+                    "check",
+                    &format!("tests/fixtures/courses/{name}"),
+                ])
+                .output()
+                .unwrap();
+            (String::from_utf8(out.stdout).unwrap(), out.status.code())
+        };
+        let ((ja, ja_code), (en, en_code)) = (run("ja"), run("en"));
+        assert_eq!(ja_code, en_code);
+        let head = |l: &str| {
+            let (place, rest) = l.split_once(": ").unwrap_or((l, ""));
+            (
+                place.to_string(),
+                rest.split_once(": ").map(|(sev, _)| sev.to_string()),
+            )
+        };
+        let (ja_lines, en_lines): (Vec<&str>, Vec<&str>) =
+            (ja.lines().collect(), en.lines().collect());
+        assert_eq!(ja_lines.len(), en_lines.len(), "{ja}\n{en}");
+        for (j, e) in ja_lines.iter().zip(&en_lines).take(ja_lines.len() - 1) {
+            assert_eq!(head(j), head(e), "{name}");
+            assert_ne!(j, e, "{name}: not translated: {j}");
+            assert!(j.chars().any(|c| c > '\u{3000}'), "{name}: {j}");
+        }
+        let summary = ja_lines.last().unwrap();
+        assert!(
+            summary.starts_with("check: エラー ") && summary.ends_with(" 件"),
+            "{summary}"
+        );
+    }
+}
+
+#[test]
+fn a_course_that_does_not_load_is_named_in_the_chosen_language() {
+    for (lang, said) in [
+        (
+            "ja",
+            "lessons/01-a/ja.md:3:11: error: フロントマターが正しくありません：invalid type",
+        ),
+        (
+            "en",
+            "lessons/01-a/en.md:1:1: error: front matter opened with `+++` is never closed",
+        ),
+    ] {
+        secdojo()
+            .args([
+                "--lang",
+                lang,
+                "--content",
+                "tests/fixtures/courses/broken-syntax",
+            ])
+            .args(["render", "home"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(said));
+    }
+}

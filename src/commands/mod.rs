@@ -65,10 +65,24 @@ pub fn run(cli: Cli) -> ExitCode {
         // A reader that went away (`secdojo … | head`) has all it wanted.
         Err(err) if out::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            out::warn(format_args!("{err:#}"));
+            out::warn(describe(&err, ctx.lang));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its context chain as `{err:#}` prints it, with every diagnostic in it (a course
+/// or challenge file that does not parse) said in the learner's language.
+pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
+    err.chain()
+        .map(
+            |cause| match cause.downcast_ref::<crate::policy::diag::Diagnostic>() {
+                Some(d) => d.render(lang),
+                None => cause.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> {

@@ -70,8 +70,8 @@ pub fn render_text(results: &[CaseResult], file: &str, lang: Lang) -> String {
                 out.push_str(&format!(
                     "ERROR {id} ({file}:{}:{}): {}\n",
                     r.line,
-                    e.span.col,
-                    e.msg.get(lang)
+                    e.pos.map_or(1, |p| p.col),
+                    e.describe(lang)
                 ));
             }
         }

@@ -162,17 +162,18 @@ fn embedded_root(rel: &str) -> Option<(&'static Dir<'static>, &str)> {
     Some((dir, rest))
 }
 
-/// A file's text, or an error naming the file and the position of the first byte that is not
-/// UTF-8 (as `(line, col)` via the valid prefix), so `check` can report it like any other problem.
-pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, (super::pos::Pos, String)> {
+/// A file's text, or an error at the first byte that is not UTF-8 (located via the valid
+/// prefix), so `check` can report it like any other problem.
+pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, crate::policy::diag::Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
         let prefix = String::from_utf8_lossy(&bytes[..valid]);
-        (
-            super::pos::Pos::of(&prefix, valid),
-            "file is not valid UTF-8".to_string(),
-        )
+        crate::policy::diag::Diagnostic::error(crate::policy::text::Text::new(
+            "ファイルが UTF-8 として正しくありません",
+            "file is not valid UTF-8",
+        ))
+        .at(super::pos::Pos::of(&prefix, valid))
     })
 }
 
@@ -224,6 +225,6 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let err = decode_utf8(b"ok\nab\xff".to_vec()).unwrap_err();
-        assert_eq!(err.0, super::super::pos::Pos { line: 2, col: 3 });
+        assert_eq!(err.pos, Some(super::super::pos::Pos { line: 2, col: 3 }));
     }
 }

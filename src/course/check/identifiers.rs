@@ -4,6 +4,7 @@
 
 use super::Checker;
 use crate::course::pos::LineIndex;
+use crate::msg;
 
 /// The two account ids the course uses in examples.
 pub const EXAMPLE_ACCOUNTS: [&str; 2] = ["111122223333", "444455556666"];
@@ -32,7 +33,8 @@ pub fn check_identifiers(ck: &mut Checker<'_>, path: &str, text: &str) {
                     ck.warning(
                         path,
                         lines.pos(i),
-                        format!(
+                        msg!(
+                            "`{key}` は本物の AWS アクセスキー ID のように見えます。AWS のドキュメントの例 {EXAMPLE_ACCESS_KEY} を使います",
                             "`{key}` looks like a real AWS access key id; use \
                              {EXAMPLE_ACCESS_KEY} (AWS's documentation example)"
                         ),
@@ -49,14 +51,13 @@ pub fn check_identifiers(ck: &mut Checker<'_>, path: &str, text: &str) {
             if end - i == 12 && is_account_context(text, i) {
                 let id = &text[i..end];
                 if !EXAMPLE_ACCOUNTS.contains(&id) {
-                    ck.warning(
-                        path,
-                        lines.pos(i),
-                        format!(
-                            "account id `{id}` is not one of the example accounts ({})",
-                            EXAMPLE_ACCOUNTS.join(", ")
-                        ),
-                    );
+                    ck.warning(path, lines.pos(i), {
+                        let examples = EXAMPLE_ACCOUNTS.join(", ");
+                        msg!(
+                            "アカウント ID `{id}` は例のアカウント（{examples}）ではありません",
+                            "account id `{id}` is not one of the example accounts ({examples})"
+                        )
+                    });
                 }
             }
             if let Some((addr, len)) = ipv4_at(&bytes[i..])
@@ -66,11 +67,14 @@ pub fn check_identifiers(ck: &mut Checker<'_>, path: &str, text: &str) {
                 ck.warning(
                     path,
                     lines.pos(i),
-                    format!(
-                        "address `{}` is not a documentation or private address; use \
-                         192.0.2.0/24, 198.51.100.0/24 or 203.0.113.0/24",
-                        &text[i..i + len]
-                    ),
+                    {
+                        let addr = &text[i..i + len];
+                        msg!(
+                            "アドレス `{addr}` はドキュメント用でもプライベートでもありません。192.0.2.0/24、198.51.100.0/24、203.0.113.0/24 のいずれかを使います",
+                            "address `{addr}` is not a documentation or private address; use \
+                             192.0.2.0/24, 198.51.100.0/24 or 203.0.113.0/24"
+                        )
+                    },
                 );
                 i += len;
                 continue;

@@ -9,9 +9,9 @@ use super::locate::Locator;
 use super::{Anchor, Checker, FileText, Link, is_id};
 use crate::course::frontmatter::split;
 use crate::course::model::{FrontMatter, Localized, Unit};
-use crate::course::pos::{LineIndex, Pos, toml_error};
+use crate::course::pos::{LineIndex, Pos, prefixed, toml_diagnostic};
 use crate::i18n::Lang;
-use crate::toml_path;
+use crate::{msg, toml_path};
 
 /// The Markdown dialect of lessons (docs/content-format.md): GFM plus `{#anchor}` attributes.
 pub fn markdown_options() -> Options {
@@ -44,10 +44,13 @@ fn check_lesson(ck: &mut Checker<'_>, unit: &Unit, lang: Lang) -> Option<Vec<Anc
             ck.error(
                 &path,
                 Pos::START,
-                format!(
-                    "lesson file is missing: unit `{}` needs both ja.md and en.md",
-                    unit.id
-                ),
+                {
+                    let id = &unit.id;
+                    msg!(
+                        "レッスンのファイルがありません：ユニット `{id}` には ja.md と en.md の両方が要ります",
+                        "lesson file is missing: unit `{id}` needs both ja.md and en.md"
+                    )
+                },
             );
             return None;
         }
@@ -55,8 +58,8 @@ fn check_lesson(ck: &mut Checker<'_>, unit: &Unit, lang: Lang) -> Option<Vec<Anc
     };
     let parts = match split(&text) {
         Ok(p) => p,
-        Err((pos, msg)) => {
-            ck.error(&path, pos, msg);
+        Err(d) => {
+            ck.push(d.in_file(&path));
             return None;
         }
     };
@@ -71,7 +74,10 @@ fn check_lesson(ck: &mut Checker<'_>, unit: &Unit, lang: Lang) -> Option<Vec<Anc
                 ck.error(
                     &path,
                     Pos::START,
-                    format!("front matter lacks required field `{key}`"),
+                    msg!(
+                        "フロントマターに必須の項目 `{key}` がありません",
+                        "front matter lacks required field `{key}`"
+                    ),
                 );
             }
             return Some(check_body(ck, &path, &text, parts.body_offset));
@@ -80,13 +86,13 @@ fn check_lesson(ck: &mut Checker<'_>, unit: &Unit, lang: Lang) -> Option<Vec<Anc
     match toml::from_str::<FrontMatter>(parts.front) {
         Ok(front) => check_front(ck, &path, &text, parts.front, parts.front_offset, &front),
         Err(e) => {
-            let (_, msg) = toml_error(parts.front, &e);
             let at = parts.front_offset + e.span().map_or(0, |s| s.start);
-            ck.error(
-                &path,
-                Pos::of(&text, at),
-                format!("invalid front matter: {msg}"),
+            let d = prefixed(
+                toml_diagnostic(parts.front, &e),
+                "フロントマターが正しくありません",
+                "invalid front matter",
             );
+            ck.push(d.in_file(&path).at(Pos::of(&text, at)));
         }
     }
     Some(check_body(ck, &path, &text, parts.body_offset))
@@ -103,37 +109,48 @@ fn check_front(
     let loc = Locator::new(front);
     let at = |key: &str| Pos::of(text, front_offset + loc.offset(toml_path![key]));
     if fm.title.trim().is_empty() {
-        ck.error(path, at("title"), "front matter `title` is empty");
+        ck.error(
+            path,
+            at("title"),
+            msg!(
+                "フロントマターの `title` が空です",
+                "front matter `title` is empty"
+            ),
+        );
     }
     if fm.status.is_some() {
         ck.warning(
             path,
             at("status"),
-            "lesson is still a draft (status = \"draft\"): shown as \"coming soon\"",
+            msg!(
+                "レッスンはまだ下書きです（status = \"draft\"）。「準備中」と表示されます",
+                "lesson is still a draft (status = \"draft\"): shown as \"coming soon\""
+            ),
         );
         return;
     }
     if !(10..=20).contains(&fm.minutes) {
-        ck.error(
-            path,
-            at("minutes"),
-            format!(
-                "`minutes` is {}; a full lesson takes 10-20 minutes",
-                fm.minutes
-            ),
-        );
+        ck.error(path, at("minutes"), {
+            let minutes = fm.minutes;
+            msg!(
+                "`minutes` が {minutes} です。完成したレッスンは 10 から 20 分です",
+                "`minutes` is {minutes}; a full lesson takes 10-20 minutes"
+            )
+        });
     }
     if !(3..=6).contains(&fm.objectives.len()) {
-        ck.error(
-            path,
-            at("objectives"),
-            format!("{} objectives; a full lesson has 3-6", fm.objectives.len()),
-        );
+        ck.error(path, at("objectives"), {
+            let n = fm.objectives.len();
+            msg!(
+                "学習目標が {n} 個です。完成したレッスンには 3 から 6 個あります",
+                "{n} objectives; a full lesson has 3-6"
+            )
+        });
     }
     for (i, o) in fm.objectives.iter().enumerate() {
         if o.trim().is_empty() {
             let pos = Pos::of(text, front_offset + loc.offset(toml_path!["objectives", i]));
-            ck.error(path, pos, "empty objective");
+            ck.error(path, pos, msg!("学習目標が空です", "empty objective"));
         }
     }
 }
@@ -204,7 +221,10 @@ fn heading_rules(
         ck.error(
             path,
             pos,
-            format!("`#` heading `{title}`: lessons start at `##` (the title comes from the front matter)"),
+            msg!(
+                "`#` の見出し `{title}`：レッスンの見出しは `##` から始めます（題名はフロントマターから取ります）",
+                "`#` heading `{title}`: lessons start at `##` (the title comes from the front matter)"
+            ),
         );
     }
     if !(2..=3).contains(&n) {
@@ -214,18 +234,31 @@ fn heading_rules(
         ck.error(
             path,
             pos,
-            format!("heading `{title}` has no explicit anchor; add `{{#some-id}}` at its end"),
+            msg!(
+                "見出し `{title}` にアンカーがありません。末尾に `{{#some-id}}` を付けます",
+                "heading `{title}` has no explicit anchor; add `{{#some-id}}` at its end"
+            ),
         );
         return;
     };
     if !is_id(&id) {
-        ck.error(path, pos, format!("anchor `{id}` must match [a-z0-9-]+"));
+        ck.error(
+            path,
+            pos,
+            msg!(
+                "アンカー `{id}` は [a-z0-9-]+ の形にします",
+                "anchor `{id}` must match [a-z0-9-]+"
+            ),
+        );
     }
     if let Some(first) = first_at.get(&id) {
         ck.error(
             path,
             pos,
-            format!("duplicate anchor `{id}` (first used at {path}:{first})"),
+            msg!(
+                "アンカー `{id}` が重複しています（最初は {path}:{first}）",
+                "duplicate anchor `{id}` (first used at {path}:{first})"
+            ),
         );
         return;
     }
@@ -244,10 +277,13 @@ fn compare_sections(ck: &mut Checker<'_>, unit: &Unit, ja: &[Anchor], en: &[Anch
                     ck.error(
                         &en_path,
                         b.pos,
-                        format!(
-                            "section `#{}` is level {} here but level {} in {ja_path}:{}",
-                            b.id, b.level, a.level, a.pos
-                        ),
+                        {
+                            let (id, here, there, at) = (&b.id, b.level, a.level, a.pos);
+                            msg!(
+                                "節 `#{id}` の見出しの深さが、ここでは {here} ですが {ja_path}:{at} では {there} です",
+                                "section `#{id}` is level {here} here but level {there} in {ja_path}:{at}"
+                            )
+                        },
                     );
                     return;
                 }
@@ -256,30 +292,34 @@ fn compare_sections(ck: &mut Checker<'_>, unit: &Unit, ja: &[Anchor], en: &[Anch
                 ck.error(
                     &en_path,
                     b.pos,
-                    format!(
-                        "sections differ from ja.md: section {} is `#{}` here but `#{}` at {ja_path}:{}",
-                        i + 1,
-                        b.id,
-                        a.id,
-                        a.pos
-                    ),
+                    {
+                        let (n, here, there, at) = (i + 1, &b.id, &a.id, a.pos);
+                        msg!(
+                            "節が ja.md と違います：{n} 番目の節が、ここでは `#{here}` ですが {ja_path}:{at} では `#{there}` です",
+                            "sections differ from ja.md: section {n} is `#{here}` here but `#{there}` at {ja_path}:{at}"
+                        )
+                    },
                 );
                 return;
             }
             (Some(a), None) => {
-                ck.error(
-                    &ja_path,
-                    a.pos,
-                    format!("section `#{}` has no counterpart in {en_path}", a.id),
-                );
+                ck.error(&ja_path, a.pos, {
+                    let id = &a.id;
+                    msg!(
+                        "節 `#{id}` に対応する節が {en_path} にありません",
+                        "section `#{id}` has no counterpart in {en_path}"
+                    )
+                });
                 return;
             }
             (None, Some(b)) => {
-                ck.error(
-                    &en_path,
-                    b.pos,
-                    format!("section `#{}` has no counterpart in {ja_path}", b.id),
-                );
+                ck.error(&en_path, b.pos, {
+                    let id = &b.id;
+                    msg!(
+                        "節 `#{id}` に対応する節が {ja_path} にありません",
+                        "section `#{id}` has no counterpart in {ja_path}"
+                    )
+                });
                 return;
             }
             (None, None) => return,
@@ -300,7 +340,10 @@ pub fn check_links(ck: &mut Checker<'_>, glossary_ids: &Option<HashSet<String>>,
                 ck.error(
                     &link.path,
                     link.pos,
-                    format!("unknown glossary term `{id}` in link"),
+                    msg!(
+                        "リンク先の用語 `{id}` が用語集にありません",
+                        "unknown glossary term `{id}` in link"
+                    ),
                 );
             }
         } else if let Some(rest) = link.target.strip_prefix("lesson:") {
@@ -309,7 +352,10 @@ pub fn check_links(ck: &mut Checker<'_>, glossary_ids: &Option<HashSet<String>>,
                 ck.error(
                     &link.path,
                     link.pos,
-                    format!("link to unknown unit `{unit}`"),
+                    msg!(
+                        "リンク先のユニット `{unit}` がありません",
+                        "link to unknown unit `{unit}`"
+                    ),
                 );
             } else if !anchor.is_empty()
                 && let Some(anchors) = ck.unit_anchors(unit)
@@ -318,7 +364,10 @@ pub fn check_links(ck: &mut Checker<'_>, glossary_ids: &Option<HashSet<String>>,
                 ck.error(
                     &link.path,
                     link.pos,
-                    format!("link to unknown section `#{anchor}` of lesson `{unit}`"),
+                    msg!(
+                        "リンク先の節 `#{anchor}` はレッスン `{unit}` にありません",
+                        "link to unknown section `#{anchor}` of lesson `{unit}`"
+                    ),
                 );
             }
         }
