@@ -220,7 +220,7 @@ fn an_answer_of_the_wrong_kind_says_so() {
             .code(2)
             .stdout("")
             .stderr(predicate::str::contains(format!(
-                "{}:1:1: wrong kind of file: this is {is}, and this challenge takes {takes}",
+                "{}:1:1: error: wrong kind of file: this is {is}, and this challenge takes {takes}",
                 path.display()
             )));
     }

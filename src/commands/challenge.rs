@@ -13,6 +13,7 @@ use super::{Context, Outcome};
 use crate::cli::{ChallengeCommand, TextOrJson};
 use crate::course::{self, CourseSource};
 use crate::i18n::Strings;
+use crate::policy::diag::Diagnostic;
 use crate::sandbox::{self, Challenge, JudgeError, Verdict, load};
 
 pub fn run(ctx: &Context, cmd: ChallengeCommand) -> anyhow::Result<Outcome> {
@@ -81,10 +82,11 @@ fn check(
     let verdict = match sandbox::judge_challenge(c, &answer) {
         Ok(v) => v,
         Err(JudgeError::Answer(e)) => {
-            anyhow::bail!("{name}:{}:{}: {}", e.line, e.col, e.msg.get(ctx.lang))
+            let at = crate::policy::pos::Pos::new(e.line, e.col);
+            return Err(Diagnostic::error(e.msg).in_file(name).at(at).into());
         }
         Err(JudgeError::Content(m)) => {
-            anyhow::bail!("{}: {}", load::path_of(&c.id), m.en)
+            return Err(Diagnostic::error(m).in_file(load::path_of(&c.id)).into());
         }
     };
     let mut out = super::out::stdout();

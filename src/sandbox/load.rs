@@ -65,10 +65,14 @@ pub fn load(src: &CourseSource, id: &str) -> anyhow::Result<Option<Challenge>> {
     };
     let c = model::parse(&text).map_err(|d| anyhow::Error::new(d.in_file(&rel)))?;
     if c.id != id {
-        anyhow::bail!(
-            "{rel}:1:1: the file says id = \"{}\"; it must match the file name",
-            c.id
-        );
+        let says = &c.id;
+        let d = crate::policy::diag::Diagnostic::error(crate::msg!(
+            "ファイルには id = \"{says}\" とありますが、id はファイル名と同じにします",
+            "the file says id = \"{says}\"; it must match the file name"
+        ))
+        .in_file(rel)
+        .at(crate::course::pos::Pos::START);
+        return Err(d.into());
     }
     Ok(Some(c))
 }
