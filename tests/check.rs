@@ -238,10 +238,14 @@ quizzes/a.toml:116:1: error: question a-policy has no policy_kind
 quizzes/a.toml:118:8: error: `policy` question `a-policy` needs `policy_kind`
 quizzes/a.toml:118:8: error: `policy` question `a-policy` needs at least one must_allow or must_deny request
 quizzes/a.toml:124:11: error: starter of `a-policy` is not valid JSON: EOF while parsing a list at line 1 column 40
+quizzes/a.toml:137:1: error: question `a-fill-reject` both accepts and rejects `Integrity`
+quizzes/a.toml:139:1: error: reject 1 of question `a-fill-reject` has an empty misconception
+quizzes/a.toml:142:1: error: reject 2 of question `a-fill-reject` names no term
+quizzes/a.toml:160:1: error: only `fill_in` questions have `reject`; `a-tf-reject` is `true_false`
 quizzes/b.toml:1:8: error: quiz file says unit `wrong` but lessons/course.toml uses it for `b`
 quizzes/b.toml:5:6: error: duplicate question id `a-single` (first defined at quizzes/a.toml:5:6)
 quizzes/b.toml:5:6: warning: question id `a-single` should start with `b-`
-check: 22 errors, 1 warning
+check: 26 errors, 1 warning
 "#;
 
 /// The course that ships has no warnings either (an ambiguous-width glyph in a UI string slipped

@@ -38,6 +38,12 @@ impl QuestionCheck<'_, '_, '_> {
                 format!("only `fill_in` questions have `accept`; `{id}` is `{kind}`"),
             );
         }
+        if q.kind != Kind::FillIn && !q.reject.is_empty() {
+            self.error(
+                toml_path!["reject", 0],
+                format!("only `fill_in` questions have `reject`; `{id}` is `{kind}`"),
+            );
+        }
         if q.kind != Kind::Policy
             && (q.policy_kind.is_some()
                 || q.starter.is_some()
@@ -91,8 +97,45 @@ impl QuestionCheck<'_, '_, '_> {
                         }
                     }
                 }
+                self.rejects(q);
             }
             Kind::Policy => self.policy(q),
+        }
+    }
+
+    /// A `fill_in` question's other-concept terms: at least one each, a misconception in both
+    /// languages, and never an accepted answer.
+    fn rejects(&mut self, q: &Question) {
+        let norm = crate::quiz::grade::normalize_fill_in;
+        let accepted: Vec<String> = q
+            .accept
+            .iter()
+            .flat_map(|a| a.ja.iter().chain(a.en.iter()))
+            .map(|s| norm(s))
+            .collect();
+        for (j, r) in q.reject.iter().enumerate() {
+            if r.terms().all(|t| t.trim().is_empty()) {
+                self.error(
+                    toml_path!["reject", j],
+                    format!("reject {} of question `{}` names no term", j + 1, q.id),
+                );
+            }
+            if r.misconception.ja.trim().is_empty() || r.misconception.en.trim().is_empty() {
+                self.error(
+                    toml_path!["reject", j, "misconception"],
+                    format!(
+                        "reject {} of question `{}` has an empty misconception",
+                        j + 1,
+                        q.id
+                    ),
+                );
+            }
+            for t in r.terms().filter(|t| accepted.contains(&norm(t))) {
+                self.error(
+                    toml_path!["reject", j],
+                    format!("question `{}` both accepts and rejects `{t}`", q.id),
+                );
+            }
         }
     }
 
