@@ -104,6 +104,13 @@ fn quiz_rules_for_every_kind() {
 }
 
 #[test]
+fn optional_sections_and_code_width() {
+    let (out, code) = check_fixture("optional-sections");
+    assert_lines(&out, EXPECTED_OPTIONAL);
+    assert_eq!(code, 1);
+}
+
+#[test]
 fn warnings_alone_exit_zero() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_dir(
@@ -238,10 +245,23 @@ quizzes/a.toml:116:1: error: question a-policy has no policy_kind
 quizzes/a.toml:118:8: error: `policy` question `a-policy` needs `policy_kind`
 quizzes/a.toml:118:8: error: `policy` question `a-policy` needs at least one must_allow or must_deny request
 quizzes/a.toml:124:11: error: starter of `a-policy` is not valid JSON: EOF while parsing a list at line 1 column 40
+quizzes/a.toml:137:1: error: question `a-fill-reject` both accepts and rejects `Integrity`
+quizzes/a.toml:139:1: error: reject 1 of question `a-fill-reject` has an empty misconception
+quizzes/a.toml:142:1: error: reject 2 of question `a-fill-reject` names no term
+quizzes/a.toml:160:1: error: only `fill_in` questions have `reject`; `a-tf-reject` is `true_false`
 quizzes/b.toml:1:8: error: quiz file says unit `wrong` but lessons/course.toml uses it for `b`
 quizzes/b.toml:5:6: error: duplicate question id `a-single` (first defined at quizzes/a.toml:5:6)
 quizzes/b.toml:5:6: warning: question id `a-single` should start with `b-`
-check: 22 errors, 1 warning
+check: 26 errors, 1 warning
+"#;
+
+const EXPECTED_OPTIONAL: &str = r#"lessons/02-iam/en.md:38:77: warning: code line is 78 columns wide, more than 76: it wraps in an 80-column terminal; break it (a shell command with `\`) or shorten it
+lessons/02-iam/en.md:45:1: warning: main-path section `#going-further-keys` follows the optional section `#going-further-scp`: optional ("Going further") sections come last, after "What to remember"
+lessons/02-iam/ja.md:40:43: warning: code line is 77 columns wide, more than 76: it wraps in an 80-column terminal; break it (a shell command with `\`) or shorten it
+lessons/02-iam/ja.md:43:1: error: heading `詳しい例` carries `.optional`, but only a `##` section can be optional (its `###` sections are optional with it)
+lessons/02-iam/ja.md:47:1: error: section `#going-further-keys` is optional (`.optional`) here but not in lessons/02-iam/en.md:45:1; both languages must mark the same sections optional
+lessons/02-iam/ja.md:51:1: warning: main-path section `#after` follows the optional section `#going-further-keys`: optional ("Going further") sections come last, after "What to remember"
+check: 2 errors, 4 warnings
 "#;
 
 /// The course that ships has no warnings either (an ambiguous-width glyph in a UI string slipped

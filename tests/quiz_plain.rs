@@ -65,6 +65,28 @@ fn a_wrong_pick_shows_its_misconception_and_the_section_to_reread() {
 }
 
 #[test]
+fn a_one_letter_slip_is_right_and_the_feedback_spells_the_term() {
+    let (probe, _) = run("en", 11, "nothing\n");
+    let right = number_of(&probe, "Right choice");
+    let (out, code) = run("en", 11, &answers(&probe, &right, "least privlege"));
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Accepted; the term is spelled least privilege."),
+        "{out}"
+    );
+    assert_eq!(out.lines().last(), Some("score: 2/2"));
+    let (out, _) = run("ja", 11, &answers(&probe, &right, "least privlege"));
+    assert!(
+        out.contains("正解として扱います。正しいつづりは least privilege です。"),
+        "{out}"
+    );
+    // Two slips are not one.
+    let (out, _) = run("en", 11, &answers(&probe, &right, "leest privlege"));
+    assert!(!out.contains("Accepted;"), "{out}");
+    assert_eq!(out.lines().last(), Some("score: 1/2"));
+}
+
+#[test]
 fn invalid_input_is_asked_again_with_a_hint() {
     let (probe, _) = run("en", 13, "nothing\n");
     let right = number_of(&probe, "Right choice");

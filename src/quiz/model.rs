@@ -95,6 +95,10 @@ pub struct Question {
     /// `fill_in`: accepted answers per language.
     #[serde(default)]
     pub accept: Option<Localized<Vec<String>>>,
+    /// `fill_in`: terms of a different concept spelled close to an accepted answer. Typing one
+    /// (or a one-letter slip of one) is wrong and shows its own misconception.
+    #[serde(default)]
+    pub reject: Vec<Reject>,
     #[serde(default)]
     pub policy_kind: Option<PolicyKind>,
     /// `policy`: the document the learner starts from.
@@ -121,6 +125,24 @@ pub struct Choice {
     /// Required on every wrong choice of `single`/`multiple`: shown when it is picked.
     #[serde(default)]
     pub misconception: Option<Text>,
+}
+
+/// A `fill_in` answer that names a different concept, with the belief behind it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reject {
+    #[serde(default)]
+    pub ja: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+    pub misconception: Text,
+}
+
+impl Reject {
+    /// The terms in both languages.
+    pub fn terms(&self) -> impl Iterator<Item = &String> {
+        self.ja.iter().chain(self.en.iter())
+    }
 }
 
 impl Choice {

@@ -5,12 +5,14 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::code_width::check_code_text;
 use super::locate::Locator;
 use super::{Anchor, Checker, FileText, Link, is_id};
 use crate::course::frontmatter::split;
 use crate::course::model::{FrontMatter, Localized, Unit};
 use crate::course::pos::{LineIndex, Pos, prefixed, toml_diagnostic};
 use crate::i18n::Lang;
+use crate::markdown::OPTIONAL_CLASS;
 use crate::{msg, toml_path};
 
 /// The Markdown dialect of lessons (docs/content-format.md): GFM plus `{#anchor}` attributes.
@@ -161,13 +163,28 @@ fn check_body(ck: &mut Checker<'_>, path: &str, text: &str, body_offset: usize) 
     let lines = LineIndex::new(text);
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut first_at: HashMap<String, Pos> = HashMap::new();
-    let mut heading: Option<(HeadingLevel, Option<String>, Pos, String)> = None;
+    let mut heading: Option<(HeadingLevel, Option<String>, Pos, String, bool)> = None;
+    let mut in_code = false;
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         let pos = || lines.pos(body_offset + range.start);
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
                 let pos = pos();
-                heading = Some((level, id.map(|s| s.to_string()), pos, String::new()));
+                let optional = classes.iter().any(|c| c.as_ref() == OPTIONAL_CLASS);
+                heading = Some((
+                    level,
+                    id.map(|s| s.to_string()),
+                    pos,
+                    String::new(),
+                    optional,
+                ));
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if in_code => {
+                check_code_text(ck, path, &lines, body, body_offset, &t, range.clone());
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(h) = heading.as_mut() {
@@ -175,17 +192,15 @@ fn check_body(ck: &mut Checker<'_>, path: &str, text: &str, body_offset: usize) 
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, id, pos, title)) = heading.take() {
-                    heading_rules(
-                        ck,
-                        path,
+                if let Some((level, id, pos, title, optional)) = heading.take() {
+                    let h = HeadingFound {
                         level,
                         id,
                         pos,
-                        &title,
-                        &mut anchors,
-                        &mut first_at,
-                    );
+                        title: &title,
+                        optional,
+                    };
+                    heading_rules(ck, path, h, &mut anchors, &mut first_at);
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -204,19 +219,43 @@ fn check_body(ck: &mut Checker<'_>, path: &str, text: &str, body_offset: usize) 
     anchors
 }
 
-#[allow(clippy::too_many_arguments)]
-fn heading_rules(
-    ck: &mut Checker<'_>,
-    path: &str,
+/// One heading as the body scan found it.
+struct HeadingFound<'t> {
     level: HeadingLevel,
     id: Option<String>,
     pos: Pos,
-    title: &str,
+    title: &'t str,
+    /// Carries the class `.optional`.
+    optional: bool,
+}
+
+fn heading_rules(
+    ck: &mut Checker<'_>,
+    path: &str,
+    h: HeadingFound<'_>,
     anchors: &mut Vec<Anchor>,
     first_at: &mut HashMap<String, Pos>,
 ) {
+    let HeadingFound {
+        level,
+        id,
+        pos,
+        title,
+        optional,
+    } = h;
     let title = title.trim();
     let n = level as u8;
+    if optional && n != 2 {
+        ck.error(
+            path,
+            pos,
+            msg!(
+                "見出し `{title}` に `.{OPTIONAL_CLASS}` が付いていますが、発展として扱えるのは `##` の節だけです（その中の `###` の節も一緒に発展になります）",
+                "heading `{title}` carries `.{OPTIONAL_CLASS}`, but only a `##` section can be \
+                 optional (its `###` sections are optional with it)"
+            ),
+        );
+    }
     if n == 1 {
         ck.error(
             path,
@@ -263,7 +302,31 @@ fn heading_rules(
         return;
     }
     first_at.insert(id.clone(), pos);
-    anchors.push(Anchor { id, level: n, pos });
+    let optional = optional && n == 2;
+    if n == 2
+        && !optional
+        && let Some(last) = anchors.iter().rev().find(|a| a.level == 2)
+        && last.optional
+    {
+        ck.warning(
+            path,
+            pos,
+            {
+                let last = &last.id;
+                msg!(
+                    "本筋の節 `#{id}` が発展の節 `#{last}` の後にあります。発展（「さらに学ぶ」）の節は最後、「覚えておきたいこと」の後に置きます",
+                    "main-path section `#{id}` follows the optional section `#{last}`: optional \
+                     (\"Going further\") sections come last, after \"What to remember\""
+                )
+            },
+        );
+    }
+    anchors.push(Anchor {
+        id,
+        level: n,
+        pos,
+        optional,
+    });
 }
 
 /// ja.md and en.md must have the same anchors in the same order (and at the same levels): the
@@ -273,6 +336,25 @@ fn compare_sections(ck: &mut Checker<'_>, unit: &Unit, ja: &[Anchor], en: &[Anch
     for i in 0..ja.len().max(en.len()) {
         match (ja.get(i), en.get(i)) {
             (Some(a), Some(b)) if a.id == b.id => {
+                if a.optional != b.optional {
+                    let (yes, no) = if b.optional {
+                        ((&en_path, b), (&ja_path, a))
+                    } else {
+                        ((&ja_path, a), (&en_path, b))
+                    };
+                    ck.error(
+                        yes.0,
+                        yes.1.pos,
+                        {
+                            let (id, other, at) = (&a.id, no.0, no.1.pos);
+                            msg!(
+                                "節 `#{id}` はここでは発展（`.{OPTIONAL_CLASS}`）ですが、{other}:{at} ではそうなっていません。両方の言語で同じ節を発展にします",
+                                "section `#{id}` is optional (`.{OPTIONAL_CLASS}`) here but not in {other}:{at}; \
+                                 both languages must mark the same sections optional"
+                            )
+                        },
+                    );
+                }
                 if a.level != b.level {
                     ck.error(
                         &en_path,

@@ -2,6 +2,7 @@
 //! `path:line:col: error|warning: message`. Unlike [`crate::course::load`], it never stops at the
 //! first problem: each file is parsed on its own so one broken file still lets the rest be checked.
 
+pub mod code_width;
 pub mod glossary;
 pub mod identifiers;
 pub mod lesson;
@@ -101,6 +102,8 @@ pub struct Anchor {
     pub id: String,
     pub level: u8,
     pub pos: Pos,
+    /// A `##` section marked `.optional` ("Going further"), off the main path.
+    pub optional: bool,
 }
 
 /// A `glossary:` or `lesson:` link found in a lesson, verified once everything is known.

@@ -43,6 +43,15 @@ impl QuestionCheck<'_, '_, '_> {
                 ),
             );
         }
+        if q.kind != Kind::FillIn && !q.reject.is_empty() {
+            self.error(
+                toml_path!["reject", 0],
+                msg!(
+                    "`reject` を書けるのは `fill_in` の問題だけです。`{id}` は `{kind}` です",
+                    "only `fill_in` questions have `reject`; `{id}` is `{kind}`"
+                ),
+            );
+        }
         if q.kind != Kind::Policy
             && (q.policy_kind.is_some()
                 || q.starter.is_some()
@@ -114,8 +123,52 @@ impl QuestionCheck<'_, '_, '_> {
                         }
                     }
                 }
+                self.rejects(q);
             }
             Kind::Policy => self.policy(q),
+        }
+    }
+
+    /// A `fill_in` question's other-concept terms: at least one each, a misconception in both
+    /// languages, and never an accepted answer.
+    fn rejects(&mut self, q: &Question) {
+        let norm = crate::quiz::grade::normalize_fill_in;
+        let accepted: Vec<String> = q
+            .accept
+            .iter()
+            .flat_map(|a| a.ja.iter().chain(a.en.iter()))
+            .map(|s| norm(s))
+            .collect();
+        let id = &q.id;
+        for (j, r) in q.reject.iter().enumerate() {
+            let n = j + 1;
+            if r.terms().all(|t| t.trim().is_empty()) {
+                self.error(
+                    toml_path!["reject", j],
+                    msg!(
+                        "問題 `{id}` の {n} 番目の reject に語がありません",
+                        "reject {n} of question `{id}` names no term"
+                    ),
+                );
+            }
+            if r.misconception.ja.trim().is_empty() || r.misconception.en.trim().is_empty() {
+                self.error(
+                    toml_path!["reject", j, "misconception"],
+                    msg!(
+                        "問題 `{id}` の {n} 番目の reject の misconception が空です",
+                        "reject {n} of question `{id}` has an empty misconception"
+                    ),
+                );
+            }
+            for t in r.terms().filter(|t| accepted.contains(&norm(t))) {
+                self.error(
+                    toml_path!["reject", j],
+                    msg!(
+                        "問題 `{id}` が `{t}` を accept と reject の両方に書いています",
+                        "question `{id}` both accepts and rejects `{t}`"
+                    ),
+                );
+            }
         }
     }
 
