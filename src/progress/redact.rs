@@ -140,14 +140,10 @@ fn named_values(text: &str, out: &mut Vec<Suspect>) {
         {
             end += 1;
         }
-        let folded: String = text[i..end]
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let ident = &b[i..end];
         let kind = NAMES
             .iter()
-            .find(|(n, _)| folded.ends_with(n))
+            .find(|(n, _)| ends_with_name(ident, n))
             .map(|(_, k)| *k);
         if let Some(kind) = kind
             && let Some((start, stop)) = value_after(b, end)
@@ -161,6 +157,17 @@ fn named_values(text: &str, out: &mut Vec<Suspect>) {
         }
         i = end.max(i + 1);
     }
+}
+
+/// Whether `ident` ends with `name` (lower case, no separators), ignoring case, `_` and `-`:
+/// `AWS_SESSION_TOKEN` and `SessionToken` both end with `sessiontoken`.
+fn ends_with_name(ident: &[u8], name: &str) -> bool {
+    let mut letters = ident
+        .iter()
+        .rev()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(u8::to_ascii_lowercase);
+    name.bytes().rev().all(|n| letters.next() == Some(n))
 }
 
 /// After a name: an optional closing quote, spaces, `=` or `:`, spaces, an optional opening
@@ -272,44 +279,42 @@ fn looks_secret(run: &[u8]) -> bool {
     has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase) && has(u8::is_ascii_digit)
 }
 
-/// The line before `at`, spaces squeezed, so `aws_secret_access_key      = …` reads as close as
-/// `secret=…`.
-fn line_before(text: &str, at: usize) -> String {
-    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    let mut from = line_start.max(at.saturating_sub(512));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut out = String::new();
-    for c in text[from..at].chars() {
-        if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
+/// How far back on its line a run's name or access key ID is looked for: far enough for
+/// `aws_secret_access_key` followed by hundreds of spaces, near enough to keep redaction linear.
+const LOOK_BACK: usize = 512;
+
+/// Whether a run at `at` is named as a secret: a secret word within 40 bytes before it on the
+/// line (spaces squeezed, so `aws_secret_access_key      = …` reads as close as `secret=…`), or
+/// an access key ID just before it (`AKIA…,<secret>`, the credentials CSV).
+fn named(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let floor = at.saturating_sub(LOOK_BACK);
+    let from = b[floor..at]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(floor, |i| floor + i + 1);
+    // The last 40 bytes before the run, spaces squeezed, lower case, read backwards.
+    let mut tail: Vec<u8> = Vec::with_capacity(40);
+    let mut i = at;
+    while i > from && tail.len() < 40 {
+        i -= 1;
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            if tail.last() != Some(&b' ') {
+                tail.push(b' ');
             }
         } else {
-            out.push(c);
+            tail.push(c.to_ascii_lowercase());
         }
     }
-    out
-}
-
-/// Whether a run at `at` is named as a secret: a secret word within 40 characters before it on
-/// the line, or an access key ID just before it (`AKIA…,<secret>`, the credentials CSV).
-fn named(text: &str, at: usize) -> bool {
-    let before = line_before(text, at);
-    let tail: String = {
-        let chars: Vec<char> = before.chars().collect();
-        chars[chars.len().saturating_sub(40)..].iter().collect()
-    };
-    let lower = tail.to_ascii_lowercase();
-    if lower.contains("secret") {
+    if tail.windows(6).any(|w| w == b"terces") {
         return true;
     }
-    let trimmed = before.trim_end_matches([',', ';', ':', '|', ' ', '"', '\'', '=']);
-    let bytes = trimmed.as_bytes();
-    bytes.len() >= 20
-        && is_access_key(&bytes[bytes.len() - 20..])
-        && (bytes.len() == 20 || !is_key_char(bytes[bytes.len() - 21]))
+    let mut j = at;
+    while j > from && b",;:| \t\"'=".contains(&b[j - 1]) {
+        j -= 1;
+    }
+    j >= from + 20 && is_access_key(&b[j - 20..j]) && (j == 20 || !is_key_char(b[j - 21]))
 }
 
 /// Whether the run `start..end` is a token of its own that looks random: not part of an ARN, a
@@ -323,12 +328,16 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     if !apart(start.checked_sub(1).map(|i| &b[i])) || !apart(b.get(end)) {
         return false;
     }
-    let token_start = text[..start]
-        .rfind(|c: char| c.is_whitespace() || "\"'`,;=()[]<>|".contains(c))
-        .map_or(0, |i| i + 1);
-    if text[token_start..start]
-        .to_ascii_lowercase()
-        .starts_with("arn:")
+    // The start of the token it is part of, looked for only so far back that redaction stays
+    // linear (an ARN is judged by its first LOOK_BACK bytes).
+    let from = start.saturating_sub(LOOK_BACK);
+    let token_start = b[from..start]
+        .iter()
+        .rposition(|&c| c.is_ascii_whitespace() || b"\"'`,;=()[]<>|".contains(&c))
+        .map_or(from, |i| from + i + 1);
+    if b[token_start..start]
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"arn:"))
     {
         return false;
     }

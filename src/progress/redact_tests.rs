@@ -184,3 +184,13 @@ fn multibyte_text_around_keys_is_safe() {
         let _ = redact(&all[..i]);
     }
 }
+
+#[test]
+fn hostile_text_is_redacted_in_bounded_time_per_byte() {
+    // Many 40-character runs in one long token, each separated by a character that does not end
+    // the token: each is looked at within a bounded distance, not against everything before it.
+    let text = format!(":{SECRET}").repeat(5_000);
+    assert_eq!(redact(&text).matches(MARK).count(), 5_000);
+    let named = format!("secret={SECRET}\n").repeat(5_000);
+    assert_eq!(redact(&named).matches(MARK).count(), 5_000);
+}
