@@ -1,7 +1,7 @@
 //! Rules on lesson files: both languages present, front matter, `##`/`###` anchors, the same
 //! sections in ja and en, and `glossary:` / `lesson:` link targets.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -33,7 +33,7 @@ pub fn check_unit(ck: &mut Checker<'_>, unit: &Unit) {
     let ja = check_lesson(ck, unit, Lang::Ja);
     let en = check_lesson(ck, unit, Lang::En);
     if let (Some(ja), Some(en)) = (&ja, &en) {
-        compare_sections(ck, unit, ja, en);
+        super::sections::compare_sections(ck, unit, ja, en);
     }
     ck.anchors.insert(unit.id.clone(), Localized { ja, en });
 }
@@ -327,132 +327,4 @@ fn heading_rules(
         pos,
         optional,
     });
-}
-
-/// ja.md and en.md must have the same anchors in the same order (and at the same levels): the
-/// language switch and quiz links rely on it. Reports the first divergence with both positions.
-fn compare_sections(ck: &mut Checker<'_>, unit: &Unit, ja: &[Anchor], en: &[Anchor]) {
-    let (ja_path, en_path) = (unit.lesson_path(Lang::Ja), unit.lesson_path(Lang::En));
-    for i in 0..ja.len().max(en.len()) {
-        match (ja.get(i), en.get(i)) {
-            (Some(a), Some(b)) if a.id == b.id => {
-                if a.optional != b.optional {
-                    let (yes, no) = if b.optional {
-                        ((&en_path, b), (&ja_path, a))
-                    } else {
-                        ((&ja_path, a), (&en_path, b))
-                    };
-                    ck.error(
-                        yes.0,
-                        yes.1.pos,
-                        {
-                            let (id, other, at) = (&a.id, no.0, no.1.pos);
-                            msg!(
-                                "節 `#{id}` はここでは発展（`.{OPTIONAL_CLASS}`）ですが、{other}:{at} ではそうなっていません。両方の言語で同じ節を発展にします",
-                                "section `#{id}` is optional (`.{OPTIONAL_CLASS}`) here but not in {other}:{at}; \
-                                 both languages must mark the same sections optional"
-                            )
-                        },
-                    );
-                }
-                if a.level != b.level {
-                    ck.error(
-                        &en_path,
-                        b.pos,
-                        {
-                            let (id, here, there, at) = (&b.id, b.level, a.level, a.pos);
-                            msg!(
-                                "節 `#{id}` の見出しの深さが、ここでは {here} ですが {ja_path}:{at} では {there} です",
-                                "section `#{id}` is level {here} here but level {there} in {ja_path}:{at}"
-                            )
-                        },
-                    );
-                    return;
-                }
-            }
-            (Some(a), Some(b)) => {
-                ck.error(
-                    &en_path,
-                    b.pos,
-                    {
-                        let (n, here, there, at) = (i + 1, &b.id, &a.id, a.pos);
-                        msg!(
-                            "節が ja.md と違います：{n} 番目の節が、ここでは `#{here}` ですが {ja_path}:{at} では `#{there}` です",
-                            "sections differ from ja.md: section {n} is `#{here}` here but `#{there}` at {ja_path}:{at}"
-                        )
-                    },
-                );
-                return;
-            }
-            (Some(a), None) => {
-                ck.error(&ja_path, a.pos, {
-                    let id = &a.id;
-                    msg!(
-                        "節 `#{id}` に対応する節が {en_path} にありません",
-                        "section `#{id}` has no counterpart in {en_path}"
-                    )
-                });
-                return;
-            }
-            (None, Some(b)) => {
-                ck.error(&en_path, b.pos, {
-                    let id = &b.id;
-                    msg!(
-                        "節 `#{id}` に対応する節が {ja_path} にありません",
-                        "section `#{id}` has no counterpart in {ja_path}"
-                    )
-                });
-                return;
-            }
-            (None, None) => return,
-        }
-    }
-}
-
-/// Verifies `glossary:<id>` and `lesson:<unit>[#anchor]` links once every lesson and the
-/// glossary are known. `glossary_ids` is `None` when the glossary could not be read (already
-/// reported, so its links are not blamed a second time).
-pub fn check_links(ck: &mut Checker<'_>, glossary_ids: &Option<HashSet<String>>, units: &[String]) {
-    let links = std::mem::take(&mut ck.links);
-    for link in &links {
-        if let Some(id) = link.target.strip_prefix("glossary:") {
-            if let Some(ids) = glossary_ids
-                && !ids.contains(id)
-            {
-                ck.error(
-                    &link.path,
-                    link.pos,
-                    msg!(
-                        "リンク先の用語 `{id}` が用語集にありません",
-                        "unknown glossary term `{id}` in link"
-                    ),
-                );
-            }
-        } else if let Some(rest) = link.target.strip_prefix("lesson:") {
-            let (unit, anchor) = rest.split_once('#').unwrap_or((rest, ""));
-            if !units.iter().any(|u| u == unit) {
-                ck.error(
-                    &link.path,
-                    link.pos,
-                    msg!(
-                        "リンク先のユニット `{unit}` がありません",
-                        "link to unknown unit `{unit}`"
-                    ),
-                );
-            } else if !anchor.is_empty()
-                && let Some(anchors) = ck.unit_anchors(unit)
-                && !anchors.iter().any(|a| a.id == anchor)
-            {
-                ck.error(
-                    &link.path,
-                    link.pos,
-                    msg!(
-                        "リンク先の節 `#{anchor}` はレッスン `{unit}` にありません",
-                        "link to unknown section `#{anchor}` of lesson `{unit}`"
-                    ),
-                );
-            }
-        }
-    }
-    ck.links = links;
 }

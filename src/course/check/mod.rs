@@ -6,9 +6,11 @@ pub mod code_width;
 pub mod glossary;
 pub mod identifiers;
 pub mod lesson;
+pub mod links;
 pub mod locate;
 pub mod quiz;
 mod quiz_kinds;
+mod sections;
 pub mod strings;
 #[cfg(test)]
 mod tests;
@@ -221,7 +223,7 @@ pub fn check(src: &CourseSource) -> Report {
     }
     let unit_ids: Vec<String> = units.iter().map(|u| u.id.clone()).collect();
     let glossary_ids = glossary::check_glossary(&mut ck, &unit_ids);
-    lesson::check_links(&mut ck, &glossary_ids, &unit_ids);
+    links::check_links(&mut ck, &glossary_ids, &unit_ids);
     quiz::check_quizzes(&mut ck, &units);
     strings::check_strings(&mut ck);
     let mut report = Report {
