@@ -13,6 +13,7 @@ fn run(lang: &str, seed: u64, stdin: &str) -> (String, i32) {
     course(dir.path());
     let out = Command::cargo_bin("secdojo")
         .unwrap()
+        .env("SECDOJO_DATA_DIR", dir.path().join("data"))
         .args(["--lang", lang, "--content"])
         .arg(dir.path())
         .args(["quiz", "demo", "--plain", "--seed", &seed.to_string()])
@@ -152,14 +153,17 @@ fn answers_ja(probe: &str, single: &str) -> String {
 
 #[test]
 fn unknown_unit_and_zero_count_are_usage_errors() {
+    let data = tempfile::tempdir().unwrap();
     Command::cargo_bin("secdojo")
         .unwrap()
+        .env("SECDOJO_DATA_DIR", data.path())
         .args(["quiz", "nope", "--plain"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown unit `nope`"));
     Command::cargo_bin("secdojo")
         .unwrap()
+        .env("SECDOJO_DATA_DIR", data.path())
         .args(["quiz", "iam", "--plain", "--count", "0"])
         .assert()
         .code(2);
