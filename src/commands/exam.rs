@@ -130,8 +130,7 @@ pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
         return tui(ctx, course, exam, items, name.as_deref(), recorder);
     }
     let mut input = stdin_lines::StdinLines::spawn()?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::out::stdout();
     let name = match name {
         Some(n) => n,
         None => match plain::ask_name(course.strings(ctx.lang), &mut input, &mut out, by_email)? {
@@ -169,7 +168,7 @@ pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
     let path = written?;
     let s = course.strings(ctx.lang);
     let saved = s.fmt("exam.saved", &[("path", &path.display().to_string())]);
-    let say = |out: &mut std::io::StdoutLock| -> std::io::Result<()> {
+    let say = |out: &mut dyn Write| -> std::io::Result<()> {
         writeln!(out, "{saved}")?;
         for l in &lines {
             writeln!(out, "{l}")?;
@@ -232,18 +231,18 @@ fn tui(
         Some(Saved::At(p)) => {
             let path = p.display().to_string();
             let _ = writeln!(
-                std::io::stdout(),
+                super::out::stdout(),
                 "{}",
                 s.fmt("exam.saved", &[("path", &path)])
             );
         }
         Some(Saved::Failed(e)) => {
-            let _ = writeln!(std::io::stderr(), "secdojo: {e}");
+            super::out::warn(e);
         }
         None => {}
     }
     for l in &lines {
-        let _ = writeln!(std::io::stdout(), "{l}");
+        let _ = writeln!(super::out::stdout(), "{l}");
     }
     match ending? {
         Ending::Signal(sig) => std::process::exit(128 + sig),

@@ -88,9 +88,8 @@ pub fn run(ctx: &Context, file: &Path) -> anyhow::Result<Outcome> {
             &[("endpoint", e), ("base", base), ("actor", &actor)],
         ),
     });
-    let stdout = std::io::stdout();
-    let mut o = stdout.lock();
-    o.write_all(crate::progress::report_format::printable(&out).as_bytes())?;
+    let mut o = super::out::stdout();
+    o.write_all(out.as_bytes())?;
     o.flush()?;
     Ok(Outcome::Success)
 }

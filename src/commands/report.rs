@@ -147,9 +147,16 @@ pub fn run(ctx: &Context, args: ReportArgs) -> anyhow::Result<Outcome> {
         ReportFormat::Csv => report_format::csv(&report, ctx.lang)?,
         ReportFormat::Json => report_format::json(&report)? + "\n",
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
+    if args.format == ReportFormat::Csv {
+        // RFC 4180 ends records with CR LF, which the escaping writer would show as `\u{d}`;
+        // every cell from a file is already neutralised and made printable by the CSV writer.
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+    } else {
+        let mut out = super::out::stdout();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+    }
     Ok(Outcome::Success)
 }

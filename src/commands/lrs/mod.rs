@@ -43,8 +43,7 @@ fn push(
     let outbox = Outbox::find(dir);
     let waiting = outbox.list()?;
     let shown = outbox.dir().display().to_string();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::out::stdout();
     if waiting.is_empty() {
         writeln!(out, "{}", s.fmt("lrs.push_none", &[("outbox", &shown)]))?;
         return Ok(Outcome::Success);
