@@ -53,16 +53,30 @@ fn fallback_level(raw: &str) -> AccessLevel {
 }
 
 /// The most dangerous action a pattern grants: permissions management first, then write and
-/// tagging, preferring actions that name a policy (`s3:PutBucketPolicy` for `s3:*`).
+/// tagging; among equals the shortest name that names a policy, else the shortest name (the
+/// well-known actions have the short names: `s3:PutBucketPolicy` for `s3:*`).
 fn worst<'c>(expanded: &[ActionRef<'c>]) -> Option<ActionRef<'c>> {
     let top = expanded.iter().map(|a| a.action.level).max()?;
-    let mut best = expanded.iter().filter(|a| a.action.level == top);
-    let first = *best.clone().next()?;
-    Some(
-        best.find(|a| a.action.name.contains("Policy"))
-            .copied()
-            .unwrap_or(first),
-    )
+    expanded
+        .iter()
+        .filter(|a| a.action.level == top)
+        .min_by_key(|a| (!a.action.name.contains("Policy"), a.action.name.len()))
+        .copied()
+}
+
+/// Up to `n` actions of `level`, those naming a policy first, then the shortest names.
+fn examples<'c>(expanded: &[ActionRef<'c>], level: AccessLevel, n: usize) -> Vec<ActionRef<'c>> {
+    let mut v: Vec<ActionRef> = expanded
+        .iter()
+        .filter(|x| x.action.level == level)
+        .copied()
+        .collect();
+    v.sort_by_key(|x| {
+        let n = &x.action.name;
+        (!n.contains("Policy"), n.len(), n.clone())
+    });
+    v.truncate(n);
+    v
 }
 
 /// The ARN format of an action's first resource type, for a hint.
@@ -110,27 +124,18 @@ pub(super) fn lint(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) {
         let rep = worst(&expanded);
         let level = rep.map_or_else(|| fallback_level(raw), |r| r.action.level);
         let wild = a.value.glob.has_wildcard();
-        if wild && level >= AccessLevel::Tagging {
-            let mut examples: Vec<&ActionRef> = expanded
-                .iter()
-                .filter(|x| x.action.level == AccessLevel::PermissionsManagement)
-                .take(2)
-                .collect();
-            examples.extend(
-                expanded
-                    .iter()
-                    .filter(|x| x.action.level == AccessLevel::Write)
-                    .take(3 - examples.len().min(2)),
-            );
-            let names: Vec<String> = examples.iter().take(3).map(|x| x.full_name()).collect();
-            let count = if expanded.is_empty() {
-                "?".to_string()
-            } else {
-                expanded.len().to_string()
-            };
+        // A wildcard that matches nothing is already an error of its own.
+        if wild && level >= AccessLevel::Tagging && !expanded.is_empty() {
+            let mut shown = examples(&expanded, AccessLevel::PermissionsManagement, 2);
+            shown.extend(examples(&expanded, AccessLevel::Write, 3 - shown.len()));
+            let names: Vec<String> = shown.iter().map(|x| x.full_name()).collect();
             out.push(at_args(
                 LintCode::ServiceWildcardWrite,
-                &[plain(raw), plain(count), plain(names.join(", "))],
+                &[
+                    plain(raw),
+                    plain(expanded.len().to_string()),
+                    plain(names.join(", ")),
+                ],
                 a,
             ));
         }
@@ -139,14 +144,16 @@ pub(super) fn lint(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) {
             out.push(at_args(LintCode::PassroleAnyResource, &[plain(raw)], a));
         }
         let exact_passrole = passrole && !wild;
-        if star && grants && !all && !exact_passrole && level >= AccessLevel::Tagging {
+        let sensitive_hit = star && grants && sensitive(s, a, &expanded, out);
+        // A read of secrets that AWS files under Write (kms:Decrypt) is said once, as a read.
+        let only_sensitive = sensitive_hit
+            && rep.is_some_and(|r| SENSITIVE_READS.contains(&r.action.full_lc.as_str()));
+        let counts = star && grants && !all && !exact_passrole && !only_sensitive;
+        if counts && level >= AccessLevel::Tagging {
             let better = top.as_ref().is_none_or(|(l, _, _)| level > *l);
             if better {
                 top = Some((level, a, rep));
             }
-        }
-        if star && grants {
-            sensitive(s, a, &expanded, out);
         }
     }
     if let Some((level, a, rep)) = top {
@@ -172,12 +179,14 @@ fn sensitive(
     a: &Located<ActionPattern>,
     expanded: &[ActionRef],
     out: &mut Vec<Finding>,
-) {
+) -> bool {
     let hits: Vec<&ActionRef> = expanded
         .iter()
         .filter(|x| SENSITIVE_READS.contains(&x.action.full_lc.as_str()))
         .collect();
-    let Some(first) = hits.first() else { return };
+    let Some(first) = hits.first() else {
+        return false;
+    };
     let narrowed = s.conditions.iter().any(|c| {
         c.key_lc.starts_with("aws:resource")
             || hits
@@ -185,7 +194,7 @@ fn sensitive(
                 .any(|h| c.key_lc.starts_with(&format!("{}:", h.service.prefix)))
     });
     if narrowed {
-        return;
+        return false;
     }
     let names: Vec<String> = hits.iter().take(3).map(|h| h.full_name()).collect();
     out.push(at_args(
@@ -197,4 +206,5 @@ fn sensitive(
         ],
         a,
     ));
+    true
 }

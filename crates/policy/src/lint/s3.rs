@@ -77,8 +77,16 @@ pub(super) fn lint(policy: &Policy, kind: PolicyKind, out: &mut Vec<Finding>) {
             } else {
                 LintCode::PrincipalStarUnrestricted
             };
-            // NotPrincipal has its own code; the wildcard finding points at the Principal.
-            if !(p.negated && code == LintCode::PrincipalStarUnrestricted) {
+            // NotPrincipal has its own code; the wildcard finding points at the Principal. A
+            // web-identity principal is public only by S3's definition: elsewhere (a trust
+            // policy) the provider's own lint speaks for it.
+            let wildcard = p.items.iter().any(|i| {
+                i.value.kind == PrincipalKind::Everyone
+                    || i.value.value.contains(['*', '?'])
+                    || i.value.value.contains("${")
+            });
+            let star_lint = code == LintCode::PrincipalStarUnrestricted;
+            if !(star_lint && (p.negated || !wildcard)) {
                 out.push(Finding::new(code, "", &p.path, p.span.line, p.span.col));
             }
         }
