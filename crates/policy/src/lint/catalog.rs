@@ -133,6 +133,14 @@ fn conditions(c: &Catalog, s: &Statement, resolved: Option<&[ActionRef]>, out: &
             continue;
         }
         let Some((prefix, _)) = key.split_once(':') else {
+            // Every condition key is `prefix:name`; a bare word is never in a request.
+            out.push(
+                at_args(LintCode::UnknownConditionKey, &[plain(key), plain("")], &cond.key)
+                    .hint_text(Some(Text::new(
+                        "条件キーは aws:SourceIp や s3:prefix のように「プレフィックス:名前」で書きます。",
+                        "Condition keys are written prefix:name, as in aws:SourceIp or s3:prefix.",
+                    ))),
+            );
             continue;
         };
         let service = c.service(prefix);

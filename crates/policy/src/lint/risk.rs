@@ -144,11 +144,13 @@ pub(super) fn lint(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) {
             out.push(at_args(LintCode::PassroleAnyResource, &[plain(raw)], a));
         }
         let exact_passrole = passrole && !wild;
-        let sensitive_hit = star && grants && sensitive(s, a, &expanded, out);
-        // A read of secrets that AWS files under Write (kms:Decrypt) is said once, as a read.
-        let only_sensitive = sensitive_hit
-            && rep.is_some_and(|r| SENSITIVE_READS.contains(&r.action.full_lc.as_str()));
-        let counts = star && grants && !all && !exact_passrole && !only_sensitive;
+        if star && grants {
+            sensitive(s, a, &expanded, out);
+        }
+        // A read of secrets that AWS files under Write (kms:Decrypt) is a read: it is said by the
+        // sensitive-read lint (or narrowed by a condition), never as a write on `*`.
+        let read = rep.is_some_and(|r| SENSITIVE_READS.contains(&r.action.full_lc.as_str()));
+        let counts = star && grants && !all && !exact_passrole && !read;
         if counts && level >= AccessLevel::Tagging {
             let better = top.as_ref().is_none_or(|(l, _, _)| level > *l);
             if better {
@@ -179,13 +181,13 @@ fn sensitive(
     a: &Located<ActionPattern>,
     expanded: &[ActionRef],
     out: &mut Vec<Finding>,
-) -> bool {
+) {
     let hits: Vec<&ActionRef> = expanded
         .iter()
         .filter(|x| SENSITIVE_READS.contains(&x.action.full_lc.as_str()))
         .collect();
     let Some(first) = hits.first() else {
-        return false;
+        return;
     };
     let narrowed = s.conditions.iter().any(|c| {
         c.key_lc.starts_with("aws:resource")
@@ -194,7 +196,7 @@ fn sensitive(
                 .any(|h| c.key_lc.starts_with(&format!("{}:", h.service.prefix)))
     });
     if narrowed {
-        return false;
+        return;
     }
     let names: Vec<String> = hits.iter().take(3).map(|h| h.full_name()).collect();
     out.push(at_args(
@@ -206,5 +208,4 @@ fn sensitive(
         ],
         a,
     ));
-    true
 }
