@@ -342,14 +342,13 @@ impl Catalog {
         let mut scored: Vec<(bool, usize, &str)> = self
             .services
             .iter()
-            .map(|s| {
+            .filter_map(|s| {
                 let d = strsim::damerau_levenshtein(&lc, &s.prefix);
-                let has = !action.contains(['*', '?']) && s.action(action).is_some();
-                (!has, d, s.prefix.as_str())
-            })
-            .filter(|(missing, d, p)| {
-                let close = *d <= (lc.len() / 2).max(2) || p.starts_with(&lc) || lc.starts_with(p);
-                close && (!missing || *d <= 2)
+                let p = s.prefix.as_str();
+                let close = d <= (lc.len() / 2).max(2) || p.starts_with(&lc) || lc.starts_with(p);
+                // Only close prefixes are decoded to look for the action.
+                let has = close && !action.contains(['*', '?']) && s.action(action).is_some();
+                (close && (has || d <= 2)).then_some((!has, d, p))
             })
             .collect();
         scored.sort();
