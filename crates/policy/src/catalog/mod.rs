@@ -287,17 +287,29 @@ impl Catalog {
     /// order. Matching is case-insensitive, as IAM's.
     pub fn expand(&self, pattern: &str) -> Vec<ActionRef<'_>> {
         let lc = pattern.to_ascii_lowercase();
-        let glob = Glob::new(&lc, true);
+        if !lc.contains(['*', '?']) {
+            // One named action: a lookup, not a scan.
+            return self.action(&lc).into_iter().collect();
+        }
         let (svc, _) = lc.split_once(':').unwrap_or((lc.as_str(), ""));
+        let glob = Glob::new(&lc, true);
         let services: Vec<&Service> = if svc.contains(['*', '?']) {
             self.services.iter().collect()
         } else {
             self.service(svc).into_iter().collect()
         };
+        // The common shapes, `s3:*` and `s3:Put*`, are a prefix test; the rest a wildcard match.
+        let prefix = lc
+            .strip_suffix('*')
+            .filter(|p| !p.contains(['*', '?']) && !svc.contains(['*', '?']));
         let mut out = Vec::new();
         for service in services {
             for action in service.actions() {
-                if glob.matches(&action.full_lc) {
+                let hit = match prefix {
+                    Some(p) => action.full_lc.starts_with(p),
+                    None => glob.matches(&action.full_lc),
+                };
+                if hit {
                     out.push(ActionRef { service, action });
                 }
             }

@@ -18,31 +18,50 @@ pub(super) fn either(names: &[String]) -> Text {
     Text::new(names.join("、"), names.join(" or "))
 }
 
+/// What each Action entry expands to in the catalog (empty for an entry it does not know, and
+/// for `"*"`), computed once per statement and shared by the lints that need it.
+pub(super) type Expanded<'c> = Vec<Vec<ActionRef<'c>>>;
+
+pub(super) fn expand_all<'c>(c: &'c Catalog, s: &Statement) -> Expanded<'c> {
+    s.action
+        .items
+        .iter()
+        .map(|a| {
+            let raw = a.value.raw.as_str();
+            if raw == "*" || raw == "*:*" || !raw.contains(':') {
+                Vec::new()
+            } else {
+                c.expand(raw)
+            }
+        })
+        .collect()
+}
+
 /// Every action the statement's Action names, when each entry resolves in the catalog; `None`
 /// for NotAction, `"*"`, or an entry the catalog does not know.
-pub(super) fn resolve<'c>(c: &'c Catalog, s: &Statement) -> Option<Vec<ActionRef<'c>>> {
+fn resolve<'c>(s: &Statement, expanded: &[Vec<ActionRef<'c>>]) -> Option<Vec<ActionRef<'c>>> {
     if s.action.negated {
         return None;
     }
     let mut out = Vec::new();
-    for a in &s.action.items {
-        let raw = a.value.raw.as_str();
-        if raw == "*" || !raw.contains(':') || raw.starts_with('*') {
+    for (a, found) in s.action.items.iter().zip(expanded) {
+        if a.value.raw.starts_with('*') || found.is_empty() {
             return None;
         }
-        let found = c.expand(raw);
-        if found.is_empty() {
-            return None;
-        }
-        out.extend(found);
+        out.extend(found.iter().copied());
     }
     Some(out)
 }
 
-pub(super) fn lint(s: &Statement, s3_shape_reported: bool, out: &mut Vec<Finding>) {
+pub(super) fn lint(
+    s: &Statement,
+    expanded: &[Vec<ActionRef>],
+    s3_shape_reported: bool,
+    out: &mut Vec<Finding>,
+) {
     let c = catalog();
-    actions(c, s, out);
-    let resolved = resolve(c, s);
+    actions(c, s, expanded, out);
+    let resolved = resolve(s, expanded);
     conditions(c, s, resolved.as_deref(), out);
     if let Some(r) = &resolved
         && !s3_shape_reported
@@ -51,8 +70,8 @@ pub(super) fn lint(s: &Statement, s3_shape_reported: bool, out: &mut Vec<Finding
     }
 }
 
-fn actions(c: &Catalog, s: &Statement, out: &mut Vec<Finding>) {
-    for a in &s.action.items {
+fn actions(c: &Catalog, s: &Statement, expanded: &[Vec<ActionRef>], out: &mut Vec<Finding>) {
+    for (a, found) in s.action.items.iter().zip(expanded) {
         let raw = a.value.raw.as_str();
         let Some((svc, name)) = raw.split_once(':') else {
             continue;
@@ -62,7 +81,7 @@ fn actions(c: &Catalog, s: &Statement, out: &mut Vec<Finding>) {
         }
         let wild = name.contains(['*', '?']);
         if svc.contains(['*', '?']) {
-            if c.expand(raw).is_empty() {
+            if found.is_empty() {
                 let any = Text::new("どのサービス", "any service");
                 out.push(at_args(
                     LintCode::WildcardMatchesNothing,
@@ -94,7 +113,7 @@ fn actions(c: &Catalog, s: &Statement, out: &mut Vec<Finding>) {
             continue;
         };
         if wild {
-            if c.expand(raw).is_empty() {
+            if found.is_empty() {
                 out.push(at_args(
                     LintCode::WildcardMatchesNothing,
                     &[plain(raw), plain(&service.name)],
@@ -214,6 +233,9 @@ fn resources(s: &Statement, actions: &[ActionRef], out: &mut Vec<Finding>) {
     let Some(r) = s.resource.as_ref().filter(|r| !r.negated) else {
         return;
     };
+    if r.items.iter().all(|i| i.value.template.raw == "*") {
+        return;
+    }
     let mut formats: Vec<&str> = Vec::new();
     for a in actions {
         for (t, _) in a.service.resource_types(a.action) {

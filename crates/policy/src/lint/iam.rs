@@ -163,8 +163,9 @@ fn statement(s: &Statement, kind: PolicyKind, null_mfa_deny: bool, out: &mut Vec
     }
     resources(s, out);
     super::conditions::lint(s, null_mfa_deny, out);
+    let expanded = super::catalog::expand_all(crate::catalog::catalog(), s);
     if allow && !s.action.negated {
-        super::risk::lint(s, kind, out);
+        super::risk::lint(s, kind, &expanded, out);
     }
     super::trust::lint(s, kind, out);
     redundant_actions(s, out);
@@ -178,7 +179,7 @@ fn statement(s: &Statement, kind: PolicyKind, null_mfa_deny: bool, out: &mut Vec
                 | LintCode::StatementNeverMatches
         )
     });
-    super::catalog::lint(s, shape, out);
+    super::catalog::lint(s, &expanded, shape, out);
 }
 
 fn resources(s: &Statement, out: &mut Vec<Finding>) {

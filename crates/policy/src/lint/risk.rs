@@ -6,28 +6,31 @@
 
 use super::actions::{self, Verb};
 use super::{Finding, plain};
-use crate::catalog::{AccessLevel, ActionRef, catalog};
+use crate::catalog::{AccessLevel, ActionRef};
 use crate::document::{ActionPattern, Located, PolicyKind, Statement};
 use crate::lint::LintCode;
 use crate::text::Text;
 
-/// Reads that hand over data or secrets (lowercase). Checkov (CKV_AWS_108) and cloudsplaining
-/// call the same family "data exfiltration".
-const SENSITIVE_READS: [&str; 13] = [
-    "secretsmanager:getsecretvalue",
-    "ssm:getparameter",
-    "ssm:getparameters",
-    "ssm:getparametersbypath",
-    "ssm:getparameterhistory",
-    "kms:decrypt",
-    "s3:getobject",
-    "s3:getobjectversion",
-    "dynamodb:getitem",
-    "dynamodb:batchgetitem",
-    "dynamodb:query",
-    "dynamodb:scan",
-    "ec2:getpassworddata",
-];
+/// Reads that hand over data or secrets (lowercase `service:action`). Checkov (CKV_AWS_108) and
+/// cloudsplaining call the same family "data exfiltration".
+fn is_sensitive_read(full_lc: &str) -> bool {
+    matches!(
+        full_lc,
+        "secretsmanager:getsecretvalue"
+            | "ssm:getparameter"
+            | "ssm:getparameters"
+            | "ssm:getparametersbypath"
+            | "ssm:getparameterhistory"
+            | "kms:decrypt"
+            | "s3:getobject"
+            | "s3:getobjectversion"
+            | "dynamodb:getitem"
+            | "dynamodb:batchgetitem"
+            | "dynamodb:query"
+            | "dynamodb:scan"
+            | "ec2:getpassworddata"
+    )
+}
 
 fn at_args(code: LintCode, args: &[Text], l: &Located<ActionPattern>) -> Finding {
     Finding::with_args(code, args, &l.path, l.span.line, l.span.col)
@@ -57,29 +60,34 @@ fn fallback_level(raw: &str) -> AccessLevel {
 /// well-known actions have the short names: `s3:PutBucketPolicy` for `s3:*`).
 fn worst<'c>(expanded: &[ActionRef<'c>]) -> Option<ActionRef<'c>> {
     let top = expanded.iter().map(|a| a.action.level).max()?;
-    expanded
-        .iter()
-        .filter(|a| a.action.level == top)
-        .min_by_key(|a| (!a.action.name.contains("Policy"), a.action.name.len()))
-        .copied()
+    examples(expanded, top, 1).into_iter().next()
 }
 
-/// Up to `n` actions of `level`, those naming a policy first, then the shortest names.
+/// Up to `n` actions of `level`, those naming a policy first, then the shortest names (each key
+/// computed once: `ec2:*` has 780 actions).
 fn examples<'c>(expanded: &[ActionRef<'c>], level: AccessLevel, n: usize) -> Vec<ActionRef<'c>> {
-    let mut v: Vec<ActionRef> = expanded
+    let mut v: Vec<(bool, usize, &str, ActionRef)> = expanded
         .iter()
         .filter(|x| x.action.level == level)
-        .copied()
+        .map(|x| {
+            let name = x.action.name.as_str();
+            (!name.contains("Policy"), name.len(), name, *x)
+        })
         .collect();
-    v.sort_by_key(|x| {
-        let n = &x.action.name;
-        (!n.contains("Policy"), n.len(), n.clone())
-    });
+    let n = n.min(v.len());
+    if n == 0 {
+        return Vec::new();
+    }
+    let by_key = |a: &(bool, usize, &str, ActionRef), b: &(bool, usize, &str, ActionRef)| {
+        (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2))
+    };
+    v.select_nth_unstable_by(n - 1, by_key);
     v.truncate(n);
-    v
+    v.sort_by(by_key);
+    v.into_iter().map(|t| t.3).collect()
 }
 
-/// The ARN format of an action's first resource type, for a hint.
+/// The shortest ARN format among an action's resource types, for a hint.
 fn arn_example(a: Option<ActionRef>) -> String {
     a.and_then(|a| {
         a.service
@@ -91,8 +99,12 @@ fn arn_example(a: Option<ActionRef>) -> String {
 }
 
 /// Checks one Allow statement with an Action list (not NotAction).
-pub(super) fn lint(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) {
-    let c = catalog();
+pub(super) fn lint(
+    s: &Statement,
+    kind: PolicyKind,
+    expanded_all: &[Vec<ActionRef>],
+    out: &mut Vec<Finding>,
+) {
     if kind == PolicyKind::Scp {
         // An SCP grants nothing: broad allows only widen the limit.
         for a in s.action.items.iter().filter(|a| is_all(&a.value.raw)) {
@@ -108,7 +120,7 @@ pub(super) fn lint(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) {
     let star = resource_star(s);
     let all = s.action.items.iter().any(|a| is_all(&a.value.raw));
     let mut top: Option<(AccessLevel, &Located<ActionPattern>, Option<ActionRef>)> = None;
-    for a in &s.action.items {
+    for (a, expanded) in s.action.items.iter().zip(expanded_all) {
         let raw = a.value.raw.as_str();
         if is_all(raw) {
             out.push(Finding::new(
@@ -120,14 +132,13 @@ pub(super) fn lint(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) {
             ));
             continue;
         }
-        let expanded = c.expand(raw);
-        let rep = worst(&expanded);
+        let rep = worst(expanded);
         let level = rep.map_or_else(|| fallback_level(raw), |r| r.action.level);
         let wild = a.value.glob.has_wildcard();
         // A wildcard that matches nothing is already an error of its own.
         if wild && level >= AccessLevel::Tagging && !expanded.is_empty() {
-            let mut shown = examples(&expanded, AccessLevel::PermissionsManagement, 2);
-            shown.extend(examples(&expanded, AccessLevel::Write, 3 - shown.len()));
+            let mut shown = examples(expanded, AccessLevel::PermissionsManagement, 2);
+            shown.extend(examples(expanded, AccessLevel::Write, 3 - shown.len()));
             let names: Vec<String> = shown.iter().map(|x| x.full_name()).collect();
             out.push(at_args(
                 LintCode::ServiceWildcardWrite,
@@ -145,11 +156,11 @@ pub(super) fn lint(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) {
         }
         let exact_passrole = passrole && !wild;
         if star && grants {
-            sensitive(s, a, &expanded, out);
+            sensitive(s, a, expanded, out);
         }
         // A read of secrets that AWS files under Write (kms:Decrypt) is a read: it is said by the
         // sensitive-read lint (or narrowed by a condition), never as a write on `*`.
-        let read = rep.is_some_and(|r| SENSITIVE_READS.contains(&r.action.full_lc.as_str()));
+        let read = rep.is_some_and(|r| is_sensitive_read(&r.action.full_lc));
         let counts = star && grants && !all && !exact_passrole && !read;
         if counts && level >= AccessLevel::Tagging {
             let better = top.as_ref().is_none_or(|(l, _, _)| level > *l);
@@ -184,7 +195,7 @@ fn sensitive(
 ) {
     let hits: Vec<&ActionRef> = expanded
         .iter()
-        .filter(|x| SENSITIVE_READS.contains(&x.action.full_lc.as_str()))
+        .filter(|x| is_sensitive_read(&x.action.full_lc))
         .collect();
     let Some(first) = hits.first() else {
         return;
