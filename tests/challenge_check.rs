@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use secdojo::course::CourseSource;
-use secdojo::course::check::{Diagnostic, Level};
+use secdojo::course::check::{Diagnostic, Severity};
 use secdojo::sandbox::check::check;
 
 const COURSE: &str = r#"content_version = 1
@@ -85,7 +85,7 @@ fn run(dir: &Path) -> Vec<Diagnostic> {
 
 fn find<'a>(d: &'a [Diagnostic], path: &str, needle: &str) -> &'a Diagnostic {
     d.iter()
-        .find(|x| x.path == path && x.message.contains(needle))
+        .find(|x| x.file.as_deref() == Some(path) && x.message.en.contains(needle))
         .unwrap_or_else(|| panic!("no `{needle}` in {path}: {d:#?}"))
 }
 
@@ -124,28 +124,35 @@ fn each_broken_rule_is_reported_at_its_position() {
         ("quizzes/iam.toml", QUIZ),
     ]);
     let d = run(dir.path());
-    assert!(d.iter().all(|x| x.level == Level::Error), "{d:#?}");
+    assert!(d.iter().all(|x| x.severity == Severity::Error), "{d:#?}");
 
     let ghost = find(&d, "lessons/course.toml", "unknown challenge `ghost`");
-    assert_eq!((ghost.pos.line, ghost.pos.col), (8, 23));
+    assert_eq!((ghost.pos.unwrap().line, ghost.pos.unwrap().col), (8, 23));
 
     let b = "challenges/broken.toml";
-    assert_eq!(find(&d, b, "hints: 1 in ja but 2 in en").pos.line, 10);
-    assert_eq!(find(&d, b, "title.en is empty").pos.line, 5);
+    assert_eq!(
+        find(&d, b, "hints: 1 in ja but 2 in en").pos.unwrap().line,
+        10
+    );
+    assert_eq!(find(&d, b, "title.en is empty").pos.unwrap().line, 5);
     let nope = find(&d, b, "`nope` is not a lint code");
-    assert_eq!(nope.pos.line, 13);
-    assert_eq!(find(&d, b, "starter already solves").pos.line, 12);
+    assert_eq!(nope.pos.unwrap().line, 13);
+    assert_eq!(find(&d, b, "starter already solves").pos.unwrap().line, 12);
 
     find(&d, "challenges/stray.toml", "does not list `stray`");
 
     let q = "quizzes/iam.toml";
     assert_eq!(
-        find(&d, q, "`no-such-code` is not a lint code").pos.line,
+        find(&d, q, "`no-such-code` is not a lint code")
+            .pos
+            .unwrap()
+            .line,
         14
     );
     assert_eq!(
         find(&d, q, "starter of `iam-policy` already solves")
             .pos
+            .unwrap()
             .line,
         13
     );
@@ -166,7 +173,7 @@ fn content_errors_in_requests_and_given_policies_are_reported() {
     ]);
     let d = run(dir.path());
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert!(d[0].message.starts_with("given[0] at 1:"), "{d:#?}");
+    assert!(d[0].message.en.starts_with("given[0] at 1:"), "{d:#?}");
     let no_action = GOOD.replace("action = \"s3:PutObject\"\n", "");
     let dir = course(&[
         (
@@ -178,7 +185,7 @@ fn content_errors_in_requests_and_given_policies_are_reported() {
     let d = run(dir.path());
     assert_eq!(d.len(), 1, "{d:#?}");
     assert!(
-        d[0].message.contains("must_deny[0]") && d[0].message.contains("action"),
+        d[0].message.en.contains("must_deny[0]") && d[0].message.en.contains("action"),
         "{d:#?}"
     );
 }
@@ -201,5 +208,8 @@ fn text_rules_apply_to_challenge_files() {
     ]);
     let d = run(dir.path());
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert_eq!((d[0].level, d[0].pos.line), (Level::Warning, 6));
+    assert_eq!(
+        (d[0].severity, d[0].pos.unwrap().line),
+        (Severity::Warning, 6)
+    );
 }

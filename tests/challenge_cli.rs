@@ -181,3 +181,71 @@ fn spot_the_key_names_lines_of_the_code_not_of_the_answer_file() {
     assert!(text.contains("(line 6 of the code shown)"), "{text}");
     assert!(!text.contains("marks.json:6"), "{text}");
 }
+
+#[test]
+fn an_answer_of_the_wrong_kind_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "iam.json",
+            r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#,
+        ),
+        ("sg.json", r#"{"ingress": [], "egress": []}"#),
+        ("nacl.json", r#"{"inbound": [], "outbound": []}"#),
+    ];
+    for (name, body) in files {
+        std::fs::write(dir.path().join(name), body).unwrap();
+    }
+    for (id, file, is, takes) in [
+        (
+            "sg-cleartext",
+            "iam.json",
+            "an IAM policy",
+            "a security group",
+        ),
+        ("nacl-order", "sg.json", "a security group", "a network ACL"),
+        ("s3-prefix-write", "nacl.json", "a network ACL", "a policy"),
+        (
+            "spot-the-key",
+            "iam.json",
+            "an IAM policy",
+            "the numbers of the leaking lines",
+        ),
+    ] {
+        let path = dir.path().join(file);
+        secdojo()
+            .args(["--lang", "en", "challenge", "check", id])
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "{}:1:1: error: wrong kind of file: this is {is}, and this challenge takes {takes}",
+                path.display()
+            )));
+    }
+    secdojo()
+        .args(["--lang", "ja", "challenge", "check", "sg-cleartext"])
+        .arg(dir.path().join("iam.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "ファイルの種類が違います。このファイルは「IAM のポリシー」ですが、この課題で書くのは「セキュリティグループ」です（{\"ingress\": [...], \"egress\": [...]}）",
+        ));
+}
+
+#[test]
+fn the_spot_the_key_format_message_gives_no_line_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.json");
+    std::fs::write(&path, r#"{"marks": [1]}"#).unwrap();
+    let out = secdojo()
+        .args(["--lang", "en", "challenge", "check", "spot-the-key"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("{\"lines\": [line numbers, ...]}"), "{err}");
+    assert!(!err.contains("[3, 7]"), "{err}");
+}

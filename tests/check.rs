@@ -104,6 +104,13 @@ fn quiz_rules_for_every_kind() {
 }
 
 #[test]
+fn optional_sections_and_code_width() {
+    let (out, code) = check_fixture("optional-sections");
+    assert_lines(&out, EXPECTED_OPTIONAL);
+    assert_eq!(code, 1);
+}
+
+#[test]
 fn warnings_alone_exit_zero() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_dir(
@@ -238,10 +245,23 @@ quizzes/a.toml:116:1: error: question a-policy has no policy_kind
 quizzes/a.toml:118:8: error: `policy` question `a-policy` needs `policy_kind`
 quizzes/a.toml:118:8: error: `policy` question `a-policy` needs at least one must_allow or must_deny request
 quizzes/a.toml:124:11: error: starter of `a-policy` is not valid JSON: EOF while parsing a list at line 1 column 40
+quizzes/a.toml:137:1: error: question `a-fill-reject` both accepts and rejects `Integrity`
+quizzes/a.toml:139:1: error: reject 1 of question `a-fill-reject` has an empty misconception
+quizzes/a.toml:142:1: error: reject 2 of question `a-fill-reject` names no term
+quizzes/a.toml:160:1: error: only `fill_in` questions have `reject`; `a-tf-reject` is `true_false`
 quizzes/b.toml:1:8: error: quiz file says unit `wrong` but lessons/course.toml uses it for `b`
 quizzes/b.toml:5:6: error: duplicate question id `a-single` (first defined at quizzes/a.toml:5:6)
 quizzes/b.toml:5:6: warning: question id `a-single` should start with `b-`
-check: 22 errors, 1 warning
+check: 26 errors, 1 warning
+"#;
+
+const EXPECTED_OPTIONAL: &str = r#"lessons/02-iam/en.md:38:77: warning: code line is 78 columns wide, more than 76: it wraps in an 80-column terminal; break it (a shell command with `\`) or shorten it
+lessons/02-iam/en.md:45:1: warning: main-path section `#going-further-keys` follows the optional section `#going-further-scp`: optional ("Going further") sections come last, after "What to remember"
+lessons/02-iam/ja.md:40:43: warning: code line is 77 columns wide, more than 76: it wraps in an 80-column terminal; break it (a shell command with `\`) or shorten it
+lessons/02-iam/ja.md:43:1: error: heading `詳しい例` carries `.optional`, but only a `##` section can be optional (its `###` sections are optional with it)
+lessons/02-iam/ja.md:47:1: error: section `#going-further-keys` is optional (`.optional`) here but not in lessons/02-iam/en.md:45:1; both languages must mark the same sections optional
+lessons/02-iam/ja.md:51:1: warning: main-path section `#after` follows the optional section `#going-further-keys`: optional ("Going further") sections come last, after "What to remember"
+check: 2 errors, 4 warnings
 "#;
 
 /// The course that ships has no warnings either (an ambiguous-width glyph in a UI string slipped
@@ -254,4 +274,75 @@ fn the_built_in_course_has_no_findings_at_all() {
         "check: ok, no problems found\n"
     );
     assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn japanese_output_has_the_same_findings_in_the_same_order() {
+    for name in [
+        "broken-index",
+        "broken-lessons",
+        "broken-quiz",
+        "broken-syntax",
+    ] {
+        let run = |lang: &str| {
+            let out = secdojo()
+                .args([
+                    "--lang",
+                    lang,
+                    "check",
+                    &format!("tests/fixtures/courses/{name}"),
+                ])
+                .output()
+                .unwrap();
+            (String::from_utf8(out.stdout).unwrap(), out.status.code())
+        };
+        let ((ja, ja_code), (en, en_code)) = (run("ja"), run("en"));
+        assert_eq!(ja_code, en_code);
+        let head = |l: &str| {
+            let (place, rest) = l.split_once(": ").unwrap_or((l, ""));
+            (
+                place.to_string(),
+                rest.split_once(": ").map(|(sev, _)| sev.to_string()),
+            )
+        };
+        let (ja_lines, en_lines): (Vec<&str>, Vec<&str>) =
+            (ja.lines().collect(), en.lines().collect());
+        assert_eq!(ja_lines.len(), en_lines.len(), "{ja}\n{en}");
+        for (j, e) in ja_lines.iter().zip(&en_lines).take(ja_lines.len() - 1) {
+            assert_eq!(head(j), head(e), "{name}");
+            assert_ne!(j, e, "{name}: not translated: {j}");
+            assert!(j.chars().any(|c| c > '\u{3000}'), "{name}: {j}");
+        }
+        let summary = ja_lines.last().unwrap();
+        assert!(
+            summary.starts_with("check: エラー ") && summary.ends_with(" 件"),
+            "{summary}"
+        );
+    }
+}
+
+#[test]
+fn a_course_that_does_not_load_is_named_in_the_chosen_language() {
+    for (lang, said) in [
+        (
+            "ja",
+            "lessons/01-a/ja.md:3:11: error: フロントマターが正しくありません：invalid type",
+        ),
+        (
+            "en",
+            "lessons/01-a/en.md:1:1: error: front matter opened with `+++` is never closed",
+        ),
+    ] {
+        secdojo()
+            .args([
+                "--lang",
+                lang,
+                "--content",
+                "tests/fixtures/courses/broken-syntax",
+            ])
+            .args(["render", "home"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(said));
+    }
 }

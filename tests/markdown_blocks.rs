@@ -34,6 +34,73 @@ fn headings_have_explicit_or_derived_unique_anchors() {
 }
 
 #[test]
+fn optional_sections_are_parsed_from_the_heading_class() {
+    let doc = parse(
+        "## Main {#main}\n\n### Detail {#detail}\n\n## Going further {#more .optional}\n\n\
+         ### Deeper {#deeper}\n\n## Back {#back}\n",
+    );
+    let flags: Vec<(&str, bool)> = doc
+        .headings
+        .iter()
+        .map(|h| (h.anchor.as_str(), h.optional))
+        .collect();
+    // The `###` under an optional `##` is optional with it; the next `##` ends the part.
+    assert_eq!(
+        flags,
+        [
+            ("main", false),
+            ("detail", false),
+            ("more", true),
+            ("deeper", true),
+            ("back", false)
+        ]
+    );
+    assert!(doc.headings[2].opens_optional());
+    assert!(!doc.headings[3].opens_optional());
+    // The class is not part of the anchor or the text.
+    assert_eq!(doc.headings[2].text, "Going further");
+    assert_eq!(doc.headings[2].outline_text("任意"), "Going further [任意]");
+    assert_eq!(doc.headings[3].outline_text("任意"), "Deeper");
+    assert_eq!(doc.headings[0].outline_text("任意"), "Main");
+}
+
+#[test]
+fn optional_headings_show_the_ui_label_as_a_marker() {
+    let md = "## Going further {#more .optional}\n\n### Deeper {#deeper}\n\nText.\n";
+    let lines = render(md, 40);
+    // English default label; the rule under the heading covers the marker too.
+    assert_eq!(
+        plain(&lines)[..2],
+        ["Going further [optional]", "────────────────────────"]
+    );
+    assert_eq!(
+        plain(&lines)[3],
+        "Deeper",
+        "only the opening heading is marked"
+    );
+    let marker = lines[0]
+        .spans
+        .iter()
+        .find(|s| s.text.contains("[optional]"))
+        .expect("marker span");
+    assert_eq!(marker.style.role, Role::Heading(2));
+    assert!(marker.style.italic && !marker.style.bold);
+    // In the UI language, wrapped like the heading at a narrow width.
+    let opts = RenderOptions {
+        labels: AlertLabels {
+            optional: "任意".into(),
+            ..AlertLabels::default()
+        },
+        ..RenderOptions::new(12)
+    };
+    let ja = plain(&parse("## さらに学ぶ：SCP {#more .optional}\n").render(&opts));
+    assert_eq!(ja, ["さらに学ぶ：", "SCP [任意]", "────────────"]);
+    for l in parse(md).render(&RenderOptions::new(10)) {
+        assert!(l.width() <= 10, "{l:?}");
+    }
+}
+
+#[test]
 fn heading_lines_are_marked_bold_and_level_two_is_underlined() {
     let lines = render("Intro.\n\n## Root user {#root-user}\n\nText.\n", 40);
     assert_eq!(
@@ -148,6 +215,7 @@ fn alerts_print_the_label_in_the_ui_language() {
         important: "重要".into(),
         warning: "警告".into(),
         caution: "注意".into(),
+        optional: "任意".into(),
     };
     let opts = RenderOptions {
         width: 40,

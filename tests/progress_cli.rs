@@ -132,3 +132,63 @@ fn a_corrupt_store_is_set_aside_and_reported() {
         "{\"schema\": 1, oops"
     );
 }
+
+#[test]
+fn a_newer_store_is_kept_and_a_plain_quiz_that_cannot_save_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    common::course(&dir.path().join("course"));
+    let newer = r#"{"schema": 9, "lessons": {"demo": {"finished": true}}}"#;
+    std::fs::write(dir.path().join("progress.json"), newer).unwrap();
+    secdojo(dir.path())
+        .args(["progress", "show"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "written by a newer secdojo (schema 9)",
+        ));
+    for lang in ["en", "ja"] {
+        let out = Command::cargo_bin("secdojo")
+            .unwrap()
+            .args(["--lang", lang, "--data-dir"])
+            .arg(dir.path())
+            .arg("--content")
+            .arg(dir.path().join("course"))
+            .args(["quiz", "demo", "--plain", "--seed", "3"])
+            .write_stdin("nothing\nnothing\n")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        let said = if lang == "en" {
+            "your answers were not saved"
+        } else {
+            "解答は保存されませんでした"
+        };
+        assert!(stderr.contains(said), "{stderr}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("progress.json")).unwrap(),
+        newer
+    );
+}
+
+#[test]
+fn a_plain_quiz_whose_store_cannot_be_written_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    common::course(&dir.path().join("course"));
+    // The data folder is a file: nothing can be saved there.
+    let blocked = dir.path().join("not-a-folder");
+    std::fs::write(&blocked, "").unwrap();
+    Command::cargo_bin("secdojo")
+        .unwrap()
+        .args(["--lang", "en", "--data-dir"])
+        .arg(&blocked)
+        .arg("--content")
+        .arg(dir.path().join("course"))
+        .args(["quiz", "demo", "--plain", "--seed", "3"])
+        .write_stdin("nothing\nnothing\n")
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("score:"))
+        .stderr(predicate::str::contains("your answers were not saved"));
+}

@@ -68,8 +68,7 @@ fn killed_writers_never_lose_committed_updates() -> Result<(), String> {
             .map_err(|e| format!("round {round}: {e:#}"))?;
         if let Some(a) = aside {
             return Err(format!(
-                "round {round}: store unreadable after SIGKILL: {}",
-                a.reason
+                "round {round}: store unreadable after SIGKILL: {a:?}"
             ));
         }
         for i in &committed {
@@ -88,8 +87,13 @@ fn killed_writers_never_lose_committed_updates() -> Result<(), String> {
             .filter_map(Result::ok)
             .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
             .count();
-        // A killed writer may leave its temporary file; it must never be mistaken for the store.
-        assert!(leftovers <= round + 1);
+        // A killed writer may leave its temporary file; the next start removes it (the writer
+        // is gone), so they never pile up.
+        if leftovers != 0 {
+            return Err(format!(
+                "round {round}: {leftovers} temporary files left after a load"
+            ));
+        }
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ fn run(lang: &str, seed: u64, stdin: &str) -> (String, i32) {
     course(dir.path());
     let out = Command::cargo_bin("secdojo")
         .unwrap()
+        .env("SECDOJO_DATA_DIR", dir.path().join("data"))
         .args(["--lang", lang, "--content"])
         .arg(dir.path())
         .args(["quiz", "demo", "--plain", "--seed", &seed.to_string()])
@@ -62,6 +63,28 @@ fn a_wrong_pick_shows_its_misconception_and_the_section_to_reread() {
     assert!(out.contains("The right answer:") && out.contains("Right choice"));
     assert!(out.contains("Introduction (demo#intro)"), "{out}");
     assert_eq!(out.lines().last(), Some("score: 0/2"));
+}
+
+#[test]
+fn a_one_letter_slip_is_right_and_the_feedback_spells_the_term() {
+    let (probe, _) = run("en", 11, "nothing\n");
+    let right = number_of(&probe, "Right choice");
+    let (out, code) = run("en", 11, &answers(&probe, &right, "least privlege"));
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Accepted; the term is spelled least privilege."),
+        "{out}"
+    );
+    assert_eq!(out.lines().last(), Some("score: 2/2"));
+    let (out, _) = run("ja", 11, &answers(&probe, &right, "least privlege"));
+    assert!(
+        out.contains("正解として扱います。正しいつづりは least privilege です。"),
+        "{out}"
+    );
+    // Two slips are not one.
+    let (out, _) = run("en", 11, &answers(&probe, &right, "leest privlege"));
+    assert!(!out.contains("Accepted;"), "{out}");
+    assert_eq!(out.lines().last(), Some("score: 1/2"));
 }
 
 #[test]
@@ -130,14 +153,17 @@ fn answers_ja(probe: &str, single: &str) -> String {
 
 #[test]
 fn unknown_unit_and_zero_count_are_usage_errors() {
+    let data = tempfile::tempdir().unwrap();
     Command::cargo_bin("secdojo")
         .unwrap()
+        .env("SECDOJO_DATA_DIR", data.path())
         .args(["quiz", "nope", "--plain"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown unit `nope`"));
     Command::cargo_bin("secdojo")
         .unwrap()
+        .env("SECDOJO_DATA_DIR", data.path())
         .args(["quiz", "iam", "--plain", "--count", "0"])
         .assert()
         .code(2);

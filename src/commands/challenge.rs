@@ -13,6 +13,7 @@ use super::{Context, Outcome};
 use crate::cli::{ChallengeCommand, TextOrJson};
 use crate::course::{self, CourseSource};
 use crate::i18n::Strings;
+use crate::policy::diag::Diagnostic;
 use crate::sandbox::{self, Challenge, JudgeError, Verdict, load};
 
 pub fn run(ctx: &Context, cmd: ChallengeCommand) -> anyhow::Result<Outcome> {
@@ -32,7 +33,7 @@ pub fn run(ctx: &Context, cmd: ChallengeCommand) -> anyhow::Result<Outcome> {
 
 fn list(ctx: &Context, src: &CourseSource, course: &course::Course) -> anyhow::Result<Outcome> {
     let all = load::load_all(src)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::out::stdout();
     // In course order (unit by unit, as course.toml lists them), then any unlisted ones.
     let mut shown: Vec<&Challenge> = Vec::new();
     for unit in &course.units {
@@ -81,13 +82,14 @@ fn check(
     let verdict = match sandbox::judge_challenge(c, &answer) {
         Ok(v) => v,
         Err(JudgeError::Answer(e)) => {
-            anyhow::bail!("{name}:{}:{}: {}", e.line, e.col, e.msg.get(ctx.lang))
+            let at = crate::policy::pos::Pos::new(e.line, e.col);
+            return Err(Diagnostic::error(e.msg).in_file(name).at(at).into());
         }
         Err(JudgeError::Content(m)) => {
-            anyhow::bail!("{}: {}", load::path_of(&c.id), m.en)
+            return Err(Diagnostic::error(m).in_file(load::path_of(&c.id)).into());
         }
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::out::stdout();
     match format {
         TextOrJson::Text => print_text(&mut out, ctx, s, c, &name, &verdict),
         TextOrJson::Json => {

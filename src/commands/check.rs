@@ -1,5 +1,5 @@
-//! `secdojo check [DIR]`: validate a course, printing `path:line:col: level: message`, then a
-//! summary line; exit 1 when there is any error (warnings alone pass).
+//! `secdojo check [DIR]`: validate a course, printing `path:line:col: level: message` in the
+//! chosen language, then a summary line; exit 1 when there is any error (warnings alone pass).
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -23,12 +23,12 @@ pub fn run(ctx: &Context, dir: Option<PathBuf>) -> anyhow::Result<Outcome> {
     report
         .diagnostics
         .extend(crate::sandbox::check::check(&src));
-    report.diagnostics.sort();
-    let mut out = std::io::stdout().lock();
+    report.sort();
+    let mut out = super::out::stdout();
     for d in &report.diagnostics {
-        writeln!(out, "{d}").context("cannot write to stdout")?;
+        writeln!(out, "{}", d.render(ctx.lang)).context("cannot write to stdout")?;
     }
-    writeln!(out, "{}", report.summary()).context("cannot write to stdout")?;
+    writeln!(out, "{}", report.summary(ctx.lang)).context("cannot write to stdout")?;
     Ok(if report.errors() > 0 {
         Outcome::Failed
     } else {

@@ -59,8 +59,7 @@ pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
         return tui(ctx, course, exam, items, name.as_deref(), out_dir);
     }
     let mut input = stdin_lines::StdinLines::spawn()?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::out::stdout();
     let name = match name {
         Some(n) => n,
         None => match plain::ask_name(course.strings(ctx.lang), &mut input, &mut out)? {
@@ -148,13 +147,13 @@ fn tui(
         Some(Saved::At(p)) => {
             let path = p.display().to_string();
             let _ = writeln!(
-                std::io::stdout(),
+                super::out::stdout(),
                 "{}",
                 s.fmt("exam.saved", &[("path", &path)])
             );
         }
         Some(Saved::Failed(e)) => {
-            let _ = writeln!(std::io::stderr(), "secdojo: {e}");
+            super::out::warn(e);
         }
         None => {}
     }

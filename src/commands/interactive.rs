@@ -45,12 +45,14 @@ fn load_reading(
 ) -> anyhow::Result<Course> {
     let inner = || -> anyhow::Result<Course> {
         let rel = load::COURSE_TOML;
-        let index: CourseFile = located(rel, load::parse_course_file(&load::read_text(src, rel)?))?;
+        let index_text = load::read_text(src, rel)?;
+        let index: CourseFile = load::located(rel, load::parse_course_file(&index_text))?;
+        load::confined_paths(&index, &index_text)?;
         let mut lessons = BTreeMap::new();
         for unit in &index.units {
             let lesson = |lang: Lang| -> anyhow::Result<Lesson> {
                 let rel = unit.lesson_path(lang);
-                located(&rel, parse_lesson(&rel, &load::read_text(src, &rel)?))
+                load::located(&rel, parse_lesson(&rel, &load::read_text(src, &rel)?))
             };
             lessons.insert(unit.id.clone(), both(only, lesson)?);
         }
@@ -67,7 +69,7 @@ fn load_reading(
             lessons,
             quizzes: BTreeMap::new(),
             glossary: if with_glossary {
-                located(
+                load::located(
                     load::GLOSSARY_TOML,
                     load::parse_glossary(&load::read_text(src, load::GLOSSARY_TOML)?),
                 )?
@@ -98,10 +100,6 @@ fn both<T: Clone>(
             en: f(Lang::En)?,
         }),
     }
-}
-
-fn located<T>(rel: &str, r: Result<T, (course::pos::Pos, String)>) -> anyhow::Result<T> {
-    r.map_err(|(pos, msg)| anyhow::anyhow!("{rel}:{pos}: {msg}"))
 }
 
 /// Loads the course and builds the app as the UI will show it first; shared with `render`.
@@ -165,7 +163,7 @@ pub fn run_app(ctx: &Context, app: &mut App) -> anyhow::Result<Outcome> {
     drop(guard);
     host.finish();
     for note in &host.notes {
-        eprintln!("secdojo: {note}");
+        super::out::warn(note);
     }
     match ending? {
         Ending::Quit => Ok(Outcome::Success),
@@ -189,7 +187,7 @@ pub fn load_learner(ctx: &Context, app: &mut App) -> anyhow::Result<()> {
             app.learner =
                 crate::tui::learner::Learner::new(&app.course, p, super::progress::now_epoch())
         }
-        Err(e) => eprintln!("secdojo: {e:#}; progress will not be shown"),
+        Err(e) => super::out::warn(format_args!("{e:#}; progress will not be shown")),
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ pub mod challenge;
 pub mod check;
 pub mod exam;
 pub mod interactive;
+pub mod out;
 pub mod policy;
 pub mod policy_eval;
 pub mod policy_lint;
@@ -56,16 +57,32 @@ impl From<Outcome> for ExitCode {
 }
 
 /// Runs the parsed command line; errors are printed as `secdojo: ...` with their context chain and
-/// exit with status 2.
+/// exit with status 2. Everything is printed through [`out`].
 pub fn run(cli: Cli) -> ExitCode {
     let ctx = Context::from_env(cli.global);
     match dispatch(&ctx, cli.command) {
         Ok(outcome) => outcome.into(),
+        // A reader that went away (`secdojo … | head`) has all it wanted.
+        Err(err) if out::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("secdojo: {err:#}");
+            out::warn(describe(&err, ctx.lang));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its context chain as `{err:#}` prints it, with every diagnostic in it (a course
+/// or challenge file that does not parse) said in the learner's language.
+pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
+    err.chain()
+        .map(
+            |cause| match cause.downcast_ref::<crate::policy::diag::Diagnostic>() {
+                Some(d) => d.render(lang),
+                None => cause.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> {

@@ -115,7 +115,7 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
             s
         }
     };
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = super::out::stdout();
     stdout
         .write_all(out.as_bytes())
         .and_then(|()| stdout.flush())

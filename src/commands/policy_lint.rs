@@ -2,6 +2,7 @@
 //! network ACL, as `file:line:col: severity[code]: message` lines or a JSON list. Exit 1 when a
 //! finding is an error or a security warning, 2 when the file cannot be read or parsed.
 
+use std::io::Write as _;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -124,10 +125,13 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
         .with_context(|| format!("cannot read policy file {}", file.display()))?;
     let mut found = findings(&file, &text, kind, lang)?;
     lint::sort(&mut found);
+    let mut out = super::out::stdout();
     match format {
-        TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&found)?),
-        TextOrJson::Text => print!("{}", render_text(&file, &found, lang)),
+        TextOrJson::Json => writeln!(out, "{}", serde_json::to_string_pretty(&found)?),
+        TextOrJson::Text => write!(out, "{}", render_text(&file, &found, lang)),
     }
+    .and_then(|()| out.flush())
+    .context("cannot write to stdout")?;
     Ok(if found.iter().any(|f| f.severity.fails()) {
         Outcome::Failed
     } else {

@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
             .map(|r| r.to_json().to_string() + "\n")
             .collect(),
     };
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = super::out::stdout();
     stdout
         .write_all(out.as_bytes())
         .and_then(|()| stdout.flush())
@@ -70,8 +70,8 @@ pub fn render_text(results: &[CaseResult], file: &str, lang: Lang) -> String {
                 out.push_str(&format!(
                     "ERROR {id} ({file}:{}:{}): {}\n",
                     r.line,
-                    e.span.col,
-                    e.msg.get(lang)
+                    e.pos.map_or(1, |p| p.col),
+                    e.describe(lang)
                 ));
             }
         }

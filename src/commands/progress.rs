@@ -8,7 +8,7 @@ use crate::cli::{ExportFormat, ProgressCommand};
 use crate::course::{self, CourseSource};
 use crate::progress::assess::assess;
 use crate::progress::export::{self, Labels};
-use crate::progress::store::{self, Store};
+use crate::progress::store::{self, Notice, Store};
 
 /// The store for this invocation: `--data-dir`, `SECDOJO_DATA_DIR`, or the platform folder.
 pub fn open_store(ctx: &Context) -> anyhow::Result<Store> {
@@ -26,33 +26,55 @@ pub fn now_epoch() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// Loads the store, telling the learner on stderr if an unreadable file was set aside.
+/// Loads the store, telling the learner on stderr if an unreadable file was set aside or the
+/// store is a newer secdojo's (then nothing will be saved in this run).
 pub fn load_progress(
     ctx: &Context,
     store: &Store,
 ) -> anyhow::Result<crate::progress::model::Progress> {
-    let (p, aside) = store.load(now_epoch())?;
-    if let Some(a) = aside {
-        warn_set_aside(ctx, &a);
+    let (p, notice) = store.load(now_epoch())?;
+    if let Some(n) = notice {
+        super::out::warn(notice_message(ctx, &n));
     }
     Ok(p)
 }
 
 /// Says that an unreadable store was kept aside, and where.
 pub fn warn_set_aside(ctx: &Context, a: &store::SetAside) {
-    let course = course::load(&CourseSource::Embedded);
-    let moved = a.moved_to.display().to_string();
-    let msg = match &course {
-        Ok(c) => c.strings(ctx.lang).fmt(
+    super::out::warn(notice_message(ctx, &Notice::SetAside(a.clone())));
+}
+
+/// What the learner is told about a store that was not as expected, in their language.
+pub fn notice_message(ctx: &Context, n: &Notice) -> String {
+    let strings = super::sandbox::ui_strings(&CourseSource::Embedded, Some(ctx.lang));
+    let (key, args) = match n {
+        Notice::SetAside(a) => (
             "progress.set_aside",
-            &[("path", &moved), ("reason", &a.reason)],
+            [
+                ("path", a.moved_to.display().to_string()),
+                ("reason", a.reason.clone()),
+            ],
         ),
-        Err(_) => format!(
-            "progress file could not be read ({}); kept as {moved}",
-            a.reason
+        Notice::Newer(n) => (
+            "progress.newer_store",
+            [
+                ("path", n.path.display().to_string()),
+                ("schema", n.schema.to_string()),
+            ],
         ),
     };
-    eprintln!("secdojo: {msg}");
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    match &strings {
+        Ok(s) => s.get(ctx.lang).fmt(key, &args),
+        Err(_) => match n {
+            Notice::SetAside(a) => format!(
+                "progress file could not be read ({}); kept as {}",
+                a.reason,
+                a.moved_to.display()
+            ),
+            Notice::Newer(n) => n.to_string(),
+        },
+    }
 }
 
 pub fn run(ctx: &Context, cmd: ProgressCommand) -> anyhow::Result<Outcome> {
@@ -66,9 +88,10 @@ pub fn run(ctx: &Context, cmd: ProgressCommand) -> anyhow::Result<Outcome> {
     };
     let p = load_progress(ctx, &store)?;
     let a = assess(&course, &p, ctx.lang, now_epoch());
+    let mut out = super::out::stdout();
     match format {
-        ExportFormat::Json => println!("{}", export::to_json(&a)),
-        ExportFormat::Csv => print!("{}", export::to_csv(&a)?),
+        ExportFormat::Json => writeln!(out, "{}", export::to_json(&a))?,
+        ExportFormat::Csv => write!(out, "{}", export::to_csv(&a)?)?,
         ExportFormat::Md => {
             let l = |k: &str| s.get(&format!("progress.{k}")).to_string();
             let labels = Labels {
@@ -85,15 +108,17 @@ pub fn run(ctx: &Context, cmd: ProgressCommand) -> anyhow::Result<Outcome> {
                 started: l("started"),
                 untested: l("untested"),
             };
-            print!("{}", export::to_markdown(&a, &labels));
+            write!(out, "{}", export::to_markdown(&a, &labels))?;
             if a.review_due > 0 {
-                println!(
+                writeln!(
+                    out,
                     "\n{}",
                     s.fmt("progress.review_due", &[("n", &a.review_due.to_string())])
-                );
+                )?;
             }
         }
     }
+    out.flush()?;
     Ok(Outcome::Success)
 }
 
@@ -117,16 +142,30 @@ fn reset(
                 "`progress reset` erases progress: confirm with --yes when not at a terminal"
             );
         }
-        print!("{} ", s.fmt("progress.confirm_reset", &[("what", &what)]));
-        std::io::stdout().flush()?;
+        let mut out = super::out::stdout();
+        write!(
+            out,
+            "{} ",
+            s.fmt("progress.confirm_reset", &[("what", &what)])
+        )?;
+        out.flush()?;
+        drop(out);
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
         if !matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "はい") {
-            println!("{}", s.get("progress.reset_cancelled"));
+            writeln!(
+                super::out::stdout(),
+                "{}",
+                s.get("progress.reset_cancelled")
+            )?;
             return Ok(Outcome::Success);
         }
     }
     store.reset(now_epoch(), unit.as_deref())?;
-    println!("{}", s.fmt("progress.reset_done", &[("what", &what)]));
+    writeln!(
+        super::out::stdout(),
+        "{}",
+        s.fmt("progress.reset_done", &[("what", &what)])
+    )?;
     Ok(Outcome::Success)
 }

@@ -54,7 +54,6 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
     }
     if args.plain {
         let stdin = std::io::stdin();
-        let stdout = std::io::stdout();
         super::quiz_plain::ask_all(
             &format!("{repeat} --plain"),
             &course,
@@ -62,9 +61,10 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
             &mut run,
             Some(&crate::sandbox::quiz::SandboxJudge),
             &mut stdin.lock(),
-            &mut stdout.lock(),
+            &mut super::out::stdout(),
         )?;
-        save(ctx, &run);
+        // The results were shown; a run that could not be kept still fails, so a script knows.
+        save(ctx, &run)?;
         return Ok(Outcome::Success);
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
@@ -77,36 +77,49 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
     super::interactive::run_app(ctx, &mut app)
 }
 
-/// Records the run in the learner's store. A store that cannot be written is reported, not fatal:
-/// the learner has already seen every result on screen.
-pub fn save(ctx: &Context, run: &Run) {
-    let result = super::progress::open_store(ctx).and_then(|store| {
-        store.update(super::progress::now_epoch(), |p| {
-            crate::progress::record::record_run(p, run, super::progress::now_epoch())
-        })
-    });
-    match result {
-        Ok((_, _, Some(aside))) => super::progress::warn_set_aside(ctx, &aside),
-        Ok(_) => {}
-        Err(e) => eprintln!("secdojo: your answers were not saved: {e:#}"),
+/// Records the run in the learner's store, telling the learner if an unreadable store was set
+/// aside. A store that cannot be written (or a newer secdojo's, which is never written) is an
+/// error, said in the learner's language after the results they have already seen.
+pub fn save(ctx: &Context, run: &Run) -> anyhow::Result<()> {
+    match record(ctx, run) {
+        Ok(Some(aside)) => super::progress::warn_set_aside(ctx, &aside),
+        Ok(None) => {}
+        Err(e) => anyhow::bail!("{}", not_saved(ctx, &e)),
     }
+    Ok(())
 }
 
 /// `save` for the TUI, which cannot print while it owns the screen: what `save` would print is
 /// returned, to be shown once the terminal is given back.
 pub fn save_quietly(ctx: &Context, run: &Run) -> Vec<String> {
-    let result = super::progress::open_store(ctx).and_then(|store| {
-        store.update(super::progress::now_epoch(), |p| {
-            crate::progress::record::record_run(p, run, super::progress::now_epoch())
-        })
-    });
-    match result {
-        Ok((_, _, Some(aside))) => vec![format!(
-            "progress file could not be read ({}); kept as {}",
-            aside.reason,
-            aside.moved_to.display()
+    match record(ctx, run) {
+        Ok(Some(aside)) => vec![super::progress::notice_message(
+            ctx,
+            &crate::progress::store::Notice::SetAside(aside),
         )],
-        Ok(_) => Vec::new(),
-        Err(e) => vec![format!("your answers were not saved: {e:#}")],
+        Ok(None) => Vec::new(),
+        Err(e) => vec![not_saved(ctx, &e)],
+    }
+}
+
+fn record(ctx: &Context, run: &Run) -> anyhow::Result<Option<crate::progress::store::SetAside>> {
+    let store = super::progress::open_store(ctx)?;
+    let now = super::progress::now_epoch();
+    let (_, _, aside) = store.update(now, |p| crate::progress::record::record_run(p, run, now))?;
+    Ok(aside)
+}
+
+fn not_saved(ctx: &Context, e: &anyhow::Error) -> String {
+    let error = match e.downcast_ref::<crate::progress::store::NewerStore>() {
+        Some(n) => {
+            super::progress::notice_message(ctx, &crate::progress::store::Notice::Newer(n.clone()))
+        }
+        None => format!("{e:#}"),
+    };
+    match super::sandbox::ui_strings(&crate::course::CourseSource::Embedded, Some(ctx.lang)) {
+        Ok(s) => s
+            .get(ctx.lang)
+            .fmt("progress.not_saved", &[("error", &error)]),
+        Err(_) => format!("your answers were not saved: {error}"),
     }
 }

@@ -190,6 +190,13 @@ pub(crate) fn feedback(
             "quiz.wrong"
         })
     )?;
+    if let Some(slip) = &g.slip {
+        writeln!(
+            out,
+            "  {}",
+            s.fmt("quiz.slip", &[("spelled", &slip.spelled)])
+        )?;
+    }
     if !g.correct {
         match q.kind {
             Kind::Single | Kind::Multiple => {

@@ -1,6 +1,8 @@
 //! `secdojo render SCREEN --size WxH`: one screen as plain text, without a terminal, drawn by
 //! the same code as the TUI.
 
+use std::io::Write as _;
+
 use anyhow::{Context as _, bail};
 use ratatui::layout::Rect;
 
@@ -80,7 +82,10 @@ pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
              challenges:<unit>, sandbox:<challenge>, glossary[:<term>] or progress"
         ),
     }
-    print!("{}", tui::render_to_text(&app));
+    let mut out = super::out::stdout();
+    out.write_all(tui::render_to_text(&app).as_bytes())
+        .and_then(|()| out.flush())
+        .context("cannot write to stdout")?;
     // `render` is one screen and the process exits right after: freeing the laid-out lesson's
     // thousands of small allocations one by one would cost about 3% of the run, for nothing.
     std::mem::forget(app);

@@ -2,7 +2,7 @@
 //! screen on a challenge (draft, hints used and solved state kept in the progress store, drafts
 //! redacted by the store) or the playground on any policy or rule file.
 
-use std::io::IsTerminal as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::Path;
 
 use anyhow::{Context as _, anyhow, bail};
@@ -93,7 +93,10 @@ pub fn render(ctx: &Context, id: &str, w: u16, h: u16) -> anyhow::Result<Outcome
     let sb = challenge_screen(ctx, id, None, strings, area)?;
     let mut buf = Buffer::empty(area);
     (&sb).render(area, &mut buf);
-    print!("{}", crate::tui::buffer_to_text(&buf));
+    let mut out = super::out::stdout();
+    out.write_all(crate::tui::buffer_to_text(&buf).as_bytes())
+        .and_then(|()| out.flush())
+        .context("cannot write to stdout")?;
     Ok(Outcome::Success)
 }
 

@@ -2,7 +2,9 @@
 //! that every later diagnostic (a TOML error, a heading without anchor) names the file's own line.
 
 use super::model::{FrontMatter, Lesson};
-use super::pos::{Pos, toml_error};
+use super::pos::{Pos, prefixed, toml_diagnostic};
+use crate::policy::diag::Diagnostic;
+use crate::policy::text::Text;
 
 /// The raw parts of a lesson file; offsets are bytes into the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,13 +16,14 @@ pub struct Split<'a> {
 }
 
 /// Finds the front matter: the file opens with a line `+++` and the next line `+++` closes it.
-pub fn split(text: &str) -> Result<Split<'_>, (Pos, String)> {
+pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_end].trim_end() != "+++" {
-        return Err((
-            Pos::START,
-            "lesson must start with a `+++` line opening the TOML front matter".to_string(),
-        ));
+        return Err(Diagnostic::error(Text::new(
+            "レッスンは TOML のフロントマターを開く `+++` の行で始めます",
+            "lesson must start with a `+++` line opening the TOML front matter",
+        ))
+        .at(Pos::START));
     }
     let mut at = first_end;
     while at < text.len() {
@@ -35,22 +38,24 @@ pub fn split(text: &str) -> Result<Split<'_>, (Pos, String)> {
         }
         at = end;
     }
-    Err((
-        Pos::START,
-        "front matter opened with `+++` is never closed by a `+++` line".to_string(),
+    Err(Diagnostic::error(Text::new(
+        "`+++` で開いたフロントマターが `+++` の行で閉じられていません",
+        "front matter opened with `+++` is never closed by a `+++` line",
     ))
+    .at(Pos::START))
 }
 
 /// Parses a whole lesson file; errors carry the position in the file.
-pub fn parse_lesson(path: &str, text: &str) -> Result<Lesson, (Pos, String)> {
+pub fn parse_lesson(path: &str, text: &str) -> Result<Lesson, Diagnostic> {
     let parts = split(text)?;
     let front: FrontMatter = toml::from_str(parts.front).map_err(|e| {
-        let (_, msg) = toml_error(parts.front, &e);
         let offset = parts.front_offset + e.span().map_or(0, |s| s.start);
-        (
-            Pos::of(text, offset),
-            format!("invalid front matter: {msg}"),
+        prefixed(
+            toml_diagnostic(parts.front, &e),
+            "フロントマターが正しくありません",
+            "invalid front matter",
         )
+        .at(Pos::of(text, offset))
     })?;
     Ok(Lesson {
         path: path.to_string(),
@@ -81,16 +86,17 @@ mod tests {
     #[test]
     fn front_matter_errors_point_into_the_file() {
         let text = "+++\ntitle = \"T\"\nminutes = \"many\"\nobjectives = []\n+++\nbody\n";
-        let (pos, msg) = parse_lesson("x", text).unwrap_err();
-        assert_eq!(pos, Pos { line: 3, col: 11 });
-        assert!(msg.contains("front matter"), "{msg}");
+        let d = parse_lesson("x", text).unwrap_err();
+        assert_eq!(d.pos, Some(Pos { line: 3, col: 11 }));
+        assert!(d.message.en.contains("front matter"), "{d}");
+        assert!(d.message.ja.contains("フロントマター"), "{d}");
     }
 
     #[test]
     fn missing_field_is_reported() {
         let text = "+++\ntitle = \"T\"\nobjectives = []\n+++\n";
-        let (_, msg) = parse_lesson("x", text).unwrap_err();
-        assert!(msg.contains("minutes"), "{msg}");
+        let d = parse_lesson("x", text).unwrap_err();
+        assert!(d.message.en.contains("minutes"), "{d}");
     }
 
     #[test]

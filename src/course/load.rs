@@ -8,9 +8,12 @@ use anyhow::{Context as _, anyhow};
 
 use super::frontmatter::parse_lesson;
 use super::model::{Course, CourseFile, Glossary, Localized};
-use super::pos::{Pos, toml_error};
+use super::pos::Pos;
+use super::pos::toml_diagnostic;
 use super::source::{CourseSource, decode_utf8};
 use crate::i18n::{Lang, Strings};
+use crate::policy::diag::Diagnostic;
+use crate::policy::text::Text;
 use crate::quiz::model::QuizFile;
 
 /// Paths every course has, relative to its root.
@@ -23,13 +26,13 @@ pub fn strings_path(lang: Lang) -> String {
 }
 
 /// Parses `course.toml`.
-pub fn parse_course_file(text: &str) -> Result<CourseFile, (Pos, String)> {
-    toml::from_str(text).map_err(|e| toml_error(text, &e))
+pub fn parse_course_file(text: &str) -> Result<CourseFile, Diagnostic> {
+    toml::from_str(text).map_err(|e| toml_diagnostic(text, &e))
 }
 
 /// Parses `glossary.toml`.
-pub fn parse_glossary(text: &str) -> Result<Glossary, (Pos, String)> {
-    toml::from_str(text).map_err(|e| toml_error(text, &e))
+pub fn parse_glossary(text: &str) -> Result<Glossary, Diagnostic> {
+    toml::from_str(text).map_err(|e| toml_diagnostic(text, &e))
 }
 
 /// Reads a text file that must exist, as `Ok(text)` or an error naming the file.
@@ -37,11 +40,36 @@ pub fn read_text(src: &CourseSource, rel: &str) -> anyhow::Result<String> {
     let bytes = src
         .read(rel)?
         .ok_or_else(|| anyhow!("{rel}: file is missing from {}", src.describe()))?;
-    decode_utf8(bytes).map_err(|(pos, msg)| anyhow!("{rel}:{pos}: {msg}"))
+    decode_utf8(bytes).map_err(|d| anyhow::Error::new(d.in_file(rel)))
 }
 
-fn located<T>(rel: &str, r: Result<T, (Pos, String)>) -> anyhow::Result<T> {
-    r.map_err(|(pos, msg)| anyhow!("{rel}:{pos}: {msg}"))
+/// A parser's diagnostic, said to be in `rel`, as an error (printed in the learner's language by
+/// the command line).
+pub fn located<T>(rel: &str, r: Result<T, Diagnostic>) -> anyhow::Result<T> {
+    r.map_err(|d| anyhow::Error::new(d.in_file(rel)))
+}
+
+/// Refuses a unit whose `dir` or `quiz` would read a file outside the course (`../..`, an
+/// absolute path), naming the value in course.toml, as `secdojo check` does.
+pub fn confined_paths(index: &CourseFile, index_text: &str) -> anyhow::Result<()> {
+    let loc = super::check::locate::Locator::new(index_text);
+    for (i, unit) in index.units.iter().enumerate() {
+        if !unit.dir_is_one_folder() {
+            let pos = loc.pos(crate::toml_path!["unit", i, "dir"]);
+            anyhow::bail!(
+                "{COURSE_TOML}:{pos}: `dir` must be one folder name under lessons/, not `{}`",
+                unit.dir
+            );
+        }
+        if !unit.quiz_is_one_file() {
+            let pos = loc.pos(crate::toml_path!["unit", i, "quiz"]);
+            anyhow::bail!(
+                "{COURSE_TOML}:{pos}: `quiz` must be a .toml file name under quizzes/, not `{}`",
+                unit.quiz
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Loads the whole course: index, both lessons of every unit, question banks, glossary, UI strings.
@@ -50,10 +78,9 @@ pub fn load(src: &CourseSource) -> anyhow::Result<Course> {
 }
 
 fn load_inner(src: &CourseSource) -> anyhow::Result<Course> {
-    let index = located(
-        COURSE_TOML,
-        parse_course_file(&read_text(src, COURSE_TOML)?),
-    )?;
+    let index_text = read_text(src, COURSE_TOML)?;
+    let index = located(COURSE_TOML, parse_course_file(&index_text))?;
+    confined_paths(&index, &index_text)?;
     let mut lessons = BTreeMap::new();
     let mut quizzes = BTreeMap::new();
     for unit in &index.units {
@@ -81,7 +108,9 @@ fn load_inner(src: &CourseSource) -> anyhow::Result<Course> {
         let text = read_text(src, &rel)?;
         located(
             &rel,
-            Strings::parse(&text).map_err(|(off, msg)| (Pos::of(&text, off), msg)),
+            Strings::parse(&text).map_err(|(off, msg)| {
+                Diagnostic::error(Text::new(msg.clone(), msg)).at(Pos::of(&text, off))
+            }),
         )
     };
     Ok(Course {

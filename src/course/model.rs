@@ -40,6 +40,19 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// Whether `dir` names one folder directly under `lessons/`: anything else (`../..`, an
+    /// absolute path, a nested path) would read lessons from outside the course.
+    pub fn dir_is_one_folder(&self) -> bool {
+        !self.dir.is_empty() && !self.dir.contains(['/', '\\']) && !self.dir.starts_with('.')
+    }
+
+    /// Whether `quiz` names one `.toml` file directly under `quizzes/`.
+    pub fn quiz_is_one_file(&self) -> bool {
+        self.quiz.ends_with(".toml")
+            && !self.quiz.contains(['/', '\\'])
+            && !self.quiz.starts_with('.')
+    }
+
     /// The path of the lesson file in `lang`, relative to the course root.
     pub fn lesson_path(&self, lang: Lang) -> String {
         format!("lessons/{}/{}.md", self.dir, lang.code())

@@ -41,7 +41,7 @@ impl CourseSource {
                 .and_then(|(dir, rest)| dir.get_file(rest))
                 .map(|f| f.contents().to_vec())),
             CourseSource::Dir(root) => {
-                let path = root.join(rel);
+                let path = confined(root, rel)?;
                 if path.is_dir() {
                     return Ok(None);
                 }
@@ -77,7 +77,7 @@ impl CourseSource {
                 .unwrap_or_default()
             }
             CourseSource::Dir(root) => {
-                let path = root.join(rel);
+                let path = confined(root, rel)?;
                 match std::fs::read_dir(&path) {
                     Ok(entries) => entries
                         .filter_map(|e| e.ok())
@@ -114,6 +114,41 @@ impl CourseSource {
     }
 }
 
+/// `root/rel`, refused when it would lead outside `root`: a `..` or absolute path, or a symbolic
+/// link (of the file or of a folder on the way) pointing outside. A course is read from its own
+/// folder only, whatever its course.toml or a command line names.
+fn confined(root: &Path, rel: &str) -> anyhow::Result<PathBuf> {
+    use std::path::Component;
+    let outside = || {
+        anyhow::anyhow!(
+            "{rel}: leaves the course folder {} (a `..` or absolute path, or a symbolic link to \
+             elsewhere); only files inside it are read",
+            root.display()
+        )
+    };
+    if Path::new(rel)
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(outside());
+    }
+    let path = root.join(rel);
+    match path.canonicalize() {
+        Ok(real) => {
+            let real_root = root
+                .canonicalize()
+                .with_context(|| format!("cannot read the course folder {}", root.display()))?;
+            if !real.starts_with(&real_root) {
+                return Err(outside());
+            }
+        }
+        // Missing: the caller says so. (A dangling link is missing too.)
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+    Ok(path)
+}
+
 /// Splits `lessons/04-iam/ja.md` into the embedded `lessons` tree and `04-iam/ja.md`.
 fn embedded_root(rel: &str) -> Option<(&'static Dir<'static>, &str)> {
     let rel = rel.trim_start_matches("./").trim_end_matches('/');
@@ -127,17 +162,18 @@ fn embedded_root(rel: &str) -> Option<(&'static Dir<'static>, &str)> {
     Some((dir, rest))
 }
 
-/// A file's text, or an error naming the file and the position of the first byte that is not
-/// UTF-8 (as `(line, col)` via the valid prefix), so `check` can report it like any other problem.
-pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, (super::pos::Pos, String)> {
+/// A file's text, or an error at the first byte that is not UTF-8 (located via the valid
+/// prefix), so `check` can report it like any other problem.
+pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, crate::policy::diag::Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
         let prefix = String::from_utf8_lossy(&bytes[..valid]);
-        (
-            super::pos::Pos::of(&prefix, valid),
-            "file is not valid UTF-8".to_string(),
-        )
+        crate::policy::diag::Diagnostic::error(crate::policy::text::Text::new(
+            "ファイルが UTF-8 として正しくありません",
+            "file is not valid UTF-8",
+        ))
+        .at(super::pos::Pos::of(&prefix, valid))
     })
 }
 
@@ -189,6 +225,6 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let err = decode_utf8(b"ok\nab\xff".to_vec()).unwrap_err();
-        assert_eq!(err.0, super::super::pos::Pos { line: 2, col: 3 });
+        assert_eq!(err.pos, Some(super::super::pos::Pos { line: 2, col: 3 }));
     }
 }

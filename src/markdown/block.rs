@@ -16,6 +16,8 @@ pub(crate) enum Block {
         level: u8,
         index: usize,
         spans: Vec<StyledSpan>,
+        /// The heading opens an optional part: it is drawn with the optional marker.
+        optional: bool,
     },
     Paragraph(Vec<StyledSpan>),
     List {

@@ -56,7 +56,11 @@ fn render_block(block: &Block, width: usize, ctx: &Ctx<'_>) -> Vec<StyledLine> {
             level,
             index,
             spans,
-        } => heading(*level, *index, spans, width, ascii),
+            optional,
+        } => {
+            let marker = optional.then_some(ctx.opts.labels.optional.as_str());
+            heading(*level, *index, spans, marker, width, ascii)
+        }
         Block::Paragraph(spans) => lines_of(wrap_spans(spans, clamp(width))),
         Block::List { start, items } => list(*start, items, width, ctx),
         Block::Quote(blocks) => {
@@ -82,14 +86,18 @@ fn clamp(width: usize) -> u16 {
     u16::try_from(width).unwrap_or(u16::MAX)
 }
 
+/// A heading, wrapped, with a rule under `#` and `##`. `marker` is the label of an optional
+/// section: printed after the text in brackets, in the heading's colour but not bold, so it reads
+/// as a tag (and still shows without colour).
 fn heading(
     level: u8,
     index: usize,
     spans: &[StyledSpan],
+    marker: Option<&str>,
     width: usize,
     ascii: bool,
 ) -> Vec<StyledLine> {
-    let spans: Vec<StyledSpan> = spans
+    let mut spans: Vec<StyledSpan> = spans
         .iter()
         .map(|s| {
             let mut style = s.style;
@@ -100,6 +108,12 @@ fn heading(
             StyledSpan::new(s.text.clone(), style)
         })
         .collect();
+    if let Some(label) = marker.filter(|l| !l.is_empty()) {
+        let mut style = Style::role(Role::Heading(level));
+        style.italic = true;
+        spans.push(StyledSpan::new(" ", style));
+        spans.push(StyledSpan::new(super::optional_marker(label), style));
+    }
     let mut lines = lines_of(wrap_spans(&spans, clamp(width)));
     if let Some(first) = lines.first_mut() {
         first.heading = Some(index);

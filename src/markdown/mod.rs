@@ -29,6 +29,7 @@ mod wrap;
 
 pub use cache::RenderCache;
 pub use nav::{SearchHit, heading_line, search, section_at};
+pub use parse::OPTIONAL_CLASS;
 pub use width::{display_width, is_common_wide};
 pub use wrap::wrap_spans;
 
@@ -61,6 +62,31 @@ pub struct Heading {
     pub anchor: String,
     /// The heading as plain text (for the outline).
     pub text: String,
+    /// The heading is in an optional part of the lesson ("Going further"): a `##` heading with
+    /// the class `.optional`, or a deeper heading under one. The main path excludes these.
+    pub optional: bool,
+}
+
+impl Heading {
+    /// Whether this heading opens an optional part (the `##` that carries `.optional`).
+    pub fn opens_optional(&self) -> bool {
+        self.optional && self.level <= 2
+    }
+
+    /// The heading as the contents view lists it: the text, plus the optional marker
+    /// (`label` in the UI language) on a heading that opens an optional part.
+    pub fn outline_text(&self, label: &str) -> String {
+        if self.opens_optional() && !label.is_empty() {
+            format!("{} {}", self.text, optional_marker(label))
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
+/// The marker printed after the heading of an optional part: the UI label in brackets.
+pub fn optional_marker(label: &str) -> String {
+    format!("[{label}]")
 }
 
 /// Where a link points. Pseudo-URLs of the course are parsed here once so nothing downstream
@@ -109,7 +135,8 @@ impl RenderOptions {
     }
 }
 
-/// The labels printed on GFM alerts, supplied by the UI in its language.
+/// The labels the renderer prints in the UI language, supplied by the UI: the GFM alert labels
+/// and the marker of an optional ("Going further") section.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct AlertLabels {
     pub note: String,
@@ -117,6 +144,8 @@ pub struct AlertLabels {
     pub important: String,
     pub warning: String,
     pub caution: String,
+    /// Printed in brackets after the heading of an optional section (`[optional]`).
+    pub optional: String,
 }
 
 impl Default for AlertLabels {
@@ -128,6 +157,7 @@ impl Default for AlertLabels {
             important: "Important".into(),
             warning: "Warning".into(),
             caution: "Caution".into(),
+            optional: "optional".into(),
         }
     }
 }

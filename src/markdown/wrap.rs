@@ -232,8 +232,21 @@ fn forced_cut(text: &str, s: usize, e: usize, limit: usize) -> usize {
         }
     }
     let Some(&last) = bounds.last() else {
-        // Not even one grapheme fits (a wide character in 1 column): take it anyway.
-        return text[s..e].graphemes(true).next().map_or(e, |g| s + g.len());
+        // Not even one grapheme fits: a cluster wider than the line (an emoji with a spacing
+        // mark) is cut between its characters, and a wide character in 1 column is taken anyway.
+        let Some(g) = text[s..e].graphemes(true).next() else {
+            return e;
+        };
+        let mut w = 0;
+        let mut cut = None;
+        for (off, c) in g.char_indices() {
+            w += display_width(c.encode_utf8(&mut [0; 4]));
+            if w > limit {
+                break;
+            }
+            cut = Some(s + off + c.len_utf8());
+        }
+        return cut.unwrap_or_else(|| s + g.chars().next().map_or(g.len(), char::len_utf8));
     };
     if let Some(p) = preferred.filter(|&p| p < e) {
         return p;
@@ -256,6 +269,14 @@ fn forced_cut(text: &str, s: usize, e: usize, limit: usize) -> usize {
 mod tests {
     use super::*;
     use crate::markdown::Role;
+
+    #[test]
+    fn a_cluster_wider_than_the_line_is_cut_between_its_characters() {
+        // HEAVY EQUALS SIGN (2 columns) + ORIYA SIGN ANUSVARA (a spacing mark, 1 column): one
+        // grapheme of 3 columns cannot fit in 2.
+        let out = plain("\u{1F7F0}\u{B02}", 2);
+        assert_eq!(out, vec!["\u{1F7F0}".to_string(), "\u{B02}".to_string()]);
+    }
 
     fn plain(text: &str, width: u16) -> Vec<String> {
         wrap_spans(&[StyledSpan::new(text, Style::role(Role::Text))], width)

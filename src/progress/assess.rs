@@ -134,7 +134,7 @@ pub fn assess(course: &Course, progress: &Progress, lang: Lang, now: u64) -> Ass
                         .count()
                 }),
                 sections_total: headings.len(),
-                best: progress.best.get(&unit.id).copied(),
+                best: progress.best.get(&unit.id).cloned(),
                 challenges_solved: unit
                     .challenges
                     .iter()

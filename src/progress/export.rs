@@ -42,6 +42,7 @@ pub fn to_markdown(a: &Assessment, labels: &Labels) -> String {
     for u in &a.units {
         let best = u
             .best
+            .as_ref()
             .map_or("-".to_string(), |b| format!("{}/{}", b.correct, b.asked));
         out.push_str(&format!(
             "\n## {}\n\n{}: {}/{} · {}: {}",

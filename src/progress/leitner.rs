@@ -30,6 +30,7 @@ pub fn record(
                 unit: unit.to_string(),
                 r#box: 1,
                 due: now + INTERVAL_DAYS[0] * DAY,
+                ..Card::default()
             },
         );
         return;

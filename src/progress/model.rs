@@ -6,6 +6,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// Fields a newer secdojo wrote that this one does not know. They are read into this map and
+/// written back as they were, so running an older build never strips a newer build's data.
+pub type Unknown = serde_json::Map<String, serde_json::Value>;
+
 /// Bumped whenever the shape below changes; older files are migrated on load.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -31,6 +35,9 @@ pub struct Progress {
     /// The last place the learner was, for "continue".
     #[serde(default)]
     pub last: Option<Place>,
+    /// Fields of a newer schema, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Default for Progress {
@@ -43,16 +50,20 @@ impl Default for Progress {
             review: BTreeMap::new(),
             challenges: BTreeMap::new(),
             last: None,
+            unknown: Unknown::new(),
         }
     }
 }
 
 /// Where the learner was reading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Place {
     pub unit: String,
     /// The section anchor at the top of the screen.
     pub anchor: Option<String>,
+    /// Fields of a newer schema, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// Reading state of one lesson.
@@ -67,10 +78,13 @@ pub struct LessonProgress {
     /// Reached the end of the lesson at least once.
     #[serde(default)]
     pub finished: bool,
+    /// Fields of a newer schema, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One answered question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Attempt {
     pub unit: String,
     pub question: String,
@@ -81,13 +95,19 @@ pub struct Attempt {
     pub hints_used: usize,
     /// Seconds since the Unix epoch.
     pub at: u64,
+    /// Fields of a newer schema, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// Best quiz result of a unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Best {
     pub correct: usize,
     pub asked: usize,
+    /// Fields of a newer schema, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Best {
@@ -102,13 +122,16 @@ impl Best {
 }
 
 /// A question in the review queue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Card {
     pub unit: String,
     /// Leitner box, 1 (daily) to [`crate::progress::leitner::BOXES`].
     pub r#box: u8,
     /// When it is due again, seconds since the Unix epoch.
     pub due: u64,
+    /// Fields of a newer schema, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A sandbox challenge's state.
@@ -121,4 +144,7 @@ pub struct ChallengeProgress {
     pub draft: Option<String>,
     #[serde(default)]
     pub hints_used: usize,
+    /// Fields of a newer schema, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }

@@ -32,6 +32,7 @@ impl Visit {
         p.last = Some(Place {
             unit: self.unit.clone(),
             anchor: self.anchor.clone(),
+            ..Place::default()
         });
     }
 }
@@ -76,7 +77,8 @@ mod tests {
             p.last,
             Some(Place {
                 unit: "iam".into(),
-                anchor: Some("intro".into())
+                anchor: Some("intro".into()),
+                ..Default::default()
             })
         );
     }

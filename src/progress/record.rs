@@ -19,6 +19,7 @@ pub fn record_run(p: &mut Progress, run: &Run, now: u64) {
             elapsed_ms: item.elapsed_ms,
             hints_used: item.hints_used,
             at: now,
+            ..Attempt::default()
         });
         leitner::record(
             &mut p.review,
@@ -32,6 +33,7 @@ pub fn record_run(p: &mut Progress, run: &Run, now: u64) {
         let new = Best {
             correct: score.correct,
             asked: score.asked,
+            ..Best::default()
         };
         let keep = p
             .best
@@ -88,7 +90,8 @@ misconception = { ja = "誤", en = "m" }
             p.best["iam"],
             Best {
                 correct: 1,
-                asked: 2
+                asked: 2,
+                ..Default::default()
             }
         );
         // A worse run later does not replace the best score.
@@ -101,7 +104,8 @@ misconception = { ja = "誤", en = "m" }
             p.best["iam"],
             Best {
                 correct: 1,
-                asked: 2
+                asked: 2,
+                ..Default::default()
             }
         );
         assert_eq!(p.attempts.len(), 4);

@@ -1,21 +1,26 @@
 //! The progress file on disk. Every change is a read-modify-write under an exclusive lock, so two
 //! running copies of secdojo never lose each other's updates; every write goes to a temporary file
 //! in the same folder, is fsynced, renamed over the old file and the folder fsynced, so a crash
-//! leaves either the old or the new store, never half of one. A file that cannot be read is moved
-//! aside with a timestamp and the learner is told; it is never overwritten silently.
+//! leaves either the old or the new store, never half of one. Nothing is ever lost: a file that
+//! cannot be read is moved aside under a name of its own and the learner is told; a store written
+//! by a newer secdojo is left in place and nothing is saved over it; fields this version does not
+//! know are written back as they were ([`crate::progress::model::Unknown`]).
 
-use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context as _;
 
-use crate::progress::model::Progress;
+use crate::progress::data_dir::{self, private_options};
+use crate::progress::migrate::{self, Unreadable};
+use crate::progress::model::{Progress, SCHEMA_VERSION};
 use crate::progress::redact::redact;
 
 /// The name of the store inside the data folder.
 pub const FILE_NAME: &str = "progress.json";
 const LOCK_NAME: &str = "progress.lock";
+/// Temporary files are `progress.json.tmp-<pid>`.
+const TMP_PREFIX: &str = "progress.json.tmp-";
 
 /// A store in one folder.
 #[derive(Debug, Clone)]
@@ -23,11 +28,37 @@ pub struct Store {
     dir: PathBuf,
 }
 
-/// What loading found besides the data: a file set aside because it could not be read.
+/// A file set aside because it could not be read; a fresh store was started.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetAside {
     pub moved_to: PathBuf,
     pub reason: String,
+}
+
+/// The store was written by a newer secdojo: it is left as it is and nothing is saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{} was written by a newer secdojo (store schema {schema}, this one reads up to {SCHEMA_VERSION}): it is left as it is and nothing is saved; update secdojo",
+    path.display()
+)]
+pub struct NewerStore {
+    pub path: PathBuf,
+    pub schema: u64,
+}
+
+/// What loading found that the learner must be told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// An unreadable file was moved aside.
+    SetAside(SetAside),
+    /// A newer secdojo's store: shown as far as it can be read, never written.
+    Newer(NewerStore),
+}
+
+/// What was on disk, read under the lock.
+enum Found {
+    Store(Progress, Option<SetAside>),
+    Newer(NewerStore, Progress),
 }
 
 impl Store {
@@ -42,22 +73,30 @@ impl Store {
         self.dir.join(FILE_NAME)
     }
 
-    /// Reads the store. A missing file is an empty store; an unreadable one is moved aside (and
-    /// reported) and an empty store is returned, so the app always starts.
-    pub fn load(&self, now_epoch: u64) -> anyhow::Result<(Progress, Option<SetAside>)> {
+    /// Reads the store. A missing file is an empty store; an unreadable one is moved aside and an
+    /// empty store is returned, so the app always starts; a newer one is returned as far as this
+    /// version can read it (nothing will be saved over it). The notice says which happened.
+    pub fn load(&self, now_epoch: u64) -> anyhow::Result<(Progress, Option<Notice>)> {
         let _lock = self.lock()?;
-        self.read_locked(now_epoch)
+        Ok(match self.read_locked(now_epoch)? {
+            Found::Store(p, aside) => (p, aside.map(Notice::SetAside)),
+            Found::Newer(newer, p) => (p, Some(Notice::Newer(newer))),
+        })
     }
 
     /// Applies `change` to the latest store on disk and writes the result atomically, all under
     /// the lock; returns the store as written. Strings are redacted of real-looking keys first.
+    /// A store from a newer secdojo is not touched: the error is a [`NewerStore`].
     pub fn update<T>(
         &self,
         now_epoch: u64,
         change: impl FnOnce(&mut Progress) -> T,
     ) -> anyhow::Result<(T, Progress, Option<SetAside>)> {
         let _lock = self.lock()?;
-        let (mut progress, set_aside) = self.read_locked(now_epoch)?;
+        let (mut progress, set_aside) = match self.read_locked(now_epoch)? {
+            Found::Store(p, aside) => (p, aside),
+            Found::Newer(newer, _) => return Err(newer.into()),
+        };
         let out = change(&mut progress);
         redact_all(&mut progress);
         self.write_locked(&progress)?;
@@ -81,76 +120,82 @@ impl Store {
         .map(|_| ())
     }
 
-    fn lock(&self) -> anyhow::Result<File> {
-        fs::create_dir_all(&self.dir)
+    /// Takes the store's lock; while it is held no other writer of this store is between
+    /// creating its temporary file and renaming it, so temporary files left by killed writers
+    /// are cleaned up here.
+    fn lock(&self) -> anyhow::Result<std::fs::File> {
+        data_dir::create_private_dir(&self.dir)
             .with_context(|| format!("cannot create the data folder {}", self.dir.display()))?;
         let path = self.dir.join(LOCK_NAME);
-        let file = OpenOptions::new()
+        let file = private_options()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
             .with_context(|| format!("cannot open {}", path.display()))?;
+        data_dir::make_private(&file);
         file.lock()
             .with_context(|| format!("cannot lock {}", path.display()))?;
+        data_dir::remove_stale_temps(&self.dir, TMP_PREFIX, std::time::SystemTime::now());
         Ok(file)
     }
 
-    fn read_locked(&self, now_epoch: u64) -> anyhow::Result<(Progress, Option<SetAside>)> {
+    fn read_locked(&self, now_epoch: u64) -> anyhow::Result<Found> {
         let path = self.path();
-        let bytes = match fs::read(&path) {
+        let read = std::fs::File::open(&path).and_then(|mut f| {
+            data_dir::make_private(&f);
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
+        });
+        let bytes = match read {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok((Progress::default(), None));
+                return Ok(Found::Store(Progress::default(), None));
             }
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
         };
-        match crate::progress::migrate::from_json(&bytes) {
-            Ok(p) => Ok((p, None)),
-            Err(reason) => {
-                let moved_to = self.dir.join(format!("{FILE_NAME}.corrupt-{now_epoch}"));
-                fs::rename(&path, &moved_to).with_context(|| {
+        match migrate::from_json(&bytes) {
+            Ok(p) => Ok(Found::Store(p, None)),
+            Err(Unreadable::Newer { schema, readable }) => Ok(Found::Newer(
+                NewerStore { path, schema },
+                readable.map(|p| *p).unwrap_or_default(),
+            )),
+            Err(Unreadable::Broken(reason)) => {
+                let stem = format!("{FILE_NAME}.corrupt-{now_epoch}");
+                let moved_to = data_dir::set_aside(&path, &self.dir, &stem).with_context(|| {
                     format!("cannot move the unreadable {} aside", path.display())
                 })?;
-                Ok((Progress::default(), Some(SetAside { moved_to, reason })))
+                Ok(Found::Store(
+                    Progress::default(),
+                    Some(SetAside { moved_to, reason }),
+                ))
             }
         }
     }
 
     fn write_locked(&self, progress: &Progress) -> anyhow::Result<()> {
         let path = self.path();
-        let tmp = self
-            .dir
-            .join(format!("{FILE_NAME}.tmp-{}", std::process::id()));
+        let tmp = self.dir.join(format!("{TMP_PREFIX}{}", std::process::id()));
         let mut json = serde_json::to_vec_pretty(progress).context("cannot serialize progress")?;
         json.push(b'\n');
         let result = (|| -> std::io::Result<()> {
-            let mut opts = OpenOptions::new();
-            opts.create(true).truncate(true).write(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-            let mut f = opts.open(&tmp)?;
+            let mut f = private_options()
+                .create(true)
+                .truncate(true)
+                .write(true)
+                .open(&tmp)?;
+            data_dir::make_private(&f);
             f.write_all(&json)?;
             f.sync_all()?;
             drop(f);
-            fs::rename(&tmp, &path)?;
-            sync_dir(&self.dir)
+            std::fs::rename(&tmp, &path)?;
+            data_dir::sync_dir(&self.dir)
         })();
         if result.is_err() {
-            let _ = fs::remove_file(&tmp);
+            let _ = std::fs::remove_file(&tmp);
         }
         result.with_context(|| format!("cannot write {}", path.display()))
     }
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> std::io::Result<()> {
-    Ok(())
 }
 
 fn redact_all(p: &mut Progress) {
@@ -182,124 +227,5 @@ pub fn default_dir() -> anyhow::Result<PathBuf> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::progress::model::{Attempt, ChallengeProgress};
-
-    #[test]
-    fn round_trip_and_file_mode() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        let (p, aside) = store.load(1).unwrap();
-        assert_eq!(p, Progress::default());
-        assert!(aside.is_none());
-        store
-            .update(2, |p| {
-                p.lessons.entry("iam".into()).or_default().anchor = Some("root-user".into());
-            })
-            .unwrap();
-        let (p, _) = store.load(3).unwrap();
-        assert_eq!(p.lessons["iam"].anchor.as_deref(), Some("root-user"));
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(store.path()).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
-        let leftovers: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .filter(|n| n.contains(".tmp-"))
-            .collect();
-        assert!(leftovers.is_empty(), "{leftovers:?}");
-    }
-
-    #[test]
-    fn a_corrupt_file_is_moved_aside_and_the_app_starts() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        fs::write(store.path(), b"{ not json").unwrap();
-        let (p, aside) = store.load(1700000000).unwrap();
-        assert_eq!(p, Progress::default());
-        let aside = aside.expect("reported");
-        assert!(aside.moved_to.ends_with("progress.json.corrupt-1700000000"));
-        assert_eq!(fs::read(&aside.moved_to).unwrap(), b"{ not json");
-        assert!(aside.reason.contains("line 1"), "{}", aside.reason);
-    }
-
-    #[test]
-    fn secrets_are_redacted_before_writing() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        store
-            .update(1, |p| {
-                p.challenges.insert(
-                    "spot-the-key".into(),
-                    ChallengeProgress {
-                        draft: Some(
-                            "key = AKIAZ7Q2MPL4X9RT3VUD; example AKIAIOSFODNN7EXAMPLE".into(),
-                        ),
-                        ..Default::default()
-                    },
-                );
-                p.attempts.push(Attempt {
-                    unit: "iam".into(),
-                    question: "q".into(),
-                    correct: false,
-                    answer: serde_json::json!({"text": "ASIAZ7Q2MPL4X9RT3VUE"}),
-                    elapsed_ms: 1,
-                    hints_used: 0,
-                    at: 1,
-                });
-            })
-            .unwrap();
-        let raw = fs::read_to_string(store.path()).unwrap();
-        assert!(
-            !raw.contains("AKIAZ7Q2") && !raw.contains("ASIAZ7Q2"),
-            "{raw}"
-        );
-        assert!(raw.contains("AKIAIOSFODNN7EXAMPLE"));
-    }
-
-    #[test]
-    fn reset_of_one_unit_keeps_the_others() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        store
-            .update(1, |p| {
-                p.lessons.entry("iam".into()).or_default().finished = true;
-                p.lessons.entry("s3".into()).or_default().finished = true;
-            })
-            .unwrap();
-        store.reset(2, Some("iam")).unwrap();
-        let (p, _) = store.load(3).unwrap();
-        assert!(!p.lessons.contains_key("iam") && p.lessons["s3"].finished);
-        store.reset(4, None).unwrap();
-        assert_eq!(store.load(5).unwrap().0, Progress::default());
-    }
-
-    #[test]
-    fn concurrent_updates_in_threads_are_all_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let handles: Vec<_> = (0..4)
-            .map(|t| {
-                let store = Store::new(dir.path());
-                std::thread::spawn(move || {
-                    for i in 0..25 {
-                        store
-                            .update(1, |p| {
-                                p.challenges
-                                    .insert(format!("c{t}-{i}"), ChallengeProgress::default());
-                            })
-                            .unwrap();
-                    }
-                })
-            })
-            .collect();
-        for h in handles {
-            h.join().unwrap();
-        }
-        let (p, _) = Store::new(dir.path()).load(2).unwrap();
-        assert_eq!(p.challenges.len(), 100);
-    }
-}
+#[path = "store_tests.rs"]
+mod tests;

@@ -6,6 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::course::model::Text;
 use crate::quiz::model::{Answer, Kind, Question};
+use crate::quiz::spelling;
 
 /// What the learner gave. Choices are always named by id, never by screen position.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -53,6 +54,16 @@ pub struct Graded {
     pub order_right: Vec<usize>,
     /// `policy`: what the sandbox found.
     pub policy: Option<PolicyVerdict>,
+    /// `fill_in`: right, but with a one-letter slip; the feedback shows the bank's spelling.
+    pub slip: Option<Slip>,
+}
+
+/// A `fill_in` answer accepted although one letter was off (see [`crate::quiz::spelling`]). It
+/// counts as right; the learner is told how the term is spelled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slip {
+    /// The accepted answer the learner's text is a slip of, as the question bank writes it.
+    pub spelled: String,
 }
 
 /// Why an answer could not be graded: it does not fit the question (the caller asks again).
@@ -98,20 +109,7 @@ pub fn grade(
             })
         }
         (Kind::Order, Response::Order(ids)) => grade_order(question, ids),
-        (Kind::FillIn, Response::Text(text)) => {
-            let accept = question.accept.as_ref().ok_or(GradeError::NoKey)?;
-            let given = normalize_fill_in(text);
-            let correct = accept
-                .ja
-                .iter()
-                .chain(accept.en.iter())
-                .any(|a| normalize_fill_in(a) == given);
-            Ok(Graded {
-                correct,
-                misconceptions: wrong_belief(question, correct),
-                ..Graded::default()
-            })
-        }
+        (Kind::FillIn, Response::Text(text)) => grade_fill_in(question, text),
         (Kind::Policy, Response::Policy(doc)) => {
             let judge = judge.ok_or(GradeError::NoJudge)?;
             let verdict = judge.judge(question, doc);
@@ -130,6 +128,50 @@ fn wrong_belief(question: &Question, correct: bool) -> Vec<Text> {
         (Some(m), false) => vec![m.clone()],
         _ => Vec::new(),
     }
+}
+
+/// Exact matches first; then a different concept (a `reject` term, exact or one slip away), which
+/// is wrong with its own belief; then a slip of an accepted answer, which is right.
+fn grade_fill_in(question: &Question, text: &str) -> Result<Graded, GradeError> {
+    let accept = question.accept.as_ref().ok_or(GradeError::NoKey)?;
+    let given = normalize_fill_in(text);
+    let accepted: Vec<&String> = accept.ja.iter().chain(accept.en.iter()).collect();
+    if accepted.iter().any(|a| normalize_fill_in(a) == given) {
+        return Ok(Graded {
+            correct: true,
+            ..Graded::default()
+        });
+    }
+    let other_concept = question.reject.iter().find(|r| {
+        r.terms().any(|t| {
+            let t = normalize_fill_in(t);
+            t == given || spelling::is_slip(&given, &t)
+        })
+    });
+    if let Some(r) = other_concept {
+        return Ok(Graded {
+            correct: false,
+            misconceptions: vec![r.misconception.clone()],
+            ..Graded::default()
+        });
+    }
+    if let Some(a) = accepted
+        .iter()
+        .find(|a| spelling::is_slip(&given, &normalize_fill_in(a)))
+    {
+        return Ok(Graded {
+            correct: true,
+            slip: Some(Slip {
+                spelled: (*a).clone(),
+            }),
+            ..Graded::default()
+        });
+    }
+    Ok(Graded {
+        correct: false,
+        misconceptions: wrong_belief(question, false),
+        ..Graded::default()
+    })
 }
 
 fn grade_choices(question: &Question, picks: &[String]) -> Result<Graded, GradeError> {

@@ -65,6 +65,18 @@ explanation = { ja = "説", en = "E" }
 accept = { ja = ["最小権限"], en = ["least privilege", "principle of least privilege"] }
 
 [[question]]
+id = "q-near"
+kind = "fill_in"
+section = "s"
+prompt = { ja = "問", en = "Q" }
+explanation = { ja = "説", en = "E" }
+accept = { ja = ["暗黙的な拒否"], en = ["implicit deny", "implicitly denied"] }
+misconception = { ja = "誤", en = "generic belief" }
+reject = [
+  { ja = ["明示的な拒否"], en = ["explicit deny"], misconception = { ja = "明示", en = "explicit belief" } },
+]
+
+[[question]]
 id = "q-policy"
 kind = "policy"
 section = "s"
@@ -167,6 +179,78 @@ fn fill_in_ignores_case_space_and_width_and_accepts_either_language() {
     }
     let g = grade(&q("q-fill"), &Response::Text("most privilege".into()), None).unwrap();
     assert!(!g.correct);
+}
+
+fn fill(id: &str, given: &str) -> Graded {
+    grade(&q(id), &Response::Text(given.into()), None).unwrap()
+}
+
+fn slip_of(g: &Graded) -> Option<&str> {
+    g.slip.as_ref().map(|s| s.spelled.as_str())
+}
+
+#[test]
+fn an_exact_fill_in_answer_is_right_without_a_slip_note() {
+    for given in ["implicit deny", "Implicitly Denied", "暗黙的な拒否"] {
+        let g = fill("q-near", given);
+        assert!(g.correct && g.slip.is_none(), "{given:?}");
+    }
+}
+
+#[test]
+fn a_one_letter_slip_in_a_long_word_is_right_and_names_the_spelling() {
+    for (id, given, spelled) in [
+        ("q-near", "implict deny", "implicit deny"), // a letter left out
+        ("q-near", "implicitt deny", "implicit deny"), // one too many
+        ("q-near", "impl1cit deny", "implicit deny"), // one changed
+        ("q-near", "implicti deny", "implicit deny"), // two neighbours swapped
+        // Measured against each accepted answer: the note names the one it is a slip of.
+        ("q-near", "implicitly deneid", "implicitly denied"),
+        ("q-fill", "least privlege", "least privilege"),
+        ("q-fill", "LEAST PRIVILEDGE", "least privilege"),
+    ] {
+        let g = fill(id, given);
+        assert!(g.correct, "{given:?} should be accepted as a slip");
+        assert_eq!(slip_of(&g), Some(spelled), "{given:?}");
+        assert!(g.misconceptions.is_empty());
+    }
+    // A letter from another script is not a slip of a Latin word (Cyrillic "с" for "c").
+    assert!(!fill("q-near", "impli\u{0441}it deny").correct);
+}
+
+#[test]
+fn short_words_and_japanese_must_be_exact() {
+    // "deny" and "least" are shorter than six letters.
+    assert!(!fill("q-near", "implicit dny").correct);
+    assert!(!fill("q-fill", "leest privilege").correct);
+    assert!(!fill("q-near", "暗黙的な拒吾").correct);
+    // Two slips are too many.
+    assert!(!fill("q-fill", "laest privlege").correct);
+    let g = fill("q-near", "implict dney");
+    assert!(!g.correct && g.slip.is_none());
+    assert_eq!(g.misconceptions[0].en, "generic belief");
+}
+
+#[test]
+fn a_near_miss_of_a_different_concept_is_wrong_with_that_concepts_belief() {
+    for given in [
+        "explicit deny", // the other concept itself
+        "explicti deny", // a slip of it
+        "emplicit deny", // one letter from both: not credited
+        "明示的な拒否",
+    ] {
+        let g = fill("q-near", given);
+        assert!(!g.correct, "{given:?} must not be credited");
+        assert!(g.slip.is_none());
+        let beliefs: Vec<&str> = g.misconceptions.iter().map(|m| m.en.as_str()).collect();
+        assert_eq!(beliefs, ["explicit belief"], "{given:?}");
+    }
+}
+
+#[test]
+fn only_fill_in_answers_get_a_slip() {
+    let g = grade(&q("q-single"), &Response::Choices(ids(&["b"])), None).unwrap();
+    assert!(g.slip.is_none());
 }
 
 #[test]

@@ -4,3 +4,4 @@ pub mod grade;
 pub mod input;
 pub mod model;
 pub mod run;
+pub mod spelling;

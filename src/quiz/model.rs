@@ -5,8 +5,9 @@
 use serde::Deserialize;
 
 use crate::course::model::{Localized, Text};
-use crate::course::pos::{Pos, toml_error};
+use crate::course::pos::toml_diagnostic;
 use crate::i18n::Lang;
+use crate::policy::diag::Diagnostic;
 
 /// One `quizzes/<unit>.toml`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -94,6 +95,10 @@ pub struct Question {
     /// `fill_in`: accepted answers per language.
     #[serde(default)]
     pub accept: Option<Localized<Vec<String>>>,
+    /// `fill_in`: terms of a different concept spelled close to an accepted answer. Typing one
+    /// (or a one-letter slip of one) is wrong and shows its own misconception.
+    #[serde(default)]
+    pub reject: Vec<Reject>,
     #[serde(default)]
     pub policy_kind: Option<PolicyKind>,
     /// `policy`: the document the learner starts from.
@@ -120,6 +125,24 @@ pub struct Choice {
     /// Required on every wrong choice of `single`/`multiple`: shown when it is picked.
     #[serde(default)]
     pub misconception: Option<Text>,
+}
+
+/// A `fill_in` answer that names a different concept, with the belief behind it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reject {
+    #[serde(default)]
+    pub ja: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+    pub misconception: Text,
+}
+
+impl Reject {
+    /// The terms in both languages.
+    pub fn terms(&self) -> impl Iterator<Item = &String> {
+        self.ja.iter().chain(self.en.iter())
+    }
 }
 
 impl Choice {
@@ -167,8 +190,8 @@ impl QuizFile {
 }
 
 /// Parses a quiz file; an error carries the position of the offending token.
-pub fn parse(text: &str) -> Result<QuizFile, (Pos, String)> {
-    toml::from_str(text).map_err(|e| toml_error(text, &e))
+pub fn parse(text: &str) -> Result<QuizFile, Diagnostic> {
+    toml::from_str(text).map_err(|e| toml_diagnostic(text, &e))
 }
 
 #[cfg(test)]
@@ -257,16 +280,17 @@ resource = "arn:aws:s3:::amzn-s3-demo-bucket/a"
     #[test]
     fn unknown_kind_and_fields_are_errors_with_position() {
         let bad = BANK.replace("kind = \"single\"", "kind = \"essay\"");
-        let (pos, msg) = parse(&bad).unwrap_err();
-        assert_eq!(pos.line, 7);
+        let d = parse(&bad).unwrap_err();
+        assert_eq!(d.pos.unwrap().line, 7);
+        let msg = &d.message.en;
         assert!(msg.contains("essay") || msg.contains("variant"), "{msg}");
         let typo = BANK.replace("scenario = true", "scenaro = true");
-        assert_eq!(parse(&typo).unwrap_err().0.line, 9);
+        assert_eq!(parse(&typo).unwrap_err().pos.unwrap().line, 9);
     }
 
     #[test]
     fn a_missing_language_is_an_error() {
         let bad = BANK.replace("prompt.en = \"Question\"\n", "");
-        assert!(parse(&bad).unwrap_err().1.contains("en"));
+        assert!(parse(&bad).unwrap_err().message.en.contains("en"));
     }
 }

@@ -6,13 +6,14 @@
 use crate::course::check::locate::Locator;
 use std::collections::BTreeMap;
 
-use crate::course::check::{Checker, Diagnostic, Level};
+use crate::course::check::{Checker, Diagnostic};
 use crate::course::load::{COURSE_TOML, parse_course_file, read_text};
 use crate::course::pos::Pos;
 use crate::course::{CourseSource, Unit};
 use crate::policy::lint;
+use crate::policy::text::Text;
 use crate::quiz::model::{Kind, QuizFile};
-use crate::toml_path;
+use crate::{msg, toml_path};
 
 use super::judge::{Task, judge};
 use super::load::{list_ids, path_of};
@@ -22,13 +23,9 @@ use super::{JudgeError, judge_challenge};
 struct Out(Vec<Diagnostic>);
 
 impl Out {
-    fn push(&mut self, level: Level, path: &str, pos: Pos, message: String) {
-        self.0.push(Diagnostic {
-            path: path.to_string(),
-            pos,
-            level,
-            message,
-        });
+    fn error(&mut self, path: &str, pos: Pos, message: Text) {
+        self.0
+            .push(Diagnostic::error(message).in_file(path).at(pos));
     }
 }
 
@@ -46,18 +43,26 @@ pub fn check(src: &CourseSource) -> Vec<Diagnostic> {
     let files = match list_ids(src) {
         Ok(ids) => ids,
         Err(e) => {
-            out.push(Level::Error, "challenges", Pos::START, format!("{e:#}"));
+            let e = format!("{e:#}");
+            out.error(
+                "challenges",
+                Pos::START,
+                msg!("課題のフォルダーを読めません：{e}", "{e}"),
+            );
             return out.0;
         }
     };
     for (i, unit) in index.units.iter().enumerate() {
         for (j, id) in unit.challenges.iter().enumerate() {
             if !files.contains(id) {
-                out.push(
-                    Level::Error,
+                let file = path_of(id);
+                out.error(
                     COURSE_TOML,
                     loc.pos(toml_path!["unit", i, "challenges", j]),
-                    format!("unknown challenge `{id}`: there is no {}", path_of(id)),
+                    msg!(
+                        "課題 `{id}` がありません：{file} というファイルがありません",
+                        "unknown challenge `{id}`: there is no {file}"
+                    ),
                 );
             }
         }
@@ -84,7 +89,8 @@ fn check_file(src: &CourseSource, id: &str, units: &[Unit], out: &mut Out) {
         Ok(Some(t)) => t,
         Ok(None) => return,
         Err(e) => {
-            out.push(Level::Error, &rel, Pos::START, format!("{e:#}"));
+            let e = format!("{e:#}");
+            out.error(&rel, Pos::START, msg!("読み込めません：{e}", "{e}"));
             return;
         }
     };
@@ -92,30 +98,43 @@ fn check_file(src: &CourseSource, id: &str, units: &[Unit], out: &mut Out) {
     out.0.append(&mut ck.diags);
     let c = match model::parse(&text) {
         Ok(c) => c,
-        Err((pos, msg)) => {
-            out.push(Level::Error, &rel, pos, msg);
+        Err(d) => {
+            out.0.push(d.in_file(&rel));
             return;
         }
     };
     let loc = Locator::new(&text);
-    let mut err = |path: &[crate::course::check::locate::Seg<'_>], msg: String| {
-        out.push(Level::Error, &rel, loc.pos(path), msg);
+    let mut err = |path: &[crate::course::check::locate::Seg<'_>], msg: Text| {
+        out.error(&rel, loc.pos(path), msg);
     };
-    if c.id != id {
+    let says = &c.id;
+    if says != id {
         err(
             toml_path!["id"],
-            format!("id `{}` must match the file name `{id}`", c.id),
+            msg!(
+                "id `{says}` はファイル名 `{id}` と同じにします",
+                "id `{says}` must match the file name `{id}`"
+            ),
         );
     }
     match units.iter().find(|u| u.id == c.unit) {
-        None => err(toml_path!["unit"], format!("unknown unit `{}`", c.unit)),
-        Some(u) if !u.challenges.contains(&c.id) => err(
-            toml_path!["unit"],
-            format!(
-                "unit `{}` does not list `{}` in its challenges (lessons/course.toml)",
-                u.id, c.id
-            ),
-        ),
+        None => {
+            let unit = &c.unit;
+            err(
+                toml_path!["unit"],
+                msg!("ユニット `{unit}` がありません", "unknown unit `{unit}`"),
+            )
+        }
+        Some(u) if !u.challenges.contains(&c.id) => {
+            let unit = &u.id;
+            err(
+                toml_path!["unit"],
+                msg!(
+                    "ユニット `{unit}` の challenges（lessons/course.toml）に `{says}` がありません",
+                    "unit `{unit}` does not list `{says}` in its challenges (lessons/course.toml)"
+                ),
+            )
+        }
         Some(_) => {}
     }
     for (field, t) in [
@@ -125,72 +144,95 @@ fn check_file(src: &CourseSource, id: &str, units: &[Unit], out: &mut Out) {
     ] {
         for (lang, s) in [("ja", &t.ja), ("en", &t.en)] {
             if s.trim().is_empty() {
-                err(toml_path![field, lang], format!("{field}.{lang} is empty"));
+                err(
+                    toml_path![field, lang],
+                    msg!("{field}.{lang} が空です", "{field}.{lang} is empty"),
+                );
             }
         }
     }
     if c.hints.ja.len() != c.hints.en.len() {
-        err(
-            toml_path!["hints"],
-            format!(
-                "hints: {} in ja but {} in en; give the same hints in both languages",
-                c.hints.ja.len(),
-                c.hints.en.len()
-            ),
-        );
+        err(toml_path!["hints"], {
+            let (ja, en) = (c.hints.ja.len(), c.hints.en.len());
+            msg!(
+                "ヒントが ja では {ja} 個、en では {en} 個です。両方の言語で同じヒントを書きます",
+                "hints: {ja} in ja but {en} in en; give the same hints in both languages"
+            )
+        });
     }
     if c.hints.ja.is_empty() && c.hints.en.is_empty() {
         err(
             toml_path!["hints"],
-            "a challenge needs at least one hint".into(),
+            msg!(
+                "課題にはヒントが 1 つ以上要ります",
+                "a challenge needs at least one hint"
+            ),
         );
     }
     for (k, code) in c.forbid_findings.iter().enumerate() {
         if lint::info(code).is_none() {
             err(
                 toml_path!["forbid_findings", k],
-                format!("`{code}` is not a lint code (docs/lint-codes.md)"),
+                msg!(
+                    "`{code}` はリントのコードではありません（docs/lint-codes.md）",
+                    "`{code}` is not a lint code (docs/lint-codes.md)"
+                ),
             );
         }
     }
     check_task(&c, &mut err);
 }
 
-fn check_task(
-    c: &Challenge,
-    err: &mut impl FnMut(&[crate::course::check::locate::Seg<'_>], String),
-) {
+fn check_task(c: &Challenge, err: &mut impl FnMut(&[crate::course::check::locate::Seg<'_>], Text)) {
     if c.kind == ChallengeKind::Secrets {
         let lines = c.starter.lines().count();
         if c.leaks.is_empty() {
             err(
                 toml_path!["leak"],
-                "a secrets challenge needs at least one [[leak]] line".into(),
+                msg!(
+                    "secrets の課題には [[leak]] の行が 1 つ以上要ります",
+                    "a secrets challenge needs at least one [[leak]] line"
+                ),
             );
         }
         for (k, l) in c.leaks.iter().enumerate() {
             if l.line == 0 || l.line > lines {
-                err(
-                    toml_path!["leak", k, "line"],
-                    format!("line {} is outside the starter (1-{lines})", l.line),
-                );
+                err(toml_path!["leak", k, "line"], {
+                    let line = l.line;
+                    msg!(
+                        "行 {line} は starter の範囲（1-{lines}）の外です",
+                        "line {line} is outside the starter (1-{lines})"
+                    )
+                });
             }
         }
     } else {
         if c.must_allow.is_empty() && c.must_deny.is_empty() {
             err(
                 toml_path!["kind"],
-                "a challenge needs must_allow or must_deny requests".into(),
+                msg!(
+                    "課題には must_allow か must_deny のリクエストが要ります",
+                    "a challenge needs must_allow or must_deny requests"
+                ),
             );
         }
         let mut seen: Vec<&str> = Vec::new();
         for (list, items) in [("must_allow", &c.must_allow), ("must_deny", &c.must_deny)] {
             for (k, v) in items.iter().enumerate() {
                 match v.get("id").and_then(|x| x.as_str()) {
-                    None => err(toml_path![list, k], format!("{list}[{k}] needs an `id`")),
+                    None => err(
+                        toml_path![list, k],
+                        msg!(
+                            "{list}[{k}] には `id` が要ります",
+                            "{list}[{k}] needs an `id`"
+                        ),
+                    ),
                     Some(id) if seen.contains(&id) => err(
                         toml_path![list, k, "id"],
-                        format!("request id `{id}` is used twice"),
+                        msg!(
+                            "リクエストの id `{id}` が 2 回使われています",
+                            "request id `{id}` is used twice"
+                        ),
                     ),
                     Some(id) => seen.push(id),
                 }
@@ -199,16 +241,22 @@ fn check_task(
         if c.kind == ChallengeKind::Resource && c.block_public_access.is_none() {
             err(
                 toml_path!["kind"],
-                "a resource challenge states its [block_public_access] settings".into(),
+                msg!(
+                    "resource の課題には [block_public_access] の設定を書きます",
+                    "a resource challenge states its [block_public_access] settings"
+                ),
             );
         }
     }
     match judge_challenge(c, &c.starter) {
         Ok(v) if v.solved => err(
             toml_path!["starter"],
-            "the starter already solves the challenge".into(),
+            msg!(
+                "starter のままで課題が解けてしまいます",
+                "the starter already solves the challenge"
+            ),
         ),
-        Err(JudgeError::Content(m)) => err(toml_path!["kind"], m.en),
+        Err(JudgeError::Content(m)) => err(toml_path!["kind"], m),
         _ => {}
     }
 }
@@ -232,29 +280,34 @@ fn check_bank(bank: &QuizFile, rel: &str, loc: &Locator<'_>, out: &mut Out) {
         }
         for (k, code) in q.forbid_findings.iter().enumerate() {
             if lint::info(code).is_none() {
-                out.push(
-                    Level::Error,
+                out.error(
                     rel,
                     loc.pos(toml_path!["question", i, "forbid_findings", k]),
-                    format!("`{code}` is not a lint code (docs/lint-codes.md)"),
+                    msg!(
+                        "`{code}` はリントのコードではありません（docs/lint-codes.md）",
+                        "`{code}` is not a lint code (docs/lint-codes.md)"
+                    ),
                 );
             }
         }
         let task = match Task::from_question(q) {
             Ok(t) => t,
             Err(m) => {
-                out.push(Level::Error, rel, loc.pos(toml_path!["question", i]), m.en);
+                out.error(rel, loc.pos(toml_path!["question", i]), m);
                 continue;
             }
         };
         if let Some(starter) = &q.starter
             && judge(&task, starter).is_ok_and(|v| v.solved)
         {
-            out.push(
-                Level::Error,
+            let id = &q.id;
+            out.error(
                 rel,
                 loc.pos(toml_path!["question", i, "starter"]),
-                format!("the starter of `{}` already solves the question", q.id),
+                msg!(
+                    "`{id}` の starter のままで問題が解けてしまいます",
+                    "the starter of `{id}` already solves the question"
+                ),
             );
         }
     }

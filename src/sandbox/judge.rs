@@ -14,6 +14,7 @@ use crate::policy::s3::{self, BlockPublicAccess};
 use crate::policy::text::Text;
 use crate::policy::{Policy, PolicyKind, trace};
 
+use super::answer_kind::{Found, wrong_kind};
 use super::probe::{Expect, Probe, Query, Shape};
 
 /// What kind of document the answer is.
@@ -122,6 +123,14 @@ impl Verdict {
 
 /// Judges `answer` against `task`.
 pub fn judge(task: &Task, answer: &str) -> Result<Verdict, AnswerError> {
+    let expected = match task.kind {
+        AnswerKind::Policy(_) => Found::Policy,
+        AnswerKind::SecurityGroup => Found::SecurityGroup,
+        AnswerKind::NetworkAcl => Found::NetworkAcl,
+    };
+    if let Some(e) = wrong_kind(expected, answer) {
+        return Err(e);
+    }
     let v = match task.kind {
         AnswerKind::Policy(kind) => judge_policy(task, kind, answer)?,
         AnswerKind::SecurityGroup => judge_sg(task, answer)?,

@@ -2,7 +2,7 @@
 //! embeds the folder here (the course loader embeds lessons, quizzes and assets), so challenges
 //! ship in the binary like everything else, and `--content DIR` reads `DIR/challenges/`.
 
-use anyhow::{Context as _, anyhow};
+use anyhow::Context as _;
 use include_dir::{Dir, include_dir};
 
 use super::model::{self, Challenge};
@@ -54,7 +54,7 @@ pub fn read_text(src: &CourseSource, id: &str) -> anyhow::Result<Option<String>>
     };
     decode_utf8(bytes)
         .map(Some)
-        .map_err(|(pos, msg)| anyhow!("{rel}:{pos}: {msg}"))
+        .map_err(|d| anyhow::Error::new(d.in_file(rel)))
 }
 
 /// Loads one challenge; `Ok(None)` when there is no file for `id`.
@@ -63,12 +63,16 @@ pub fn load(src: &CourseSource, id: &str) -> anyhow::Result<Option<Challenge>> {
     let Some(text) = read_text(src, id)? else {
         return Ok(None);
     };
-    let c = model::parse(&text).map_err(|(pos, msg)| anyhow!("{rel}:{pos}: {msg}"))?;
+    let c = model::parse(&text).map_err(|d| anyhow::Error::new(d.in_file(&rel)))?;
     if c.id != id {
-        anyhow::bail!(
-            "{rel}:1:1: the file says id = \"{}\"; it must match the file name",
-            c.id
-        );
+        let says = &c.id;
+        let d = crate::policy::diag::Diagnostic::error(crate::msg!(
+            "ファイルには id = \"{says}\" とありますが、id はファイル名と同じにします",
+            "the file says id = \"{says}\"; it must match the file name"
+        ))
+        .in_file(rel)
+        .at(crate::course::pos::Pos::START);
+        return Err(d.into());
     }
     Ok(Some(c))
 }

@@ -3,6 +3,7 @@
 //! uses the policy engine, the course source and the key detector of `progress::redact`, and
 //! never the terminal UI, so `challenge check`, `quiz --plain` and the sandbox screen share it.
 
+pub mod answer_kind;
 pub mod check;
 pub mod explain;
 pub mod judge;
@@ -30,6 +31,9 @@ pub enum JudgeError {
 /// Judges an answer to a challenge, whatever its kind.
 pub fn judge_challenge(c: &Challenge, answer: &str) -> Result<Verdict, JudgeError> {
     if c.kind == ChallengeKind::Secrets {
+        if let Some(e) = answer_kind::wrong_kind(answer_kind::Found::Marks, answer) {
+            return Err(JudgeError::Answer(e));
+        }
         return secrets::judge_marks(c, answer).map_err(JudgeError::Answer);
     }
     let task = Task::from_challenge(c)

@@ -5,9 +5,10 @@
 use serde::Deserialize;
 
 use crate::course::model::{Localized, Text};
-use crate::course::pos::{Pos, toml_error};
+use crate::course::pos::toml_diagnostic;
 use crate::i18n::Lang;
 use crate::policy::PolicyKind;
+use crate::policy::diag::Diagnostic;
 use crate::policy::s3::BlockPublicAccess;
 
 /// What the learner writes (or, for `secrets`, marks).
@@ -156,8 +157,8 @@ impl Challenge {
 }
 
 /// Parses a challenge file; an error carries the position of the offending token.
-pub fn parse(text: &str) -> Result<Challenge, (Pos, String)> {
-    toml::from_str(text).map_err(|e| toml_error(text, &e))
+pub fn parse(text: &str) -> Result<Challenge, Diagnostic> {
+    toml::from_str(text).map_err(|e| toml_diagnostic(text, &e))
 }
 
 #[cfg(test)]
@@ -198,8 +199,8 @@ action = "s3:GetObject"
     #[test]
     fn unknown_fields_are_located() {
         let bad = MIN.replace("starter =", "startr =");
-        let (pos, msg) = parse(&bad).unwrap_err();
-        assert!(msg.contains("startr"), "{msg}");
-        assert_eq!(pos.line, 13);
+        let d = parse(&bad).unwrap_err();
+        assert!(d.message.en.contains("startr"), "{d}");
+        assert_eq!(d.pos.unwrap().line, 13);
     }
 }

@@ -26,8 +26,8 @@ pub fn parse_marks(answer: &str, line_count: usize) -> Result<Vec<usize>, Answer
     let Some(list) = node.get("lines") else {
         return Err(err(
             &node,
-            "答えは {\"lines\": [3, 7]} の形で、漏えいしている行の番号を書きます".into(),
-            "the answer is {\"lines\": [3, 7]}: the numbers of the lines that leak".into(),
+            "答えは {\"lines\": [行番号, ...]} の形で、漏えいしている行の番号を書きます".into(),
+            "write the answer as {\"lines\": [line numbers, ...]}: the numbers of the lines that leak".into(),
         ));
     };
     let Some(items) = list.as_array() else {
@@ -126,6 +126,14 @@ impl Warning {
             SecretKind::SecretAccessKey => Text::new(
                 "本物のシークレットアクセスキーのような文字列があります。本物のキーをここに貼らないでください（保存するときは伏せ字にします）",
                 "this looks like a real secret access key. Never paste real keys here (it is redacted before anything is saved)",
+            ),
+            SecretKind::SessionToken => Text::new(
+                "本物のセッショントークンのような文字列があります。一時的な認証情報もここに貼らないでください（保存するときは伏せ字にします）",
+                "this looks like a real session token. Never paste temporary credentials here either (it is redacted before anything is saved)",
+            ),
+            SecretKind::Password => Text::new(
+                "パスワードのような値があります。本物のパスワードをここに書かないでください（保存するときは伏せ字にします）",
+                "this looks like a password. Never write a real password here (it is redacted before anything is saved)",
             ),
         }
     }

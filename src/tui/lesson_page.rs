@@ -38,6 +38,7 @@ pub fn alert_labels(strings: &Strings) -> AlertLabels {
         important: strings.get("alert.important").to_string(),
         warning: strings.get("alert.warning").to_string(),
         caution: strings.get("alert.caution").to_string(),
+        optional: strings.get("lesson.optional").to_string(),
     }
 }
 
@@ -56,7 +57,7 @@ pub fn layout(doc: &Document, width: u16, strings: &Strings, theme: &Theme) -> P
         if let Some(h) = l.heading.and_then(|h| doc.headings.get(h)) {
             headings.push(Heading {
                 anchor: h.anchor.clone(),
-                title: h.text.clone(),
+                title: h.outline_text(strings.get("lesson.optional")),
                 level: h.level,
                 line: i,
             });

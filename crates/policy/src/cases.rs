@@ -7,11 +7,13 @@
 
 use serde_json::{Value, json};
 
-use super::document::{DocError, Policy, PolicyKind};
+use super::diag::Diagnostic;
+use super::document::{Policy, PolicyKind};
 use super::evaluate::{Outcome, PolicyEntry, PolicySet, evaluate};
-use super::json::{self, Kind, Node, Span, path_index, path_key};
+use super::json::{self, Kind, Node, path_index, path_key};
+use super::pos::Pos;
 use super::request::Request;
-use super::text::Text;
+use super::text::{Lang, Text};
 
 /// The four kinds of case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -59,24 +61,9 @@ pub struct Checked {
     pub why: Text,
 }
 
-/// A case that could not be run; the span is relative to the case's own line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CaseError {
-    pub span: Span,
-    pub msg: Text,
-}
-
-impl From<DocError> for CaseError {
-    fn from(e: DocError) -> Self {
-        CaseError {
-            span: e.span,
-            msg: Text::new(
-                format!("{} ({})", e.msg.ja, e.path),
-                format!("{} ({})", e.msg.en, e.path),
-            ),
-        }
-    }
-}
+/// A case that could not be run: a diagnostic whose position is relative to the case's own
+/// line ([`CaseResult::diagnostic`] places it in the file).
+pub type CaseError = Diagnostic;
 
 /// One line's result.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,10 +84,18 @@ impl CaseResult {
                 "got": c.got, "expected": c.expected, "line": self.line, "why": c.why.en,
             }),
             Err(e) => json!({
-                "id": self.id, "line": self.line, "col": e.span.col,
-                "kind": self.kind.map(CaseKind::name), "error": e.msg.en,
+                "id": self.id, "line": self.line, "col": e.pos.map_or(1, |p| p.col),
+                "kind": self.kind.map(CaseKind::name), "error": e.describe(Lang::En),
             }),
         }
+    }
+
+    /// The error of a case that could not be run, placed in `file` at its line.
+    pub fn diagnostic(&self, file: &str) -> Option<Diagnostic> {
+        let e = self.outcome.as_ref().err()?;
+        let line = u32::try_from(self.line).unwrap_or(u32::MAX);
+        let pos = e.pos.map_or(Pos::new(line, 1), |p| p.shifted(line));
+        Some(e.clone().in_file(file).at(pos))
     }
 }
 
@@ -122,10 +117,7 @@ pub fn run_line(text: &str, line: usize) -> CaseResult {
                 line,
                 id: None,
                 kind: None,
-                outcome: Err(CaseError {
-                    span: e.span,
-                    msg: e.msg,
-                }),
+                outcome: Err(Diagnostic::error(e.msg).at(e.span)),
             };
         }
     };
@@ -136,24 +128,21 @@ pub fn run_line(text: &str, line: usize) -> CaseResult {
     });
     let kind = CaseKind::of(&node);
     let outcome = match kind {
-        _ if node.members().is_none() => Err(CaseError {
-            span: node.span,
-            msg: Text::new(
-                "ケースは JSON オブジェクトで書いてください",
-                "a case must be a JSON object",
-            ),
-        }),
-        _ if id.is_none() => Err(CaseError {
-            span: node.span,
-            msg: Text::new("ケースに \"id\" がありません", "the case has no \"id\""),
-        }),
-        None => Err(CaseError {
-            span: node.span,
-            msg: Text::new(
-                "ケースの種類がわかりません(policies, bucket_policy, security_group, network_acl のどれかが必要です)",
-                "unknown case kind: expected one of policies, bucket_policy, security_group, network_acl",
-            ),
-        }),
+        _ if node.members().is_none() => Err(Diagnostic::error(Text::new(
+            "ケースは JSON オブジェクトで書いてください",
+            "a case must be a JSON object",
+        ))
+        .at(node.span)),
+        _ if id.is_none() => Err(Diagnostic::error(Text::new(
+            "ケースに \"id\" がありません",
+            "the case has no \"id\"",
+        ))
+        .at(node.span)),
+        None => Err(Diagnostic::error(Text::new(
+            "ケースの種類がわかりません(policies, bucket_policy, security_group, network_acl のどれかが必要です)",
+            "unknown case kind: expected one of policies, bucket_policy, security_group, network_acl",
+        ))
+        .at(node.span)),
         Some(k) => run_kind(k, &node),
     };
     CaseResult {
@@ -176,10 +165,9 @@ fn run_kind(kind: CaseKind, node: &Node) -> Result<Checked, CaseError> {
 }
 
 fn bad(n: &Node, path: &str, ja: String, en: String) -> CaseError {
-    CaseError {
-        span: n.span,
-        msg: Text::new(format!("{ja} ({path})"), format!("{en} ({path})")),
-    }
+    Diagnostic::error(Text::new(ja, en))
+        .at(n.span)
+        .with_path(path)
 }
 
 /// Reads the `policies` array of an IAM case into a policy set.
@@ -309,8 +297,11 @@ mod tests {
     fn document_errors_point_into_the_line() {
         let line = ALLOW.replace("\"Allow\", \"Action\"", "\"Permit\", \"Action\"");
         let r = run_line(&line, 7);
+        let placed = r.diagnostic("c.jsonl").unwrap();
         let e = r.outcome.unwrap_err();
-        assert!(e.msg.en.contains("Effect"), "{}", e.msg.en);
-        assert!(e.span.col > 50);
+        assert!(e.describe(Lang::En).contains("Effect"), "{e}");
+        assert!(e.pos.unwrap().col > 50);
+        assert_eq!(placed.pos.unwrap().line, 7);
+        assert_eq!(placed.file.as_deref(), Some("c.jsonl"));
     }
 }

@@ -144,13 +144,17 @@ impl Diagnostic {
         }
         out.push_str(self.severity.as_str());
         out.push_str(": ");
-        out.push_str(self.message.get(lang));
-        if let Some(p) = &self.path {
-            out.push_str(" (");
-            out.push_str(p);
-            out.push(')');
-        }
+        out.push_str(&self.describe(lang));
         out
+    }
+
+    /// The message and the JSON path, `message (path)`, in `lang`: what a report that shows the
+    /// place its own way (`policy test`: `ERROR id (file:line:col): …`) prints.
+    pub fn describe(&self, lang: Lang) -> String {
+        match &self.path {
+            Some(p) => format!("{} ({p})", self.message.get(lang)),
+            None => self.message.get(lang).clone(),
+        }
     }
 }
 

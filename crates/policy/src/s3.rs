@@ -16,6 +16,7 @@ use super::json::{Kind, Node};
 use super::text::Text;
 use super::values::Base;
 use super::variables::{Part, Template};
+use crate::diag::Diagnostic;
 
 /// The four settings; `Default` is all off. Levels (organization, account, bucket) combine by
 /// taking the most restrictive value of each, see [`BlockPublicAccess::most_restrictive`].
@@ -276,12 +277,12 @@ fn settings(node: &Node, key: &str) -> Result<BlockPublicAccess, CaseError> {
     match node.get(key) {
         None => Ok(BlockPublicAccess::default()),
         Some(n) if n.kind == Kind::Null => Ok(BlockPublicAccess::default()),
-        Some(n) => serde_json::from_value(n.to_value()).map_err(|e| CaseError {
-            span: n.span,
-            msg: Text::new(
+        Some(n) => serde_json::from_value(n.to_value()).map_err(|e| {
+            Diagnostic::error(Text::new(
                 format!("{key} は 4 つの設定を true/false で書いたオブジェクトにしてください: {e}"),
                 format!("{key} must be an object of the four settings as true/false: {e}"),
-            ),
+            ))
+            .at(n.span)
         }),
     }
 }
@@ -314,13 +315,11 @@ pub fn run_case(node: &Node) -> Result<Checked, CaseError> {
             continue;
         };
         let Some(want) = e.as_bool() else {
-            return Err(CaseError {
-                span: e.span,
-                msg: Text::new(
-                    format!("{key} は true か false で書いてください"),
-                    format!("{key} must be true or false"),
-                ),
-            });
+            return Err(Diagnostic::error(Text::new(
+                format!("{key} は true か false で書いてください"),
+                format!("{key} must be true or false"),
+            ))
+            .at(e.span));
         };
         expected[field] = json!(want);
         pass = Some(pass.unwrap_or(true) && want == value);

@@ -4,9 +4,18 @@
 
 use super::Checker;
 use crate::course::pos::LineIndex;
+use crate::msg;
 
-/// The two account ids the course uses in examples.
-pub const EXAMPLE_ACCOUNTS: [&str; 2] = ["111122223333", "444455556666"];
+/// The account ids the course uses in examples: AWS documentation examples, one account of the
+/// course's company each (docs/content-format.md lists which is which).
+pub const EXAMPLE_ACCOUNTS: [&str; 6] = [
+    "111122223333", // harukaze-prod
+    "444455556666", // harukaze-dev
+    "555555555555", // harukaze-documents (the ID scans)
+    "777788889999", // harukaze-backup
+    "123456789012", // the management account (IAM Identity Center)
+    "999999999999", // the outside partner
+];
 /// AWS's public documentation example access key id.
 pub const EXAMPLE_ACCESS_KEY: &str = "AKIAIOSFODNN7EXAMPLE";
 
@@ -32,7 +41,8 @@ pub fn check_identifiers(ck: &mut Checker<'_>, path: &str, text: &str) {
                     ck.warning(
                         path,
                         lines.pos(i),
-                        format!(
+                        msg!(
+                            "`{key}` は本物の AWS アクセスキー ID のように見えます。AWS のドキュメントの例 {EXAMPLE_ACCESS_KEY} を使います",
                             "`{key}` looks like a real AWS access key id; use \
                              {EXAMPLE_ACCESS_KEY} (AWS's documentation example)"
                         ),
@@ -49,14 +59,13 @@ pub fn check_identifiers(ck: &mut Checker<'_>, path: &str, text: &str) {
             if end - i == 12 && is_account_context(text, i) {
                 let id = &text[i..end];
                 if !EXAMPLE_ACCOUNTS.contains(&id) {
-                    ck.warning(
-                        path,
-                        lines.pos(i),
-                        format!(
-                            "account id `{id}` is not one of the example accounts ({})",
-                            EXAMPLE_ACCOUNTS.join(", ")
-                        ),
-                    );
+                    ck.warning(path, lines.pos(i), {
+                        let examples = EXAMPLE_ACCOUNTS.join(", ");
+                        msg!(
+                            "アカウント ID `{id}` は例のアカウント（{examples}）ではありません",
+                            "account id `{id}` is not one of the example accounts ({examples})"
+                        )
+                    });
                 }
             }
             if let Some((addr, len)) = ipv4_at(&bytes[i..])
@@ -66,11 +75,14 @@ pub fn check_identifiers(ck: &mut Checker<'_>, path: &str, text: &str) {
                 ck.warning(
                     path,
                     lines.pos(i),
-                    format!(
-                        "address `{}` is not a documentation or private address; use \
-                         192.0.2.0/24, 198.51.100.0/24 or 203.0.113.0/24",
-                        &text[i..i + len]
-                    ),
+                    {
+                        let addr = &text[i..i + len];
+                        msg!(
+                            "アドレス `{addr}` はドキュメント用でもプライベートでもありません。192.0.2.0/24、198.51.100.0/24、203.0.113.0/24 のいずれかを使います",
+                            "address `{addr}` is not a documentation or private address; use \
+                             192.0.2.0/24, 198.51.100.0/24 or 203.0.113.0/24"
+                        )
+                    },
                 );
                 i += len;
                 continue;
@@ -150,20 +162,22 @@ mod tests {
     fn example_identifiers_pass() {
         let ok = "AKIAIOSFODNN7EXAMPLE arn:aws:iam::111122223333:role/R \"AWS\": \"444455556666\" \
                   203.0.113.7 10.0.0.0/16 172.31.0.1 0.0.0.0/0 169.254.169.254 version 1.2.3.4.5 \
-                  order 123456789012 has no account context";
+                  order 210987654321 has no account context arn:aws:iam::123456789012:root \
+                  arn:aws:s3:::b/555555555555 \"AWS\": \"arn:aws:iam::999999999999:role/P\" \
+                  arn:aws:iam::777788889999:root";
         assert_eq!(run(ok), Vec::<String>::new());
     }
 
     #[test]
     fn real_looking_identifiers_are_warned_at_their_position() {
         let d = run(
-            "key AKIAABCDEFGHIJKLMNOP\narn:aws:s3:::b arn:aws:iam::123456789012:root\nip 8.8.8.8\n",
+            "key AKIAABCDEFGHIJKLMNOP\narn:aws:s3:::b arn:aws:iam::210987654321:root\nip 8.8.8.8\n",
         );
         assert_eq!(d.len(), 3, "{d:?}");
         assert!(d[0].starts_with(
             "f:1:5: warning: `AKIAABCDEFGHIJKLMNOP` looks like a real AWS access key id"
         ));
-        assert!(d[1].starts_with("f:2:29: warning: account id `123456789012`"));
+        assert!(d[1].starts_with("f:2:29: warning: account id `210987654321`"));
         assert!(d[2].starts_with("f:3:4: warning: address `8.8.8.8`"));
     }
 

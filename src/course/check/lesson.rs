@@ -1,17 +1,19 @@
 //! Rules on lesson files: both languages present, front matter, `##`/`###` anchors, the same
 //! sections in ja and en, and `glossary:` / `lesson:` link targets.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::code_width::check_code_text;
 use super::locate::Locator;
 use super::{Anchor, Checker, FileText, Link, is_id};
 use crate::course::frontmatter::split;
 use crate::course::model::{FrontMatter, Localized, Unit};
-use crate::course::pos::{LineIndex, Pos, toml_error};
+use crate::course::pos::{LineIndex, Pos, prefixed, toml_diagnostic};
 use crate::i18n::Lang;
-use crate::toml_path;
+use crate::markdown::OPTIONAL_CLASS;
+use crate::{msg, toml_path};
 
 /// The Markdown dialect of lessons (docs/content-format.md): GFM plus `{#anchor}` attributes.
 pub fn markdown_options() -> Options {
@@ -24,10 +26,14 @@ pub fn markdown_options() -> Options {
 
 /// Checks both lessons of a unit and records their anchors and links.
 pub fn check_unit(ck: &mut Checker<'_>, unit: &Unit) {
+    // A `dir` that leaves lessons/ is reported on course.toml; nothing outside is read.
+    if !unit.dir_is_one_folder() {
+        return;
+    }
     let ja = check_lesson(ck, unit, Lang::Ja);
     let en = check_lesson(ck, unit, Lang::En);
     if let (Some(ja), Some(en)) = (&ja, &en) {
-        compare_sections(ck, unit, ja, en);
+        super::sections::compare_sections(ck, unit, ja, en);
     }
     ck.anchors.insert(unit.id.clone(), Localized { ja, en });
 }
@@ -40,10 +46,13 @@ fn check_lesson(ck: &mut Checker<'_>, unit: &Unit, lang: Lang) -> Option<Vec<Anc
             ck.error(
                 &path,
                 Pos::START,
-                format!(
-                    "lesson file is missing: unit `{}` needs both ja.md and en.md",
-                    unit.id
-                ),
+                {
+                    let id = &unit.id;
+                    msg!(
+                        "レッスンのファイルがありません：ユニット `{id}` には ja.md と en.md の両方が要ります",
+                        "lesson file is missing: unit `{id}` needs both ja.md and en.md"
+                    )
+                },
             );
             return None;
         }
@@ -51,8 +60,8 @@ fn check_lesson(ck: &mut Checker<'_>, unit: &Unit, lang: Lang) -> Option<Vec<Anc
     };
     let parts = match split(&text) {
         Ok(p) => p,
-        Err((pos, msg)) => {
-            ck.error(&path, pos, msg);
+        Err(d) => {
+            ck.push(d.in_file(&path));
             return None;
         }
     };
@@ -67,7 +76,10 @@ fn check_lesson(ck: &mut Checker<'_>, unit: &Unit, lang: Lang) -> Option<Vec<Anc
                 ck.error(
                     &path,
                     Pos::START,
-                    format!("front matter lacks required field `{key}`"),
+                    msg!(
+                        "フロントマターに必須の項目 `{key}` がありません",
+                        "front matter lacks required field `{key}`"
+                    ),
                 );
             }
             return Some(check_body(ck, &path, &text, parts.body_offset));
@@ -76,13 +88,13 @@ fn check_lesson(ck: &mut Checker<'_>, unit: &Unit, lang: Lang) -> Option<Vec<Anc
     match toml::from_str::<FrontMatter>(parts.front) {
         Ok(front) => check_front(ck, &path, &text, parts.front, parts.front_offset, &front),
         Err(e) => {
-            let (_, msg) = toml_error(parts.front, &e);
             let at = parts.front_offset + e.span().map_or(0, |s| s.start);
-            ck.error(
-                &path,
-                Pos::of(&text, at),
-                format!("invalid front matter: {msg}"),
+            let d = prefixed(
+                toml_diagnostic(parts.front, &e),
+                "フロントマターが正しくありません",
+                "invalid front matter",
             );
+            ck.push(d.in_file(&path).at(Pos::of(&text, at)));
         }
     }
     Some(check_body(ck, &path, &text, parts.body_offset))
@@ -99,37 +111,48 @@ fn check_front(
     let loc = Locator::new(front);
     let at = |key: &str| Pos::of(text, front_offset + loc.offset(toml_path![key]));
     if fm.title.trim().is_empty() {
-        ck.error(path, at("title"), "front matter `title` is empty");
+        ck.error(
+            path,
+            at("title"),
+            msg!(
+                "フロントマターの `title` が空です",
+                "front matter `title` is empty"
+            ),
+        );
     }
     if fm.status.is_some() {
         ck.warning(
             path,
             at("status"),
-            "lesson is still a draft (status = \"draft\"): shown as \"coming soon\"",
+            msg!(
+                "レッスンはまだ下書きです（status = \"draft\"）。「準備中」と表示されます",
+                "lesson is still a draft (status = \"draft\"): shown as \"coming soon\""
+            ),
         );
         return;
     }
     if !(10..=20).contains(&fm.minutes) {
-        ck.error(
-            path,
-            at("minutes"),
-            format!(
-                "`minutes` is {}; a full lesson takes 10-20 minutes",
-                fm.minutes
-            ),
-        );
+        ck.error(path, at("minutes"), {
+            let minutes = fm.minutes;
+            msg!(
+                "`minutes` が {minutes} です。完成したレッスンは 10 から 20 分です",
+                "`minutes` is {minutes}; a full lesson takes 10-20 minutes"
+            )
+        });
     }
     if !(3..=6).contains(&fm.objectives.len()) {
-        ck.error(
-            path,
-            at("objectives"),
-            format!("{} objectives; a full lesson has 3-6", fm.objectives.len()),
-        );
+        ck.error(path, at("objectives"), {
+            let n = fm.objectives.len();
+            msg!(
+                "学習目標が {n} 個です。完成したレッスンには 3 から 6 個あります",
+                "{n} objectives; a full lesson has 3-6"
+            )
+        });
     }
     for (i, o) in fm.objectives.iter().enumerate() {
         if o.trim().is_empty() {
             let pos = Pos::of(text, front_offset + loc.offset(toml_path!["objectives", i]));
-            ck.error(path, pos, "empty objective");
+            ck.error(path, pos, msg!("学習目標が空です", "empty objective"));
         }
     }
 }
@@ -140,13 +163,28 @@ fn check_body(ck: &mut Checker<'_>, path: &str, text: &str, body_offset: usize) 
     let lines = LineIndex::new(text);
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut first_at: HashMap<String, Pos> = HashMap::new();
-    let mut heading: Option<(HeadingLevel, Option<String>, Pos, String)> = None;
+    let mut heading: Option<(HeadingLevel, Option<String>, Pos, String, bool)> = None;
+    let mut in_code = false;
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         let pos = || lines.pos(body_offset + range.start);
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
                 let pos = pos();
-                heading = Some((level, id.map(|s| s.to_string()), pos, String::new()));
+                let optional = classes.iter().any(|c| c.as_ref() == OPTIONAL_CLASS);
+                heading = Some((
+                    level,
+                    id.map(|s| s.to_string()),
+                    pos,
+                    String::new(),
+                    optional,
+                ));
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if in_code => {
+                check_code_text(ck, path, &lines, body, body_offset, &t, range.clone());
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(h) = heading.as_mut() {
@@ -154,17 +192,15 @@ fn check_body(ck: &mut Checker<'_>, path: &str, text: &str, body_offset: usize) 
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, id, pos, title)) = heading.take() {
-                    heading_rules(
-                        ck,
-                        path,
+                if let Some((level, id, pos, title, optional)) = heading.take() {
+                    let h = HeadingFound {
                         level,
                         id,
                         pos,
-                        &title,
-                        &mut anchors,
-                        &mut first_at,
-                    );
+                        title: &title,
+                        optional,
+                    };
+                    heading_rules(ck, path, h, &mut anchors, &mut first_at);
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -183,24 +219,51 @@ fn check_body(ck: &mut Checker<'_>, path: &str, text: &str, body_offset: usize) 
     anchors
 }
 
-#[allow(clippy::too_many_arguments)]
-fn heading_rules(
-    ck: &mut Checker<'_>,
-    path: &str,
+/// One heading as the body scan found it.
+struct HeadingFound<'t> {
     level: HeadingLevel,
     id: Option<String>,
     pos: Pos,
-    title: &str,
+    title: &'t str,
+    /// Carries the class `.optional`.
+    optional: bool,
+}
+
+fn heading_rules(
+    ck: &mut Checker<'_>,
+    path: &str,
+    h: HeadingFound<'_>,
     anchors: &mut Vec<Anchor>,
     first_at: &mut HashMap<String, Pos>,
 ) {
+    let HeadingFound {
+        level,
+        id,
+        pos,
+        title,
+        optional,
+    } = h;
     let title = title.trim();
     let n = level as u8;
+    if optional && n != 2 {
+        ck.error(
+            path,
+            pos,
+            msg!(
+                "見出し `{title}` に `.{OPTIONAL_CLASS}` が付いていますが、発展として扱えるのは `##` の節だけです（その中の `###` の節も一緒に発展になります）",
+                "heading `{title}` carries `.{OPTIONAL_CLASS}`, but only a `##` section can be \
+                 optional (its `###` sections are optional with it)"
+            ),
+        );
+    }
     if n == 1 {
         ck.error(
             path,
             pos,
-            format!("`#` heading `{title}`: lessons start at `##` (the title comes from the front matter)"),
+            msg!(
+                "`#` の見出し `{title}`：レッスンの見出しは `##` から始めます（題名はフロントマターから取ります）",
+                "`#` heading `{title}`: lessons start at `##` (the title comes from the front matter)"
+            ),
         );
     }
     if !(2..=3).contains(&n) {
@@ -210,114 +273,58 @@ fn heading_rules(
         ck.error(
             path,
             pos,
-            format!("heading `{title}` has no explicit anchor; add `{{#some-id}}` at its end"),
+            msg!(
+                "見出し `{title}` にアンカーがありません。末尾に `{{#some-id}}` を付けます",
+                "heading `{title}` has no explicit anchor; add `{{#some-id}}` at its end"
+            ),
         );
         return;
     };
     if !is_id(&id) {
-        ck.error(path, pos, format!("anchor `{id}` must match [a-z0-9-]+"));
+        ck.error(
+            path,
+            pos,
+            msg!(
+                "アンカー `{id}` は [a-z0-9-]+ の形にします",
+                "anchor `{id}` must match [a-z0-9-]+"
+            ),
+        );
     }
     if let Some(first) = first_at.get(&id) {
         ck.error(
             path,
             pos,
-            format!("duplicate anchor `{id}` (first used at {path}:{first})"),
+            msg!(
+                "アンカー `{id}` が重複しています（最初は {path}:{first}）",
+                "duplicate anchor `{id}` (first used at {path}:{first})"
+            ),
         );
         return;
     }
     first_at.insert(id.clone(), pos);
-    anchors.push(Anchor { id, level: n, pos });
-}
-
-/// ja.md and en.md must have the same anchors in the same order (and at the same levels): the
-/// language switch and quiz links rely on it. Reports the first divergence with both positions.
-fn compare_sections(ck: &mut Checker<'_>, unit: &Unit, ja: &[Anchor], en: &[Anchor]) {
-    let (ja_path, en_path) = (unit.lesson_path(Lang::Ja), unit.lesson_path(Lang::En));
-    for i in 0..ja.len().max(en.len()) {
-        match (ja.get(i), en.get(i)) {
-            (Some(a), Some(b)) if a.id == b.id => {
-                if a.level != b.level {
-                    ck.error(
-                        &en_path,
-                        b.pos,
-                        format!(
-                            "section `#{}` is level {} here but level {} in {ja_path}:{}",
-                            b.id, b.level, a.level, a.pos
-                        ),
-                    );
-                    return;
-                }
-            }
-            (Some(a), Some(b)) => {
-                ck.error(
-                    &en_path,
-                    b.pos,
-                    format!(
-                        "sections differ from ja.md: section {} is `#{}` here but `#{}` at {ja_path}:{}",
-                        i + 1,
-                        b.id,
-                        a.id,
-                        a.pos
-                    ),
-                );
-                return;
-            }
-            (Some(a), None) => {
-                ck.error(
-                    &ja_path,
-                    a.pos,
-                    format!("section `#{}` has no counterpart in {en_path}", a.id),
-                );
-                return;
-            }
-            (None, Some(b)) => {
-                ck.error(
-                    &en_path,
-                    b.pos,
-                    format!("section `#{}` has no counterpart in {ja_path}", b.id),
-                );
-                return;
-            }
-            (None, None) => return,
-        }
-    }
-}
-
-/// Verifies `glossary:<id>` and `lesson:<unit>[#anchor]` links once every lesson and the
-/// glossary are known. `glossary_ids` is `None` when the glossary could not be read (already
-/// reported, so its links are not blamed a second time).
-pub fn check_links(ck: &mut Checker<'_>, glossary_ids: &Option<HashSet<String>>, units: &[String]) {
-    let links = std::mem::take(&mut ck.links);
-    for link in &links {
-        if let Some(id) = link.target.strip_prefix("glossary:") {
-            if let Some(ids) = glossary_ids
-                && !ids.contains(id)
+    let optional = optional && n == 2;
+    if n == 2
+        && !optional
+        && let Some(last) = anchors.iter().rev().find(|a| a.level == 2)
+        && last.optional
+    {
+        ck.warning(
+            path,
+            pos,
             {
-                ck.error(
-                    &link.path,
-                    link.pos,
-                    format!("unknown glossary term `{id}` in link"),
-                );
-            }
-        } else if let Some(rest) = link.target.strip_prefix("lesson:") {
-            let (unit, anchor) = rest.split_once('#').unwrap_or((rest, ""));
-            if !units.iter().any(|u| u == unit) {
-                ck.error(
-                    &link.path,
-                    link.pos,
-                    format!("link to unknown unit `{unit}`"),
-                );
-            } else if !anchor.is_empty()
-                && let Some(anchors) = ck.unit_anchors(unit)
-                && !anchors.iter().any(|a| a.id == anchor)
-            {
-                ck.error(
-                    &link.path,
-                    link.pos,
-                    format!("link to unknown section `#{anchor}` of lesson `{unit}`"),
-                );
-            }
-        }
+                let last = &last.id;
+                msg!(
+                    "本筋の節 `#{id}` が発展の節 `#{last}` の後にあります。発展（「さらに学ぶ」）の節は最後、「覚えておきたいこと」の後に置きます",
+                    "main-path section `#{id}` follows the optional section `#{last}`: optional \
+                     (\"Going further\") sections come last, after \"What to remember\""
+                )
+            },
+        );
     }
-    ck.links = links;
+    anchors.push(Anchor {
+        id,
+        level: n,
+        pos,
+        optional,
+    });
 }

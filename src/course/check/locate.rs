@@ -75,11 +75,13 @@ impl<'i> Locator<'i> {
 
     /// Deserialises the already parsed document, so `check` parses each file once. `None` when
     /// the text did not parse (the caller then asks the parser for its error).
-    pub fn deserialize<T: serde::de::DeserializeOwned>(&self) -> Option<Result<T, (Pos, String)>> {
+    pub fn deserialize<T: serde::de::DeserializeOwned>(
+        &self,
+    ) -> Option<Result<T, crate::policy::diag::Diagnostic>> {
         let root = self.root.clone()?;
         Some(
             T::deserialize(toml::de::Deserializer::from(root))
-                .map_err(|e| crate::course::pos::toml_error(self.text, &e)),
+                .map_err(|e| crate::course::pos::toml_diagnostic(self.text, &e)),
         )
     }
 

@@ -2,12 +2,15 @@
 //! `path:line:col: error|warning: message`. Unlike [`crate::course::load`], it never stops at the
 //! first problem: each file is parsed on its own so one broken file still lets the rest be checked.
 
+pub mod code_width;
 pub mod glossary;
 pub mod identifiers;
 pub mod lesson;
+pub mod links;
 pub mod locate;
 pub mod quiz;
 mod quiz_kinds;
+mod sections;
 pub mod strings;
 #[cfg(test)]
 mod tests;
@@ -15,45 +18,21 @@ pub mod text;
 pub mod units;
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use super::model::Localized;
 use super::pos::Pos;
 use super::source::{CourseSource, decode_utf8};
+pub use crate::policy::diag::{Diagnostic, Severity};
+use crate::policy::text::{Lang, Text};
 
-/// How bad a finding is: errors fail `check` (exit 1), warnings only inform.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    Error,
-    Warning,
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        })
-    }
-}
-
-/// One finding, located in a file of the course (path relative to the course root).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Diagnostic {
-    pub path: String,
-    pub pos: Pos,
-    pub level: Level,
-    pub message: String,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}: {}: {}",
-            self.path, self.pos, self.level, self.message
-        )
-    }
+/// A check message in both languages, each a format string with the same arguments:
+/// `msg!("ユニット `{id}` …", "unit `{id}` …")`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! msg {
+    ($ja:literal, $en:literal $(,)?) => {
+        $crate::policy::text::Text::new(format!($ja), format!($en))
+    };
 }
 
 /// All findings of one run, sorted by path, then position.
@@ -65,20 +44,37 @@ pub struct Report {
 impl Report {
     /// Number of errors (any error fails the check).
     pub fn errors(&self) -> usize {
-        self.count(Level::Error)
+        self.count(Severity::Error)
     }
 
     /// Number of warnings.
     pub fn warnings(&self) -> usize {
-        self.count(Level::Warning)
+        self.count(Severity::Warning)
     }
 
-    fn count(&self, level: Level) -> usize {
-        self.diagnostics.iter().filter(|d| d.level == level).count()
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Sorts by file, position, severity and message, and drops repeats: the order `check`
+    /// prints in, the same in both languages.
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
+            (&a.file, a.pos, a.severity, &a.message.en).cmp(&(
+                &b.file,
+                b.pos,
+                b.severity,
+                &b.message.en,
+            ))
+        });
+        self.diagnostics.dedup();
     }
 
     /// The closing line of the output, so a person (or CI log) sees the verdict at a glance.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, lang: Lang) -> String {
         let (e, w) = (self.errors(), self.warnings());
         let plural = |n: usize, word: &str| {
             if n == 1 {
@@ -87,11 +83,18 @@ impl Report {
                 format!("{n} {word}s")
             }
         };
-        if e == 0 && w == 0 {
-            "check: ok, no problems found".to_string()
+        let text = if e == 0 && w == 0 {
+            Text::new(
+                "check: 問題は見つかりませんでした",
+                "check: ok, no problems found",
+            )
         } else {
-            format!("check: {}, {}", plural(e, "error"), plural(w, "warning"))
-        }
+            Text::new(
+                format!("check: エラー {e} 件、警告 {w} 件"),
+                format!("check: {}, {}", plural(e, "error"), plural(w, "warning")),
+            )
+        };
+        text.get(lang).clone()
     }
 }
 
@@ -101,6 +104,8 @@ pub struct Anchor {
     pub id: String,
     pub level: u8,
     pub pos: Pos,
+    /// A `##` section marked `.optional` ("Going further"), off the main path.
+    pub optional: bool,
 }
 
 /// A `glossary:` or `lesson:` link found in a lesson, verified once everything is known.
@@ -141,7 +146,7 @@ pub(crate) fn diagnostics_of(check: impl FnOnce(&mut Checker)) -> Vec<String> {
         links: Vec::new(),
     };
     check(&mut ck);
-    ck.diags.iter().map(|d| d.to_string()).collect()
+    ck.diags.iter().map(|d| d.render(Lang::En)).collect()
 }
 
 impl<'s> Checker<'s> {
@@ -154,21 +159,19 @@ impl<'s> Checker<'s> {
         }
     }
 
-    pub fn error(&mut self, path: &str, pos: Pos, message: impl Into<String>) {
-        self.push(Level::Error, path, pos, message.into());
+    /// An error at `pos` of the course file `path`.
+    pub fn error(&mut self, path: &str, pos: Pos, message: Text) {
+        self.push(Diagnostic::error(message).in_file(path).at(pos));
     }
 
-    pub fn warning(&mut self, path: &str, pos: Pos, message: impl Into<String>) {
-        self.push(Level::Warning, path, pos, message.into());
+    /// A warning at `pos` of the course file `path`.
+    pub fn warning(&mut self, path: &str, pos: Pos, message: Text) {
+        self.push(Diagnostic::warning(message).in_file(path).at(pos));
     }
 
-    fn push(&mut self, level: Level, path: &str, pos: Pos, message: String) {
-        self.diags.push(Diagnostic {
-            path: path.to_string(),
-            pos,
-            level,
-            message,
-        });
+    /// A diagnostic as a parser made it (it names its file and position).
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
     }
 
     /// Reads a text file, reporting unreadable and non-UTF-8 files, and runs the text rules
@@ -179,7 +182,8 @@ impl<'s> Checker<'s> {
             Ok(Some(b)) => b,
             Ok(None) => return FileText::Missing,
             Err(e) => {
-                self.error(rel, Pos::START, format!("{e:#}"));
+                let e = format!("{e:#}");
+                self.error(rel, Pos::START, msg!("読み込めません：{e}", "{e}"));
                 return FileText::Unreadable;
             }
         };
@@ -189,8 +193,8 @@ impl<'s> Checker<'s> {
                 identifiers::check_identifiers(self, rel, &text);
                 FileText::Text(text)
             }
-            Err((pos, msg)) => {
-                self.error(rel, pos, msg);
+            Err(d) => {
+                self.push(d.in_file(rel));
                 FileText::Unreadable
             }
         }
@@ -219,11 +223,12 @@ pub fn check(src: &CourseSource) -> Report {
     }
     let unit_ids: Vec<String> = units.iter().map(|u| u.id.clone()).collect();
     let glossary_ids = glossary::check_glossary(&mut ck, &unit_ids);
-    lesson::check_links(&mut ck, &glossary_ids, &unit_ids);
+    links::check_links(&mut ck, &glossary_ids, &unit_ids);
     quiz::check_quizzes(&mut ck, &units);
     strings::check_strings(&mut ck);
-    let mut diagnostics = ck.diags;
-    diagnostics.sort();
-    diagnostics.dedup();
-    Report { diagnostics }
+    let mut report = Report {
+        diagnostics: ck.diags,
+    };
+    report.sort();
+    report
 }

@@ -8,8 +8,10 @@ use super::locate::{Locator, Seg};
 use super::{Checker, FileText, is_id};
 use crate::course::model::Unit;
 use crate::course::pos::Pos;
+use crate::course::pos::prefixed;
+use crate::policy::text::Text;
 use crate::quiz::model::{Question, parse};
-use crate::toml_path;
+use crate::{msg, toml_path};
 
 /// Where each question id was first seen, to report duplicates across files.
 type Seen = HashMap<String, (String, Pos)>;
@@ -26,7 +28,10 @@ pub fn check_quizzes(ck: &mut Checker<'_>, units: &[Unit]) {
                 ck.warning(
                     &format!("quizzes/{name}"),
                     Pos::START,
-                    "no unit in lessons/course.toml uses this quiz file",
+                    msg!(
+                        "このクイズファイルを使うユニットが lessons/course.toml にありません",
+                        "no unit in lessons/course.toml uses this quiz file"
+                    ),
                 );
             }
         }
@@ -34,15 +39,21 @@ pub fn check_quizzes(ck: &mut Checker<'_>, units: &[Unit]) {
 }
 
 fn check_bank(ck: &mut Checker<'_>, unit: &Unit, seen: &mut Seen) {
+    // A `quiz` that leaves quizzes/ is reported on course.toml; nothing outside is read.
+    if !unit.quiz_is_one_file() {
+        return;
+    }
     let path = unit.quiz_path();
     let text = match ck.read_text(&path) {
         FileText::Text(t) => t,
         FileText::Missing => {
-            ck.error(
-                &path,
-                Pos::START,
-                format!("quiz file of unit `{}` is missing", unit.id),
-            );
+            ck.error(&path, Pos::START, {
+                let id = &unit.id;
+                msg!(
+                    "ユニット `{id}` のクイズファイルがありません",
+                    "quiz file of unit `{id}` is missing"
+                )
+            });
             return;
         }
         FileText::Unreadable => return,
@@ -50,8 +61,10 @@ fn check_bank(ck: &mut Checker<'_>, unit: &Unit, seen: &mut Seen) {
     let loc = Locator::new(&text);
     let bank = match loc.deserialize().unwrap_or_else(|| parse(&text)) {
         Ok(b) => b,
-        Err((pos, msg)) => {
-            ck.error(&path, pos, format!("invalid quiz file: {msg}"));
+        Err(d) => {
+            ck.push(
+                prefixed(d, "クイズファイルが正しくありません", "invalid quiz file").in_file(&path),
+            );
             return;
         }
     };
@@ -59,21 +72,33 @@ fn check_bank(ck: &mut Checker<'_>, unit: &Unit, seen: &mut Seen) {
         ck.error(
             &path,
             loc.pos(toml_path!["unit"]),
-            format!(
-                "quiz file says unit `{}` but lessons/course.toml uses it for `{}`",
-                bank.unit, unit.id
-            ),
+            {
+                let (says, id) = (&bank.unit, &unit.id);
+                msg!(
+                    "クイズファイルのユニットは `{says}` ですが、lessons/course.toml では `{id}` に使われています",
+                    "quiz file says unit `{says}` but lessons/course.toml uses it for `{id}`"
+                )
+            },
         );
     }
     if !(0.0..=1.0).contains(&bank.pass_mark) {
-        ck.error(
-            &path,
-            loc.pos(toml_path!["pass_mark"]),
-            format!("pass_mark {} must be between 0.0 and 1.0", bank.pass_mark),
-        );
+        ck.error(&path, loc.pos(toml_path!["pass_mark"]), {
+            let mark = bank.pass_mark;
+            msg!(
+                "pass_mark {mark} は 0.0 から 1.0 までにします",
+                "pass_mark {mark} must be between 0.0 and 1.0"
+            )
+        });
     }
     if bank.questions.is_empty() {
-        ck.warning(&path, Pos::START, "the bank has no questions yet");
+        ck.warning(
+            &path,
+            Pos::START,
+            msg!(
+                "問題がまだ 1 問もありません",
+                "the bank has no questions yet"
+            ),
+        );
         return;
     }
     let mut q = QuestionCheck {
@@ -92,10 +117,13 @@ fn check_bank(ck: &mut Checker<'_>, unit: &Unit, seen: &mut Seen) {
         ck.warning(
             &path,
             Pos::START,
-            format!(
-                "{scenarios} of {} questions are `scenario = true`; at least a third should be",
-                bank.questions.len()
-            ),
+            {
+                let n = bank.questions.len();
+                msg!(
+                    "`scenario = true` の問題は {n} 問中 {scenarios} 問です。少なくとも 3 分の 1 はそうします",
+                    "{scenarios} of {n} questions are `scenario = true`; at least a third should be"
+                )
+            },
         );
     }
 }
@@ -117,12 +145,12 @@ impl QuestionCheck<'_, '_, '_> {
         self.loc.pos(&full)
     }
 
-    pub(super) fn error(&mut self, rest: &[Seg<'_>], msg: String) {
+    pub(super) fn error(&mut self, rest: &[Seg<'_>], msg: Text) {
         let pos = self.at(rest);
         self.ck.error(self.path, pos, msg);
     }
 
-    pub(super) fn warning(&mut self, rest: &[Seg<'_>], msg: String) {
+    pub(super) fn warning(&mut self, rest: &[Seg<'_>], msg: Text) {
         let pos = self.at(rest);
         self.ck.warning(self.path, pos, msg);
     }
@@ -132,13 +160,19 @@ impl QuestionCheck<'_, '_, '_> {
         if !is_id(id) {
             self.error(
                 toml_path!["id"],
-                format!("question id `{id}` must match [a-z0-9-]+"),
+                msg!(
+                    "問題の id `{id}` は [a-z0-9-]+ の形にします",
+                    "question id `{id}` must match [a-z0-9-]+"
+                ),
             );
         }
         if let Some((p, pos)) = seen.get(id) {
             self.error(
                 toml_path!["id"],
-                format!("duplicate question id `{id}` (first defined at {p}:{pos})"),
+                msg!(
+                    "問題の id `{id}` が重複しています（最初の定義は {p}:{pos}）",
+                    "duplicate question id `{id}` (first defined at {p}:{pos})"
+                ),
             );
         } else {
             seen.insert(
@@ -147,20 +181,26 @@ impl QuestionCheck<'_, '_, '_> {
             );
         }
         if !id.starts_with(&format!("{}-", self.unit.id)) {
-            self.warning(
-                toml_path!["id"],
-                format!("question id `{id}` should start with `{}-`", self.unit.id),
-            );
+            self.warning(toml_path!["id"], {
+                let unit = &self.unit.id;
+                msg!(
+                    "問題の id `{id}` は `{unit}-` で始めます",
+                    "question id `{id}` should start with `{unit}-`"
+                )
+            });
         }
         if let Some(anchors) = self.ck.unit_anchors(&self.unit.id)
             && !anchors.iter().any(|a| a.id == q.section)
         {
             self.error(
                 toml_path!["section"],
-                format!(
-                    "question `{id}` tests section `#{}`, which lesson `{}` does not have",
-                    q.section, self.unit.id
-                ),
+                {
+                    let (section, unit) = (&q.section, &self.unit.id);
+                    msg!(
+                        "問題 `{id}` が扱う節 `#{section}` はレッスン `{unit}` にありません",
+                        "question `{id}` tests section `#{section}`, which lesson `{unit}` does not have"
+                    )
+                },
             );
         }
         for (field, text) in [("prompt", &q.prompt), ("explanation", &q.explanation)] {
@@ -168,7 +208,10 @@ impl QuestionCheck<'_, '_, '_> {
                 if s.trim().is_empty() {
                     self.error(
                         toml_path![field, lang],
-                        format!("question `{id}` has an empty {field}.{lang}"),
+                        msg!(
+                            "問題 `{id}` の {field}.{lang} が空です",
+                            "question `{id}` has an empty {field}.{lang}"
+                        ),
                     );
                 }
             }
@@ -176,14 +219,13 @@ impl QuestionCheck<'_, '_, '_> {
         if let Some(h) = &q.hints
             && h.ja.len() != h.en.len()
         {
-            self.error(
-                toml_path!["hints"],
-                format!(
-                    "question `{id}` has {} hints in ja but {} in en",
-                    h.ja.len(),
-                    h.en.len()
-                ),
-            );
+            self.error(toml_path!["hints"], {
+                let (ja, en) = (h.ja.len(), h.en.len());
+                msg!(
+                    "問題 `{id}` のヒントが ja では {ja} 個、en では {en} 個です",
+                    "question `{id}` has {ja} hints in ja but {en} in en"
+                )
+            });
         }
         self.check_choices(q);
         self.check_kind(q);
@@ -194,25 +236,25 @@ impl QuestionCheck<'_, '_, '_> {
         for (j, c) in q.choices.iter().enumerate() {
             let pos = self.at(toml_path!["choices", j, "id"]);
             if let Some(p) = first.get(c.id.as_str()) {
-                self.error(
-                    toml_path!["choices", j, "id"],
-                    format!(
-                        "duplicate choice id `{}` in question `{}` (first at {}:{p})",
-                        c.id, q.id, self.path
-                    ),
-                );
+                self.error(toml_path!["choices", j, "id"], {
+                    let (choice, id, path) = (&c.id, &q.id, self.path);
+                    msg!(
+                        "問題 `{id}` の選択肢 id `{choice}` が重複しています（最初は {path}:{p}）",
+                        "duplicate choice id `{choice}` in question `{id}` (first at {path}:{p})"
+                    )
+                });
             } else {
                 first.insert(&c.id, pos);
             }
             for (lang, s) in [("ja", &c.ja), ("en", &c.en)] {
                 if s.trim().is_empty() {
-                    self.error(
-                        toml_path!["choices", j, lang],
-                        format!(
-                            "choice `{}` of question `{}` has empty {lang} text",
-                            c.id, q.id
-                        ),
-                    );
+                    self.error(toml_path!["choices", j, lang], {
+                        let (choice, id) = (&c.id, &q.id);
+                        msg!(
+                            "問題 `{id}` の選択肢 `{choice}` の {lang} の文が空です",
+                            "choice `{choice}` of question `{id}` has empty {lang} text"
+                        )
+                    });
                 }
             }
         }

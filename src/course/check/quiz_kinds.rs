@@ -4,7 +4,7 @@
 use super::locate::Seg;
 use super::quiz::QuestionCheck;
 use crate::quiz::model::{Answer, Kind, Question};
-use crate::toml_path;
+use crate::{msg, toml_path};
 
 impl QuestionCheck<'_, '_, '_> {
     pub(super) fn check_kind(&mut self, q: &Question) {
@@ -18,24 +18,38 @@ impl QuestionCheck<'_, '_, '_> {
             Kind::TrueFalse | Kind::FillIn | Kind::Policy => None,
         };
         match &choice_range {
-            Some(r) if !r.contains(&n) => self.error(
-                toml_path!["kind"],
-                format!(
-                    "`{kind}` question `{id}` has {n} choices; it needs {}-{}",
-                    r.start(),
-                    r.end()
-                ),
-            ),
+            Some(r) if !r.contains(&n) => self.error(toml_path!["kind"], {
+                let (lo, hi) = (r.start(), r.end());
+                msg!(
+                    "`{kind}` の問題 `{id}` の選択肢は {n} 個です。{lo} から {hi} 個にします",
+                    "`{kind}` question `{id}` has {n} choices; it needs {lo}-{hi}"
+                )
+            }),
             None if n > 0 => self.error(
                 toml_path!["choices", 0],
-                format!("`{kind}` question `{id}` must not have choices"),
+                msg!(
+                    "`{kind}` の問題 `{id}` には選択肢を書きません",
+                    "`{kind}` question `{id}` must not have choices"
+                ),
             ),
             _ => {}
         }
         if q.kind != Kind::FillIn && q.accept.is_some() {
             self.error(
                 toml_path!["accept"],
-                format!("only `fill_in` questions have `accept`; `{id}` is `{kind}`"),
+                msg!(
+                    "`accept` を書けるのは `fill_in` の問題だけです。`{id}` は `{kind}` です",
+                    "only `fill_in` questions have `accept`; `{id}` is `{kind}`"
+                ),
+            );
+        }
+        if q.kind != Kind::FillIn && !q.reject.is_empty() {
+            self.error(
+                toml_path!["reject", 0],
+                msg!(
+                    "`reject` を書けるのは `fill_in` の問題だけです。`{id}` は `{kind}` です",
+                    "only `fill_in` questions have `reject`; `{id}` is `{kind}`"
+                ),
             );
         }
         if q.kind != Kind::Policy
@@ -47,7 +61,10 @@ impl QuestionCheck<'_, '_, '_> {
         {
             self.error(
                 toml_path!["kind"],
-                format!("only `policy` questions have policy_kind/starter/must_allow/must_deny/forbid_findings; `{id}` is `{kind}`"),
+                msg!(
+                    "policy_kind/starter/must_allow/must_deny/forbid_findings を書けるのは `policy` の問題だけです。`{id}` は `{kind}` です",
+                    "only `policy` questions have policy_kind/starter/must_allow/must_deny/forbid_findings; `{id}` is `{kind}`"
+                ),
             );
         }
         match q.kind {
@@ -58,13 +75,19 @@ impl QuestionCheck<'_, '_, '_> {
                 if !matches!(q.answer, Some(Answer::Bool(_))) {
                     self.error(
                         toml_path!["answer"],
-                        format!("`true_false` question `{id}` needs `answer = true` or `false`"),
+                        msg!(
+                            "`true_false` の問題 `{id}` には `answer = true` か `false` が要ります",
+                            "`true_false` question `{id}` needs `answer = true` or `false`"
+                        ),
                     );
                 }
                 if q.misconception.is_none() {
                     self.error(
                         toml_path!["kind"],
-                        format!("`true_false` question `{id}` needs misconception.ja and misconception.en"),
+                        msg!(
+                            "`true_false` の問題 `{id}` には misconception.ja と misconception.en が要ります",
+                            "`true_false` question `{id}` needs misconception.ja and misconception.en"
+                        ),
                     );
                 }
             }
@@ -72,45 +95,103 @@ impl QuestionCheck<'_, '_, '_> {
                 if q.answer.is_some() {
                     self.error(
                         toml_path!["answer"],
-                        format!("`fill_in` question `{id}` takes `accept.ja/en`, not `answer`"),
+                        msg!(
+                            "`fill_in` の問題 `{id}` には `answer` ではなく `accept.ja/en` を書きます",
+                            "`fill_in` question `{id}` takes `accept.ja/en`, not `answer`"
+                        ),
                     );
                 }
                 match &q.accept {
                     None => self.error(
                         toml_path!["kind"],
-                        format!("`fill_in` question `{id}` needs accept.ja and accept.en"),
+                        msg!(
+                            "`fill_in` の問題 `{id}` には accept.ja と accept.en が要ります",
+                            "`fill_in` question `{id}` needs accept.ja and accept.en"
+                        ),
                     ),
                     Some(a) => {
                         for (lang, list) in [("ja", &a.ja), ("en", &a.en)] {
                             if list.iter().all(|s| s.trim().is_empty()) {
                                 self.error(
                                     toml_path!["accept", lang],
-                                    format!("`fill_in` question `{id}` accepts no {lang} answer"),
+                                    msg!(
+                                        "`fill_in` の問題 `{id}` に {lang} で受け付ける答えがありません",
+                                        "`fill_in` question `{id}` accepts no {lang} answer"
+                                    ),
                                 );
                             }
                         }
                     }
                 }
+                self.rejects(q);
             }
             Kind::Policy => self.policy(q),
         }
     }
 
+    /// A `fill_in` question's other-concept terms: at least one each, a misconception in both
+    /// languages, and never an accepted answer.
+    fn rejects(&mut self, q: &Question) {
+        let norm = crate::quiz::grade::normalize_fill_in;
+        let accepted: Vec<String> = q
+            .accept
+            .iter()
+            .flat_map(|a| a.ja.iter().chain(a.en.iter()))
+            .map(|s| norm(s))
+            .collect();
+        let id = &q.id;
+        for (j, r) in q.reject.iter().enumerate() {
+            let n = j + 1;
+            if r.terms().all(|t| t.trim().is_empty()) {
+                self.error(
+                    toml_path!["reject", j],
+                    msg!(
+                        "問題 `{id}` の {n} 番目の reject に語がありません",
+                        "reject {n} of question `{id}` names no term"
+                    ),
+                );
+            }
+            if r.misconception.ja.trim().is_empty() || r.misconception.en.trim().is_empty() {
+                self.error(
+                    toml_path!["reject", j, "misconception"],
+                    msg!(
+                        "問題 `{id}` の {n} 番目の reject の misconception が空です",
+                        "reject {n} of question `{id}` has an empty misconception"
+                    ),
+                );
+            }
+            for t in r.terms().filter(|t| accepted.contains(&norm(t))) {
+                self.error(
+                    toml_path!["reject", j],
+                    msg!(
+                        "問題 `{id}` が `{t}` を accept と reject の両方に書いています",
+                        "question `{id}` both accepts and rejects `{t}`"
+                    ),
+                );
+            }
+        }
+    }
+
     /// Wrong choices of `single`/`multiple` must say what mistaken belief they stand for.
     fn misconceptions(&mut self, q: &Question) {
+        let id = &q.id;
         for (j, c) in q.choices.iter().enumerate() {
+            let choice = &c.id;
             if !q.is_correct_choice(&c.id) {
                 match &c.misconception {
                     None => self.error(
                         toml_path!["choices", j, "id"],
-                        format!(
-                            "wrong choice `{}` of question `{}` needs misconception.ja and misconception.en",
-                            c.id, q.id
+                        msg!(
+                            "問題 `{id}` の誤りの選択肢 `{choice}` には misconception.ja と misconception.en が要ります",
+                            "wrong choice `{choice}` of question `{id}` needs misconception.ja and misconception.en"
                         ),
                     ),
                     Some(m) if m.ja.trim().is_empty() || m.en.trim().is_empty() => self.error(
                         toml_path!["choices", j, "misconception"],
-                        format!("wrong choice `{}` of question `{}` has an empty misconception", c.id, q.id),
+                        msg!(
+                            "問題 `{id}` の誤りの選択肢 `{choice}` の misconception が空です",
+                            "wrong choice `{choice}` of question `{id}` has an empty misconception"
+                        ),
                     ),
                     Some(_) => {}
                 }
@@ -126,15 +207,20 @@ impl QuestionCheck<'_, '_, '_> {
                 } else {
                     toml_path!["answer"]
                 };
+                let id = &q.id;
                 self.error(
                     path,
-                    format!("answer of question `{}` names unknown choice `{a}`", q.id),
+                    msg!(
+                        "問題 `{id}` の answer にある選択肢 `{a}` がありません",
+                        "answer of question `{id}` names unknown choice `{a}`"
+                    ),
                 );
             }
         }
     }
 
     fn answer_one(&mut self, q: &Question) {
+        let id = &q.id;
         match &q.answer {
             Some(Answer::One(a)) => {
                 self.unknown_ids(q, &[a.as_str()]);
@@ -142,15 +228,16 @@ impl QuestionCheck<'_, '_, '_> {
             }
             _ => self.error(
                 toml_path!["answer"],
-                format!(
-                    "`single` question `{}` needs `answer = \"<choice id>\"`",
-                    q.id
+                msg!(
+                    "`single` の問題 `{id}` には `answer = \"<選択肢の id>\"` が要ります",
+                    "`single` question `{id}` needs `answer = \"<choice id>\"`"
                 ),
             ),
         }
     }
 
     fn answer_many(&mut self, q: &Question) {
+        let id = &q.id;
         match &q.answer {
             Some(Answer::Many(ids)) if !ids.is_empty() => {
                 let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
@@ -160,15 +247,16 @@ impl QuestionCheck<'_, '_, '_> {
             }
             _ => self.error(
                 toml_path!["answer"],
-                format!(
-                    "`multiple` question `{}` needs `answer = [\"<id>\", ...]` (at least one)",
-                    q.id
+                msg!(
+                    "`multiple` の問題 `{id}` には `answer = [\"<id>\", ...]`（1 つ以上）が要ります",
+                    "`multiple` question `{id}` needs `answer = [\"<id>\", ...]` (at least one)"
                 ),
             ),
         }
     }
 
     fn answer_order(&mut self, q: &Question) {
+        let id = &q.id;
         match &q.answer {
             Some(Answer::Many(ids)) => {
                 let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
@@ -183,19 +271,21 @@ impl QuestionCheck<'_, '_, '_> {
                 if !missing.is_empty() {
                     self.error(
                         toml_path!["answer"],
-                        format!(
-                            "`order` answer of question `{}` must list every step; missing {}",
-                            q.id,
-                            missing.join(", ")
-                        ),
+                        {
+                            let missing = missing.join(", ");
+                            msg!(
+                                "`order` の問題 `{id}` の answer にはすべての手順を並べます。足りないのは {missing} です",
+                                "`order` answer of question `{id}` must list every step; missing {missing}"
+                            )
+                        },
                     );
                 }
             }
             _ => self.error(
                 toml_path!["answer"],
-                format!(
-                    "`order` question `{}` needs `answer = [\"<id>\", ...]` in the right order",
-                    q.id
+                msg!(
+                    "`order` の問題 `{id}` には正しい順の `answer = [\"<id>\", ...]` が要ります",
+                    "`order` question `{id}` needs `answer = [\"<id>\", ...]` in the right order"
                 ),
             ),
         }
@@ -204,9 +294,13 @@ impl QuestionCheck<'_, '_, '_> {
     fn no_repeats(&mut self, q: &Question, ids: &[&str]) {
         for (k, a) in ids.iter().enumerate() {
             if ids[..k].contains(a) {
+                let id = &q.id;
                 self.error(
                     toml_path!["answer", k],
-                    format!("answer of question `{}` names `{a}` twice", q.id),
+                    msg!(
+                        "問題 `{id}` の answer に `{a}` が 2 回あります",
+                        "answer of question `{id}` names `{a}` twice"
+                    ),
                 );
             }
         }
@@ -217,25 +311,37 @@ impl QuestionCheck<'_, '_, '_> {
         if q.answer.is_some() {
             self.error(
                 toml_path!["answer"],
-                format!("`policy` question `{id}` is judged by the sandbox; remove `answer`"),
+                msg!(
+                    "`policy` の問題 `{id}` はサンドボックスが判定します。`answer` を消します",
+                    "`policy` question `{id}` is judged by the sandbox; remove `answer`"
+                ),
             );
         }
         if q.policy_kind.is_none() {
             self.error(
                 toml_path!["kind"],
-                format!("`policy` question `{id}` needs `policy_kind`"),
+                msg!(
+                    "`policy` の問題 `{id}` には `policy_kind` が要ります",
+                    "`policy` question `{id}` needs `policy_kind`"
+                ),
             );
         }
         match &q.starter {
             None => self.error(
                 toml_path!["kind"],
-                format!("`policy` question `{id}` needs a `starter` document"),
+                msg!(
+                    "`policy` の問題 `{id}` には `starter` の文書が要ります",
+                    "`policy` question `{id}` needs a `starter` document"
+                ),
             ),
             Some(s) => {
                 if let Err(e) = serde_json::from_str::<serde_json::Value>(s) {
                     self.error(
                         toml_path!["starter"],
-                        format!("starter of `{id}` is not valid JSON: {e}"),
+                        msg!(
+                            "`{id}` の starter が JSON として正しくありません：{e}",
+                            "starter of `{id}` is not valid JSON: {e}"
+                        ),
                     );
                 }
             }
@@ -243,7 +349,8 @@ impl QuestionCheck<'_, '_, '_> {
         if q.must_allow.is_empty() && q.must_deny.is_empty() {
             self.error(
                 toml_path!["kind"],
-                format!(
+                msg!(
+                    "`policy` の問題 `{id}` には must_allow か must_deny のリクエストが 1 つ以上要ります",
                     "`policy` question `{id}` needs at least one must_allow or must_deny request"
                 ),
             );

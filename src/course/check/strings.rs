@@ -7,6 +7,7 @@ use super::{Checker, FileText};
 use crate::course::load::strings_path;
 use crate::course::pos::{LineIndex, Pos};
 use crate::i18n::{Lang, StringEntry, parse_entries, placeholders};
+use crate::msg;
 
 /// Checks both string tables against each other.
 pub fn check_strings(ck: &mut Checker<'_>) {
@@ -22,20 +23,22 @@ pub fn check_strings(ck: &mut Checker<'_>) {
     for e in &ja {
         let pos = ja_lines.pos(e.offset);
         match en_map.get(e.key.as_str()) {
-            None => ck.error(
-                &ja_path,
-                pos,
-                format!("UI string `{}` is missing from {en_path}", e.key),
-            ),
+            None => ck.error(&ja_path, pos, {
+                let key = &e.key;
+                msg!(
+                    "UI 文字列 `{key}` が {en_path} にありません",
+                    "UI string `{key}` is missing from {en_path}"
+                )
+            }),
             Some(other) => {
                 let mut a = placeholders(&e.value);
                 let mut b = placeholders(&other.value);
                 a.sort_unstable();
                 b.sort_unstable();
                 if a != b {
-                    let show = |v: &[&str]| {
+                    let show = |v: &[&str], none: &str| {
                         if v.is_empty() {
-                            "none".to_string()
+                            none.to_string()
                         } else {
                             v.iter()
                                 .map(|p| format!("{{{p}}}"))
@@ -46,12 +49,15 @@ pub fn check_strings(ck: &mut Checker<'_>) {
                     ck.error(
                         &en_path,
                         en_lines.pos(other.offset),
-                        format!(
-                            "placeholders of `{}` differ: {} here, {} at {ja_path}:{pos}",
-                            e.key,
-                            show(&b),
-                            show(&a)
-                        ),
+                        {
+                            let key = &e.key;
+                            let (here_ja, there_ja) = (show(&b, "なし"), show(&a, "なし"));
+                            let (here, there) = (show(&b, "none"), show(&a, "none"));
+                            msg!(
+                                "`{key}` のプレースホルダーが違います：ここでは {here_ja}、{ja_path}:{pos} では {there_ja}",
+                                "placeholders of `{key}` differ: {here} here, {there} at {ja_path}:{pos}"
+                            )
+                        },
                     );
                 }
             }
@@ -59,11 +65,13 @@ pub fn check_strings(ck: &mut Checker<'_>) {
     }
     for e in &en {
         if !ja_map.contains_key(e.key.as_str()) {
-            ck.error(
-                &en_path,
-                en_lines.pos(e.offset),
-                format!("UI string `{}` is missing from {ja_path}", e.key),
-            );
+            ck.error(&en_path, en_lines.pos(e.offset), {
+                let key = &e.key;
+                msg!(
+                    "UI 文字列 `{key}` が {ja_path} にありません",
+                    "UI string `{key}` is missing from {ja_path}"
+                )
+            });
         }
     }
 }
@@ -77,13 +85,23 @@ fn read(ck: &mut Checker<'_>, lang: Lang) -> Option<(String, Vec<StringEntry>)> 
                 ck.error(
                     &path,
                     Pos::of(&text, offset),
-                    format!("invalid UI strings: {msg}"),
+                    msg!(
+                        "UI 文字列が正しくありません：{msg}",
+                        "invalid UI strings: {msg}"
+                    ),
                 );
                 None
             }
         },
         FileText::Missing => {
-            ck.error(&path, Pos::START, "UI string file is missing");
+            ck.error(
+                &path,
+                Pos::START,
+                msg!(
+                    "UI 文字列のファイルがありません",
+                    "UI string file is missing"
+                ),
+            );
             None
         }
         FileText::Unreadable => None,

@@ -239,3 +239,102 @@ fn glossary_anchor_and_duplicates() {
         ]
     );
 }
+
+/// The base lesson with an optional "Going further" section after its last one.
+fn with_going_further(lang_marks: [bool; 2]) -> Vec<String> {
+    let lesson = |optional: bool| {
+        let class = if optional { " .optional" } else { "" };
+        format!("{LESSON}\n## Going further {{#more{class}}}\n\n### Deeper {{#deeper}}\n\nText.\n")
+    };
+    let (ja, en) = (lesson(lang_marks[0]), lesson(lang_marks[1]));
+    run(&[
+        ("lessons/01-u/ja.md", Some(&ja)),
+        ("lessons/01-u/en.md", Some(&en)),
+    ])
+}
+
+#[test]
+fn optional_sections_marked_alike_pass() {
+    assert_eq!(with_going_further([true, true]), Vec::<String>::new());
+}
+
+#[test]
+fn optional_sections_must_agree_between_languages() {
+    assert_eq!(
+        with_going_further([true, false]),
+        [
+            "lessons/01-u/ja.md:13:1: error: section `#more` is optional (`.optional`) here but not in lessons/01-u/en.md:13:1; both languages must mark the same sections optional"
+        ]
+    );
+    assert_eq!(
+        with_going_further([false, true]),
+        [
+            "lessons/01-u/en.md:13:1: error: section `#more` is optional (`.optional`) here but not in lessons/01-u/ja.md:13:1; both languages must mark the same sections optional"
+        ]
+    );
+}
+
+#[test]
+fn only_level_two_sections_can_be_optional() {
+    let d = lesson_with("ja", "### Two {#two}", "### Two {#two .optional}");
+    assert_eq!(
+        d,
+        [
+            "lessons/01-u/ja.md:9:1: error: heading `Two` carries `.optional`, but only a `##` section can be optional (its `###` sections are optional with it)"
+        ]
+    );
+}
+
+#[test]
+fn optional_sections_come_last() {
+    let lesson = LESSON.replace(
+        "## One {#one}",
+        "## Zero {#zero .optional}\n\n## One {#one}",
+    );
+    let d = run(&[
+        ("lessons/01-u/ja.md", Some(&lesson)),
+        ("lessons/01-u/en.md", Some(&lesson)),
+    ]);
+    let msg = "warning: main-path section `#one` follows the optional section `#zero`: optional (\"Going further\") sections come last, after \"What to remember\"";
+    assert_eq!(
+        d,
+        [
+            format!("lessons/01-u/en.md:9:1: {msg}"),
+            format!("lessons/01-u/ja.md:9:1: {msg}"),
+        ]
+    );
+}
+
+#[test]
+fn code_lines_wider_than_76_columns_are_warned_about() {
+    let fits = format!("```bash\n{}\n```\n", "x".repeat(76));
+    assert_eq!(
+        lesson_with("en", "See [t]", &format!("{fits}\nSee [t]")),
+        Vec::<String>::new()
+    );
+    // 77 ASCII columns: the 77th character is the first that does not fit.
+    let wide = format!("```bash\necho ok\n{}\n```\n", "y".repeat(77));
+    assert_eq!(
+        lesson_with("en", "See [t]", &format!("{wide}\nSee [t]")),
+        [
+            "lessons/01-u/en.md:13:77: warning: code line is 77 columns wide, more than 76: it wraps in an 80-column terminal; break it (a shell command with `\\`) or shorten it"
+        ]
+    );
+    // CJK counts two columns (39 kana = 78 columns; the 39th does not fit), and a fence inside
+    // a list item is measured without the list's indentation but located in the source.
+    let kana = "あ".repeat(39);
+    let listed = format!("1. Step:\n\n   ```text\n   {kana}\n   ```\n\n");
+    assert_eq!(
+        lesson_with("ja", "See [t]", &format!("{listed}See [t]")),
+        [
+            "lessons/01-u/ja.md:14:42: warning: code line is 78 columns wide, more than 76: it wraps in an 80-column terminal; break it (a shell command with `\\`) or shorten it"
+        ]
+    );
+    // Prose and tables are wrapped by the renderer, so they are not measured.
+    let prose = format!(
+        "{}\n\n| a |\n|---|\n| {} |\n\nSee [t]",
+        "word ".repeat(40),
+        "z".repeat(90)
+    );
+    assert_eq!(lesson_with("en", "See [t]", &prose), Vec::<String>::new());
+}

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::Checker;
 use crate::course::pos::Pos;
+use crate::msg;
 
 /// Width differs between a Western and an East-Asian terminal.
 pub fn is_ambiguous_width(c: char) -> bool {
@@ -22,10 +23,21 @@ pub fn is_halfwidth_katakana(c: char) -> bool {
 /// Runs all text rules on one file.
 pub fn check_text(ck: &mut Checker<'_>, path: &str, text: &str) {
     if let Some(i) = text.find('\r') {
-        ck.warning(path, Pos::of(text, i), "CRLF line ending; use LF");
+        ck.warning(
+            path,
+            Pos::of(text, i),
+            msg!("改行が CRLF です。LF にします", "CRLF line ending; use LF"),
+        );
     }
     if text.starts_with('\u{FEFF}') {
-        ck.warning(path, Pos::START, "byte-order mark at the start of the file");
+        ck.warning(
+            path,
+            Pos::START,
+            msg!(
+                "ファイルの先頭にバイト順マーク（BOM）があります",
+                "byte-order mark at the start of the file"
+            ),
+        );
     }
     for (n, line) in text.split('\n').enumerate() {
         check_line(ck, path, n + 1, line);
@@ -64,28 +76,32 @@ fn check_line(ck: &mut Checker<'_>, path: &str, line_no: usize, line: &str) {
                 codes.push(code);
             }
         }
-        let many = if count > 1 {
-            format!(" ({count} in a row)")
+        let (many, many_ja) = if count > 1 {
+            (
+                format!(" ({count} in a row)"),
+                format!("（{count} 文字続いています）"),
+            )
         } else {
-            String::new()
+            (String::new(), String::new())
         };
+        let codes = codes.join(", ");
         if kana {
             ck.warning(
                 path,
                 pos,
-                format!(
-                    "half-width katakana `{shown}` ({}){many}; use full-width katakana",
-                    codes.join(", ")
+                msg!(
+                    "半角カタカナ `{shown}`（{codes}）{many_ja}。全角カタカナにします",
+                    "half-width katakana `{shown}` ({codes}){many}; use full-width katakana"
                 ),
             );
         } else {
             ck.warning(
                 path,
                 pos,
-                format!(
-                    "East-Asian ambiguous-width glyph `{shown}` ({}){many}: drawn 1 or 2 columns \
-                     depending on the terminal; use ASCII or a full-width alternative",
-                    codes.join(", ")
+                msg!(
+                    "East Asian Width が曖昧な文字 `{shown}`（{codes}）{many_ja}。端末によって 1 桁にも 2 桁にも描かれるので、ASCII か全角の文字にします",
+                    "East-Asian ambiguous-width glyph `{shown}` ({codes}){many}: drawn 1 or 2 columns \
+                     depending on the terminal; use ASCII or a full-width alternative"
                 ),
             );
         }
@@ -95,7 +111,10 @@ fn check_line(ck: &mut Checker<'_>, path: &str, line_no: usize, line: &str) {
         ck.warning(
             path,
             Pos::from_usize(line_no, col),
-            "text is not in Unicode NFC; normalize the file to NFC",
+            msg!(
+                "テキストが Unicode の NFC になっていません。ファイルを NFC に正規化します",
+                "text is not in Unicode NFC; normalize the file to NFC"
+            ),
         );
     }
 }

@@ -7,7 +7,8 @@ use super::{Checker, FileText, is_id};
 use crate::course::load::{COURSE_TOML, parse_course_file};
 use crate::course::model::Unit;
 use crate::course::pos::Pos;
-use crate::toml_path;
+use crate::course::pos::prefixed;
+use crate::{msg, toml_path};
 
 /// Checks the course index and returns its units (first of each id), for the other rules.
 pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
@@ -17,7 +18,10 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
             ck.error(
                 COURSE_TOML,
                 Pos::START,
-                "course index is missing: every course lists its units in lessons/course.toml",
+                msg!(
+                    "コースの索引がありません：コースはユニットを lessons/course.toml に並べます",
+                    "course index is missing: every course lists its units in lessons/course.toml"
+                ),
             );
             return Vec::new();
         }
@@ -29,45 +33,57 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
         .unwrap_or_else(|| parse_course_file(&text))
     {
         Ok(f) => f,
-        Err((pos, msg)) => {
-            ck.error(COURSE_TOML, pos, format!("invalid course index: {msg}"));
+        Err(d) => {
+            ck.push(
+                prefixed(d, "コースの索引が正しくありません", "invalid course index")
+                    .in_file(COURSE_TOML),
+            );
             return Vec::new();
         }
     };
     if file.units.is_empty() {
-        ck.error(COURSE_TOML, Pos::START, "the course has no [[unit]]");
+        ck.error(
+            COURSE_TOML,
+            Pos::START,
+            msg!(
+                "コースに [[unit]] が 1 つもありません",
+                "the course has no [[unit]]"
+            ),
+        );
     }
     let mut seen: HashMap<&str, (usize, Pos)> = HashMap::new();
     let mut kept = Vec::new();
     for (i, unit) in file.units.iter().enumerate() {
         let at = |field: &str| loc.pos(toml_path!["unit", i, field]);
         let id_pos = at("id");
+        let id = &unit.id;
         if !is_id(&unit.id) {
             ck.error(
                 COURSE_TOML,
                 id_pos,
-                format!("unit id `{}` must match [a-z0-9-]+", unit.id),
-            );
-        }
-        if unit.dir.is_empty() || unit.dir.contains(['/', '\\']) || unit.dir.starts_with('.') {
-            ck.error(
-                COURSE_TOML,
-                at("dir"),
-                format!(
-                    "`dir` must be one folder name under lessons/, not `{}`",
-                    unit.dir
+                msg!(
+                    "ユニットの id `{id}` は [a-z0-9-]+ の形にします",
+                    "unit id `{id}` must match [a-z0-9-]+"
                 ),
             );
         }
-        if !unit.quiz.ends_with(".toml") || unit.quiz.contains(['/', '\\']) {
-            ck.error(
-                COURSE_TOML,
-                at("quiz"),
-                format!(
-                    "`quiz` must be a .toml file name under quizzes/, not `{}`",
-                    unit.quiz
-                ),
-            );
+        if !unit.dir_is_one_folder() {
+            ck.error(COURSE_TOML, at("dir"), {
+                let dir = &unit.dir;
+                msg!(
+                    "`dir` は lessons/ の下のフォルダー名 1 つにします（`{dir}` は使えません）",
+                    "`dir` must be one folder name under lessons/, not `{dir}`"
+                )
+            });
+        }
+        if !unit.quiz_is_one_file() {
+            ck.error(COURSE_TOML, at("quiz"), {
+                let quiz = &unit.quiz;
+                msg!(
+                    "`quiz` は quizzes/ の下の .toml ファイル名にします（`{quiz}` は使えません）",
+                    "`quiz` must be a .toml file name under quizzes/, not `{quiz}`"
+                )
+            });
         }
         for (field, text) in [("title", &unit.title), ("summary", &unit.summary)] {
             for (lang, s) in [("ja", &text.ja), ("en", &text.en)] {
@@ -75,7 +91,10 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
                     ck.error(
                         COURSE_TOML,
                         loc.pos(toml_path!["unit", i, field, lang]),
-                        format!("unit `{}` has an empty {field}.{lang}", unit.id),
+                        msg!(
+                            "ユニット `{id}` の {field}.{lang} が空です",
+                            "unit `{id}` has an empty {field}.{lang}"
+                        ),
                     );
                 }
             }
@@ -85,7 +104,10 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
                 ck.error(
                     COURSE_TOML,
                     loc.pos(toml_path!["unit", i, "challenges", j]),
-                    format!("challenge id `{ch}` must match [a-z0-9-]+"),
+                    msg!(
+                        "課題の id `{ch}` は [a-z0-9-]+ の形にします",
+                        "challenge id `{ch}` must match [a-z0-9-]+"
+                    ),
                 );
             }
         }
@@ -93,9 +115,9 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
             ck.error(
                 COURSE_TOML,
                 id_pos,
-                format!(
-                    "duplicate unit id `{}` (first defined at {COURSE_TOML}:{first})",
-                    unit.id
+                msg!(
+                    "ユニットの id `{id}` が重複しています（最初の定義は {COURSE_TOML}:{first}）",
+                    "duplicate unit id `{id}` (first defined at {COURSE_TOML}:{first})"
                 ),
             );
             continue;
@@ -105,25 +127,32 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
     }
     // Prerequisites need the whole list: they may name any unit, but only an earlier one.
     for (i, unit) in file.units.iter().enumerate() {
+        let id = &unit.id;
         for (j, pre) in unit.prerequisites.iter().enumerate() {
             let pos = loc.pos(toml_path!["unit", i, "prerequisites", j]);
             match seen.get(pre.as_str()) {
                 None => ck.error(
                     COURSE_TOML,
                     pos,
-                    format!("unit `{}` has unknown prerequisite `{pre}`", unit.id),
+                    msg!(
+                        "ユニット `{id}` の前提 `{pre}` というユニットはありません",
+                        "unit `{id}` has unknown prerequisite `{pre}`"
+                    ),
                 ),
                 Some((k, _)) if *k == i => ck.error(
                     COURSE_TOML,
                     pos,
-                    format!("unit `{}` lists itself as a prerequisite", unit.id),
+                    msg!(
+                        "ユニット `{id}` が自分自身を前提にしています",
+                        "unit `{id}` lists itself as a prerequisite"
+                    ),
                 ),
                 Some((k, _)) if *k > i => ck.error(
                     COURSE_TOML,
                     pos,
-                    format!(
-                        "unit `{}` has prerequisite `{pre}`, which comes later in the course",
-                        unit.id
+                    msg!(
+                        "ユニット `{id}` の前提 `{pre}` は、コースでそれより後にあります",
+                        "unit `{id}` has prerequisite `{pre}`, which comes later in the course"
                     ),
                 ),
                 Some(_) => {}
@@ -132,7 +161,10 @@ pub fn check_index(ck: &mut Checker<'_>) -> Vec<Unit> {
                 ck.warning(
                     COURSE_TOML,
                     pos,
-                    format!("prerequisite `{pre}` is listed twice"),
+                    msg!(
+                        "前提 `{pre}` が 2 回書かれています",
+                        "prerequisite `{pre}` is listed twice"
+                    ),
                 );
             }
         }

@@ -87,7 +87,7 @@ impl Builder {
     }
 
     pub(super) fn end_heading(&mut self) {
-        let Some((level, id)) = self.heading.take() else {
+        let Some((level, id, marked)) = self.heading.take() else {
             self.flush_paragraph();
             return;
         };
@@ -107,16 +107,26 @@ impl Builder {
             }
         };
         self.anchors.insert(anchor.clone());
+        // Only a `##` (or `#`) heading opens or closes an optional part; deeper headings belong to
+        // the part they are in, whatever classes they carry.
+        let optional = if level <= 2 {
+            self.section_optional = marked;
+            marked
+        } else {
+            self.section_optional
+        };
         let index = self.headings.len();
         self.headings.push(Heading {
             level,
             anchor,
             text,
+            optional,
         });
         self.push_block(Block::Heading {
             level,
             index,
             spans,
+            optional: optional && level <= 2,
         });
     }
 

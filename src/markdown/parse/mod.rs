@@ -46,6 +46,10 @@ struct TableState {
 /// file of 100 000 `>` must not overflow the stack. Real lessons nest 3 or 4 levels at most.
 const MAX_DEPTH: usize = 12;
 
+/// The heading class that marks a `##` section as optional depth ("Going further"): everything
+/// up to the next `##` is off the main path (docs/content-format.md).
+pub const OPTIONAL_CLASS: &str = "optional";
+
 struct Builder {
     stack: Vec<Container>,
     /// Containers opened beyond `MAX_DEPTH` and not closed yet; their ends are ignored.
@@ -55,7 +59,10 @@ struct Builder {
     italic: u32,
     strike: u32,
     open_links: Vec<OpenLink>,
-    heading: Option<(u8, Option<String>)>,
+    /// The heading being read: level, explicit anchor, and whether it carries `.optional`.
+    heading: Option<(u8, Option<String>, bool)>,
+    /// Whether the current `##` section is optional ("Going further"): its `###` inherit it.
+    section_optional: bool,
     code: Option<(String, String)>,
     table: Option<TableState>,
     headings: Vec<Heading>,
@@ -81,6 +88,7 @@ pub(crate) fn parse(markdown: &str) -> Document {
         strike: 0,
         open_links: Vec::new(),
         heading: None,
+        section_optional: false,
         code: None,
         table: None,
         headings: Vec::new(),
@@ -220,9 +228,12 @@ impl Builder {
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
             Tag::Paragraph => self.flush_paragraph(),
-            Tag::Heading { level, id, .. } => {
+            Tag::Heading {
+                level, id, classes, ..
+            } => {
                 self.flush_paragraph();
-                self.heading = Some((level as u8, id.map(|s| s.to_string())));
+                let optional = classes.iter().any(|c| c.as_ref() == OPTIONAL_CLASS);
+                self.heading = Some((level as u8, id.map(|s| s.to_string()), optional));
             }
             Tag::BlockQuote(kind) => self.open_container(Kind::Quote(kind.map(alert_kind))),
             Tag::CodeBlock(kind) => {

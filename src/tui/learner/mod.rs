@@ -138,7 +138,7 @@ impl Learner {
             seen,
             total: anchors.map(Vec::len),
             finished: lp.is_some_and(|l| l.finished),
-            best: self.progress.best.get(unit).copied(),
+            best: self.progress.best.get(unit).cloned(),
             challenges_solved: challenges
                 .iter()
                 .filter(|c| self.progress.challenges.get(*c).is_some_and(|p| p.solved))

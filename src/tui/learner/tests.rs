@@ -59,7 +59,8 @@ fn leaving_a_lesson_records_the_position_and_the_sections_seen() {
         app.learner.progress.last,
         Some(Place {
             unit: "iam".into(),
-            anchor: Some("policies".into())
+            anchor: Some("policies".into()),
+            ..Default::default()
         })
     );
     let row = app.learner.unit(&app.course, "iam");
@@ -100,6 +101,7 @@ fn course_map_rows_count_best_scores_and_challenges() {
         Best {
             correct: 8,
             asked: 12,
+            ..Default::default()
         },
     );
     let course = course::load(&CourseSource::Embedded).unwrap();
@@ -137,6 +139,7 @@ fn continue_reopens_the_section_left_and_says_so_when_there_is_none() {
     p.last = Some(Place {
         unit: "iam".into(),
         anchor: Some("policies".into()),
+        ..Default::default()
     });
     let mut app = app_with(p, 0);
     assert!(app.update(Action::Learner(P::Continue)));
@@ -152,6 +155,7 @@ fn review_with_nothing_due_says_so() {
             unit: "iam".into(),
             r#box: 1,
             due: 1000,
+            ..Default::default()
         },
     );
     let mut app = app_with(p.clone(), 999);

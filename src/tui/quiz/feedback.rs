@@ -28,6 +28,10 @@ pub fn feedback_lines(
         ("quiz.wrong", theme.error())
     };
     lines.push(Line::styled(s.get(verdict).to_string(), style));
+    if let Some(slip) = &g.slip {
+        let note = s.fmt("quiz.slip", &[("spelled", &slip.spelled)]);
+        lines.extend(hanging("  ", &note, width, Style::new()));
+    }
     let number = |id: &str| shown.iter().position(|x| x == id).map_or(0, |i| i + 1);
     let text = |id: &str| q.choice(id).map_or(id.to_string(), |c| c.text(lang).into());
     if !g.correct {

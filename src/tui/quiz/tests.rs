@@ -453,3 +453,37 @@ fn shift_arrows_move_order_steps_and_plain_arrows_move_the_cursor() {
         Some(Action::Down)
     );
 }
+
+#[test]
+fn a_slip_in_a_fill_in_answer_is_right_and_the_feedback_spells_the_term() {
+    let bank = r#"
+unit = "iam"
+pass_mark = 0.7
+
+[[question]]
+id = "iam-slip"
+kind = "fill_in"
+section = "least-privilege"
+prompt = { ja = "問", en = "Name the principle." }
+explanation = { ja = "説", en = "Grant only what is needed." }
+accept = { ja = ["最小権限"], en = ["least privilege"] }
+"#;
+    for (lang, note) in [
+        (Lang::En, "Accepted; the term is spelled least privilege."),
+        (
+            Lang::Ja,
+            "正解として扱います。正しいつづりは least privilege です。",
+        ),
+    ] {
+        let mut a = app(lang);
+        let q = crate::quiz::model::parse(bank).unwrap().questions[0].clone();
+        open(&mut a, vec![q]);
+        for c in "least privilgee".chars() {
+            quiz(&mut a, Q::Char(c));
+        }
+        quiz(&mut a, Q::Submit);
+        let graded = state(&a).current().unwrap().graded.clone().unwrap();
+        assert!(graded.correct, "{lang:?}");
+        assert!(render_to_text(&a).contains(note), "{lang:?}");
+    }
+}

@@ -56,13 +56,13 @@ impl LessonScreen<'_> {
             .section_at(r.top)
             .map(|i| page.headings[i].title.clone())
             .unwrap_or_else(|| app.strings().get("lesson.top").to_string());
-        let right = format!(
-            "{}  {} ",
-            section,
-            app.strings()
-                .fmt("lesson.position", &[("pct", &pct.to_string())])
-        );
+        let position = app
+            .strings()
+            .fmt("lesson.position", &[("pct", &pct.to_string())]);
         let width = area.width as usize;
+        // A long section title is shortened, never the position after it.
+        let room = (width / 2).saturating_sub(position.width() + 3);
+        let right = format!("{}  {position} ", truncate(&section, room));
         let right = truncate(&right, width / 2);
         let left = truncate(
             &format!(" {title}"),

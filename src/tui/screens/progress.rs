@@ -69,7 +69,7 @@ pub fn lines(
             read.push_str(&format!(" ({})", s.get("course_map.finished")));
         }
         out.push(Line::from(read));
-        let best = match u.best {
+        let best = match &u.best {
             Some(b) => format!("{}/{}", b.correct, b.asked),
             None => "-".to_string(),
         };

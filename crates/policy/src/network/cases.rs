@@ -10,25 +10,23 @@ use super::nacl::RuleAction;
 use super::parse::{self, NetParseError, locator};
 use super::sg::WORLD_CODES;
 use crate::cases::{CaseError, Checked};
+use crate::diag::Diagnostic;
 use crate::json::{Kind, Node, Span};
 use crate::text::Text;
 
 fn case_error(e: NetParseError, root: &str) -> CaseError {
     let path = e.path.replacen('$', root, 1);
-    CaseError {
-        span: Span::new(e.line, e.col),
-        msg: Text::new(format!("{} ({path})", e.ja), format!("{} ({path})", e.en)),
-    }
+    Diagnostic::error(Text::new(e.ja, e.en))
+        .at(Span::new(e.line, e.col))
+        .with_path(path)
 }
 
 fn missing(node: &Node, key: &str) -> CaseError {
-    CaseError {
-        span: node.span,
-        msg: Text::new(
-            format!("\"{key}\" がありません"),
-            format!("missing \"{key}\""),
-        ),
-    }
+    Diagnostic::error(Text::new(
+        format!("\"{key}\" がありません"),
+        format!("missing \"{key}\""),
+    ))
+    .at(node.span)
 }
 
 /// `expected_findings` as a set restricted to the codes the kind compares.
@@ -39,12 +37,12 @@ fn expected_codes(
     let Some(e) = node.get("expected_findings") else {
         return Ok(None);
     };
-    let bad = || CaseError {
-        span: e.span,
-        msg: Text::new(
+    let bad = || {
+        Diagnostic::error(Text::new(
             "expected_findings は文字列の配列で書いてください",
             "expected_findings must be an array of strings",
-        ),
+        ))
+        .at(e.span)
     };
     let items = e.as_array().ok_or_else(bad)?;
     let mut set = BTreeSet::new();
@@ -61,12 +59,12 @@ fn expected_bool(node: &Node, key: &str) -> Result<Option<bool>, CaseError> {
     match node.get(key) {
         None => Ok(None),
         Some(n) if n.kind == Kind::Null => Ok(None),
-        Some(n) => n.as_bool().map(Some).ok_or_else(|| CaseError {
-            span: n.span,
-            msg: Text::new(
+        Some(n) => n.as_bool().map(Some).ok_or_else(|| {
+            Diagnostic::error(Text::new(
                 format!("{key} は true か false で書いてください"),
                 format!("{key} must be true or false"),
-            ),
+            ))
+            .at(n.span)
         }),
     }
 }
