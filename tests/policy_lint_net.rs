@@ -100,6 +100,11 @@ fn sg_table() -> Vec<(&'static str, Value, Value)> {
             ingress(vec![rule("tcp", 443, 443, "198.51.100.7/24")]),
             ingress(vec![rule("tcp", 443, 443, "198.51.100.7/32")]),
         ),
+        (
+            "sg-egress-all",
+            json!({"ingress": [], "egress": [json!({"protocol": "-1", "cidr": "0.0.0.0/0"})]}),
+            json!({"ingress": [], "egress": [rule("tcp", 443, 443, "0.0.0.0/0")]}),
+        ),
     ]
 }
 
@@ -154,7 +159,87 @@ fn nacl_table() -> Vec<(&'static str, Value, Value)> {
             json!({"inbound": [nacl(100, "tcp", 80, 80, "10.1.2.3/8", "deny")]}),
             json!({"inbound": [nacl(100, "tcp", 80, 80, "10.0.0.0/8", "deny")]}),
         ),
+        (
+            "nacl-all-traffic-from-world",
+            json!({"inbound": [nacl(100, "-1", -1, -1, "0.0.0.0/0", "allow")], "outbound": [ephemeral_out()]}),
+            json!({"inbound": [nacl(90, "-1", -1, -1, "0.0.0.0/0", "deny"), nacl(100, "-1", -1, -1, "0.0.0.0/0", "allow")], "outbound": [ephemeral_out()]}),
+        ),
     ]
+}
+
+#[test]
+fn split_world_ranges_are_the_world_for_the_port_they_open() {
+    let halves = ingress(vec![
+        rule("tcp", 22, 22, "0.0.0.0/1"),
+        rule("tcp", 22, 22, "128.0.0.0/1"),
+    ]);
+    let g = parse::security_group(&halves, &no_positions).unwrap();
+    let f = lint::lint_security_group(&g);
+    let ssh = f
+        .iter()
+        .find(|f| f.code == "ssh-open-to-world")
+        .expect("ssh");
+    assert!(
+        ssh.message
+            .en
+            .contains("0.0.0.0/1 + 128.0.0.0/1 = 0.0.0.0/0"),
+        "{}",
+        ssh.message.en
+    );
+    assert!(ssh.message.en.contains("SSH (TCP 22)"));
+    assert!(!f.iter().any(|f| f.code == "broad-cidr"), "{f:?}");
+    let v6 = sg_codes(ingress(vec![
+        rule("tcp", 3389, 3389, "::/1"),
+        rule("tcp", 3389, 3389, "8000::/1"),
+    ]));
+    assert!(v6.contains(&"rdp-open-to-world"), "{v6:?}");
+    // Half the internet is broad, not the world.
+    let half = sg_codes(ingress(vec![rule("tcp", 22, 22, "0.0.0.0/1")]));
+    assert!(!half.contains(&"ssh-open-to-world") && half.contains(&"broad-cidr"));
+    // The halves must open the same port.
+    let mixed = sg_codes(ingress(vec![
+        rule("tcp", 22, 22, "0.0.0.0/1"),
+        rule("tcp", 443, 443, "128.0.0.0/1"),
+    ]));
+    assert!(!mixed.contains(&"ssh-open-to-world"), "{mixed:?}");
+    let acl = acl_codes(json!({"inbound": [
+        nacl(100, "tcp", 22, 22, "0.0.0.0/1", "allow"),
+        nacl(110, "tcp", 22, 22, "128.0.0.0/1", "allow")], "outbound": [ephemeral_out()]}));
+    assert!(acl.contains(&"ssh-open-to-world"), "{acl:?}");
+    let blocked = acl_codes(json!({"inbound": [
+        nacl(90, "tcp", 22, 22, "128.0.0.0/2", "deny"),
+        nacl(100, "tcp", 22, 22, "0.0.0.0/1", "allow"),
+        nacl(110, "tcp", 22, 22, "128.0.0.0/1", "allow")], "outbound": [ephemeral_out()]}));
+    assert!(!blocked.contains(&"ssh-open-to-world"), "{blocked:?}");
+}
+
+#[test]
+fn union_of_lower_rules_shadows_and_many_rules_stay_fast() {
+    // Two lower rules on the same network together cover rule 300's ports.
+    let acl = acl_codes(json!({"inbound": [
+        nacl(100, "tcp", 0, 100, "10.0.0.0/8", "deny"),
+        nacl(200, "tcp", 101, 200, "10.0.0.0/8", "deny"),
+        nacl(300, "tcp", 50, 150, "10.1.0.0/16", "allow")]}));
+    assert!(acl.contains(&"nacl-rule-shadowed"), "{acl:?}");
+    let not = acl_codes(json!({"inbound": [
+        nacl(100, "tcp", 0, 100, "10.0.0.0/8", "deny"),
+        nacl(200, "tcp", 102, 200, "10.0.0.0/8", "deny"),
+        nacl(300, "tcp", 50, 150, "10.1.0.0/16", "allow")]}));
+    assert!(!not.contains(&"nacl-rule-shadowed"), "{not:?}");
+    // 20,000 distinct rules: every one after the first 10,000 is shadowed by its twin, and the
+    // duplicate-number check sees each number once.
+    let mut rules = Vec::new();
+    for i in 0..10_000i64 {
+        let cidr = format!("10.{}.{}.0/24", i / 256, i % 256);
+        rules.push(nacl(i + 1, "tcp", 443, 443, &cidr, "deny"));
+        rules.push(nacl(i + 10_001, "tcp", 443, 443, &cidr, "deny"));
+    }
+    let many = acl_codes(json!({"inbound": rules}));
+    assert_eq!(
+        many.iter().filter(|c| **c == "nacl-rule-shadowed").count(),
+        10_000
+    );
+    assert!(!many.contains(&"nacl-duplicate-rule-number"));
 }
 
 #[test]

@@ -178,7 +178,8 @@ pub enum CondReason {
     Compared,
     /// The key is absent (or an empty list) and the missing-key rule decided.
     KeyMissing,
-    /// A policy variable in a value could not be resolved: the statement cannot apply.
+    /// A policy variable in a value has no value in the request: that value is null, matched by
+    /// nothing (so a negated operator holds for it).
     UnresolvedVariable,
     /// The operator is not an IAM operator.
     UnknownOperator,
@@ -211,17 +212,25 @@ pub fn evaluate(c: &Condition, ctx: &Context) -> (bool, CondReason) {
         };
         return (ok, CondReason::KeyMissing);
     };
-    // Resolve the policy values once; an unresolvable variable invalidates the condition.
-    // Values with variables are resolved per request; the rest were prepared at load time.
+    // Values with variables are resolved per request; the rest were prepared at load time. A
+    // variable with no value makes its policy value null (IAM User Guide, "Policy variables with
+    // no value"): it is equal to or like nothing, so positive operators find no match in it and
+    // negated ones ("inverted condition operators ... do match against a null value") do.
     let mut dynamic = Vec::new();
+    let mut unresolved = false;
     for (v, p) in c.values.iter().zip(&c.prepared) {
         if p.is_none() {
             match PolicyValue::resolve(&v.value, base, ctx) {
                 Some(p) => dynamic.push(p),
-                None => return (false, CondReason::UnresolvedVariable),
+                None => unresolved = true,
             }
         }
     }
+    let reason = if unresolved {
+        CondReason::UnresolvedVariable
+    } else {
+        CondReason::Compared
+    };
     let one = |value: &str| {
         let value = RequestValue::read(base, value);
         let any = c
@@ -241,7 +250,7 @@ pub fn evaluate(c: &Condition, ctx: &Context) -> (bool, CondReason) {
         None if op.negated => values.iter().all(|v| one(v)),
         None => values.iter().any(|v| one(v)),
     };
-    (ok, CondReason::Compared)
+    (ok, reason)
 }
 
 #[cfg(test)]
@@ -338,5 +347,34 @@ mod tests {
             evaluate(&c[0], &cx),
             (false, CondReason::UnresolvedVariable)
         );
+    }
+
+    #[test]
+    fn a_variable_with_no_value_is_null_and_negated_operators_match_it() {
+        // The IAM User Guide's own example: deny unless the object's Team tag equals the
+        // principal's, and the principal has no Team tag.
+        let c = conds(
+            r#"{"StringNotEquals": {"s3:ExistingObjectTag/Team": "${aws:PrincipalTag/Team}"}}"#,
+        );
+        let untagged = ctx(&[("s3:ExistingObjectTag/Team", one("red"))]);
+        assert_eq!(
+            evaluate(&c[0], &untagged),
+            (true, CondReason::UnresolvedVariable)
+        );
+        let same = ctx(&[
+            ("s3:ExistingObjectTag/Team", one("red")),
+            ("aws:PrincipalTag/Team", one("red")),
+        ]);
+        assert_eq!(evaluate(&c[0], &same), (false, CondReason::Compared));
+        // A fixed value next to the null one still decides for a negated operator.
+        let c = conds(
+            r#"{"StringNotEquals": {"aws:x": ["${aws:PrincipalTag/Team}", "red"]}, "StringLike": {"aws:x": ["${aws:PrincipalTag/Team}", "r*"]}}"#,
+        );
+        let red = ctx(&[("aws:x", one("red"))]);
+        assert!(!evaluate(&c[0], &red).0);
+        assert!(evaluate(&c[1], &red).0);
+        let blue = ctx(&[("aws:x", one("blue"))]);
+        assert!(evaluate(&c[0], &blue).0);
+        assert!(!evaluate(&c[1], &blue).0);
     }
 }

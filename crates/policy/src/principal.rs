@@ -190,7 +190,7 @@ pub fn match_block(block: &Block<PrincipalItem>, req: &Request) -> PrincipalMatc
 
 /// Whether `NotPrincipal` exempts the caller. IAM checks every entity behind a request, so a
 /// caller is exempt only when its account is listed too (and, for a session, the session itself
-/// or its role): listing only a user still leaves the user's account covered.
+/// and its role): listing only a user still leaves the user's account covered.
 fn excluded(block: &Block<PrincipalItem>, req: &Request) -> bool {
     let listed = |m: PrincipalMatch| block.items.iter().any(|i| match_item(&i.value, req) == m);
     if listed(PrincipalMatch::Everyone) {
@@ -203,6 +203,12 @@ fn excluded(block: &Block<PrincipalItem>, req: &Request) -> bool {
     match req.principal_type {
         PrincipalType::Root => account,
         PrincipalType::Service | PrincipalType::Federated => listed(PrincipalMatch::Direct),
+        // A role session is evaluated as the session (its role session name), then the role,
+        // then the account; a Deny exempts it only when all three are listed, and "principals
+        // must always name a specific session" (IAM User Guide, NotPrincipal).
+        PrincipalType::AssumedRole => {
+            account && listed(PrincipalMatch::Direct) && listed(PrincipalMatch::Role)
+        }
         _ => account && (listed(PrincipalMatch::Direct) || listed(PrincipalMatch::Role)),
     }
 }
@@ -247,6 +253,31 @@ mod tests {
             true,
         );
         assert_eq!(match_block(&both, &alice), PrincipalMatch::None);
+    }
+
+    #[test]
+    fn not_principal_exempts_a_session_only_when_the_session_is_named() {
+        let session = Request::new(
+            "arn:aws:sts::111122223333:assumed-role/Auditor/app",
+            "s3:GetObject",
+            "*",
+        );
+        let role_only = block(
+            r#"{"AWS": ["arn:aws:iam::111122223333:role/Auditor", "arn:aws:iam::111122223333:root"]}"#,
+            true,
+        );
+        assert_eq!(match_block(&role_only, &session), PrincipalMatch::Everyone);
+        let all_three = block(
+            r#"{"AWS": ["arn:aws:sts::111122223333:assumed-role/Auditor/app", "arn:aws:iam::111122223333:role/Auditor", "arn:aws:iam::111122223333:root"]}"#,
+            true,
+        );
+        assert_eq!(match_block(&all_three, &session), PrincipalMatch::None);
+        let other = Request::new(
+            "arn:aws:sts::111122223333:assumed-role/Auditor/other",
+            "s3:GetObject",
+            "*",
+        );
+        assert_eq!(match_block(&all_three, &other), PrincipalMatch::Everyone);
     }
 
     #[test]

@@ -130,6 +130,30 @@ pub fn statement_public(s: &Statement) -> Option<Text> {
                     format!("Principal \"{}\" is not a fixed value", p.value.value),
                 )
             })
+            .or_else(|| {
+                // S3 clears only AWS principals, users, roles and service principals; a web
+                // identity provider (graph.facebook.com, accounts.google.com, Cognito) stands
+                // for every user who signs in with it.
+                principal
+                    .items
+                    .iter()
+                    .find(|p| {
+                        p.value.kind == PrincipalKind::Federated
+                            && !p.value.value.starts_with("arn:")
+                    })
+                    .map(|p| {
+                        Text::new(
+                            format!(
+                                "Federated \"{}\" は、そのサービスにサインインする誰でもです",
+                                p.value.value
+                            ),
+                            format!(
+                                "Federated \"{}\" is anyone who signs in with that provider",
+                                p.value.value
+                            ),
+                        )
+                    })
+            })
     }?;
     if s.conditions.iter().any(pins_caller) {
         return None;

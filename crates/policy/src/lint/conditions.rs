@@ -42,7 +42,7 @@ fn single_valued(key_lc: &str) -> bool {
         || key_lc.starts_with("aws:resourcetag/")
 }
 
-pub(super) fn lint(s: &Statement, out: &mut Vec<Finding>) {
+pub(super) fn lint(s: &Statement, null_mfa_deny: bool, out: &mut Vec<Finding>) {
     let allow = s.effect.value == Effect::Allow;
     for c in &s.conditions {
         let op = &c.operator.value;
@@ -52,7 +52,7 @@ pub(super) fn lint(s: &Statement, out: &mut Vec<Finding>) {
         };
         let values_text = || c.values.iter().map(|v| v.value.raw.as_str());
         let mfa = c.key_lc == "aws:multifactorauthpresent" && base == Base::Bool;
-        if mfa && !allow && !op.if_exists {
+        if mfa && !allow && !op.if_exists && !null_mfa_deny {
             out.push(at(LintCode::MfaBoolInDeny, &op.raw, &c.operator));
         }
         if mfa && allow && op.if_exists && values_text().any(|v| v.eq_ignore_ascii_case("true")) {
@@ -87,6 +87,16 @@ pub(super) fn lint(s: &Statement, out: &mut Vec<Finding>) {
                 ));
             }
             _ => {}
+        }
+        if base == Base::IpAddress {
+            // AWS refuses a policy whose IP values do not parse; in the engine such a value
+            // matches nothing, so a NotIpAddress Deny would silently deny every request.
+            for v in c.values.iter().filter(|v| !v.value.has_vars) {
+                let raw = v.value.raw.trim();
+                if crate::network::parse_net(raw).is_none() {
+                    out.push(at(LintCode::InvalidCidr, raw, v));
+                }
+            }
         }
         if c.key_lc == "aws:sourceip" && base == Base::IpAddress && !op.negated {
             for v in &c.values {

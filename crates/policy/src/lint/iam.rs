@@ -2,7 +2,7 @@
 //! broader than it looks, what can never match, and what AWS would refuse.
 
 use super::Finding;
-use super::actions::{self, Verb};
+use super::actions;
 use crate::condition::SetOp;
 use crate::document::{Effect, Located, Policy, PolicyKind, PrincipalKind, Statement};
 use crate::lint::LintCode;
@@ -29,12 +29,22 @@ pub(super) fn lint(policy: &Policy, kind: PolicyKind, out: &mut Vec<Finding>) {
         Some(v) if v.value == "2008-10-17" => out.push(at(LintCode::OldVersion, &v.value, v)),
         Some(_) => {}
     }
-    for (i, s) in policy.statements.iter().enumerate() {
+    let mut sids = std::collections::HashSet::new();
+    // A sibling Deny on `Null aws:MultiFactorAuthPresent` covers the requests a `Bool` Deny
+    // misses (long-term keys), so the pair is the documented pattern, not a mistake.
+    let null_mfa_deny = policy.statements.iter().any(|s| {
+        s.effect.value == Effect::Deny
+            && s.conditions.iter().any(|c| {
+                c.key_lc == "aws:multifactorauthpresent"
+                    && c.operator.value.base == Some(Base::Null)
+                    && c.values
+                        .iter()
+                        .any(|v| v.value.raw.eq_ignore_ascii_case("true"))
+            })
+    });
+    for s in &policy.statements {
         if let Some(sid) = &s.sid {
-            let earlier = policy.statements[..i]
-                .iter()
-                .any(|o| o.sid.as_ref().is_some_and(|o| o.value == sid.value));
-            if earlier {
+            if !sids.insert(sid.value.as_str()) {
                 out.push(at(LintCode::DuplicateSid, &sid.value, sid));
             }
             let iam_sid = kind != PolicyKind::Resource;
@@ -43,7 +53,10 @@ pub(super) fn lint(policy: &Policy, kind: PolicyKind, out: &mut Vec<Finding>) {
             }
         }
         principal_placement(s, kind, out);
-        statement(s, out);
+        statement(s, kind, null_mfa_deny, out);
+    }
+    if kind == PolicyKind::Identity {
+        super::escalation::lint(policy, out);
     }
 }
 
@@ -77,11 +90,26 @@ fn principal_placement(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) 
                 && s.effect.value == Effect::Allow
                 && !p.negated
                 && (account || v.ends_with(":root"))
+                && !narrowed_to_principal(s)
             {
                 out.push(at(LintCode::PrincipalWholeAccount, v, item));
             }
         }
     }
+}
+
+/// Whether a condition narrows a whole-account grant: `sts:ExternalId` (a vendor's role) or
+/// `aws:PrincipalArn` pinned to fixed ARNs.
+fn narrowed_to_principal(s: &Statement) -> bool {
+    s.conditions.iter().any(|c| {
+        let op = &c.operator.value;
+        let positive = op.base.is_some() && !op.negated && op.base != Some(Base::Null);
+        let fixed = !c.values.is_empty()
+            && c.values
+                .iter()
+                .all(|v| !v.value.has_vars && !v.value.raw.contains(['*', '?']));
+        positive && ((c.key_lc == "sts:externalid") || (c.key_lc == "aws:principalarn" && fixed))
+    })
 }
 
 /// `arn:partition:service:region:account:resource`, ignoring colons inside `${...}` variables.
@@ -104,7 +132,7 @@ pub(super) fn well_formed_arn(raw: &str) -> bool {
     parts.len() == 6 && parts[0] == "arn" && !parts[1].is_empty() && !parts[2].is_empty()
 }
 
-fn statement(s: &Statement, out: &mut Vec<Finding>) {
+fn statement(s: &Statement, kind: PolicyKind, null_mfa_deny: bool, out: &mut Vec<Finding>) {
     let allow = s.effect.value == Effect::Allow;
     if allow && s.action.negated {
         out.push(Finding::new(
@@ -134,12 +162,24 @@ fn statement(s: &Statement, out: &mut Vec<Finding>) {
         ));
     }
     resources(s, out);
-    super::conditions::lint(s, out);
+    super::conditions::lint(s, null_mfa_deny, out);
+    let expanded = super::catalog::expand_all(crate::catalog::catalog(), s);
     if allow && !s.action.negated {
-        allowed_actions(s, out);
+        super::risk::lint(s, kind, &expanded, out);
     }
+    super::trust::lint(s, kind, out);
     redundant_actions(s, out);
+    let before = out.len();
     never_matches(s, out);
+    let shape = out[before..].iter().any(|f| {
+        matches!(
+            f.code,
+            LintCode::S3ObjectActionOnBucketArn
+                | LintCode::S3BucketActionOnObjectArn
+                | LintCode::StatementNeverMatches
+        )
+    });
+    super::catalog::lint(s, &expanded, shape, out);
 }
 
 fn resources(s: &Statement, out: &mut Vec<Finding>) {
@@ -148,46 +188,6 @@ fn resources(s: &Statement, out: &mut Vec<Finding>) {
         let raw = &item.value.template.raw;
         if raw != "*" && !well_formed_arn(raw) {
             out.push(at(LintCode::MalformedArn, raw, item));
-        }
-    }
-}
-
-/// Resource is exactly `"*"` (not negated).
-fn resource_star(s: &Statement) -> bool {
-    s.resource
-        .as_ref()
-        .is_some_and(|r| !r.negated && r.items.iter().any(|i| i.value.template.raw == "*"))
-}
-
-fn allowed_actions(s: &Statement, out: &mut Vec<Finding>) {
-    let star = resource_star(s);
-    let is_all = |raw: &str| raw == "*" || raw == "*:*";
-    // With "Action": "*" the broader finding already says everything about Resource "*".
-    let all = s.action.items.iter().any(|a| is_all(&a.value.raw));
-    let mut reported_star = false;
-    for a in &s.action.items {
-        let raw = a.value.raw.as_str();
-        if is_all(raw) {
-            out.push(at(LintCode::ActionWildcardAll, raw, a));
-            continue;
-        }
-        let verb = actions::verb(raw);
-        if a.value.glob.has_wildcard() && verb != Verb::Read {
-            out.push(at(LintCode::ServiceWildcardWrite, raw, a));
-        }
-        let passrole = a.value.glob.matches("iam:passrole") && star;
-        if passrole {
-            out.push(at(LintCode::PassroleAnyResource, raw, a));
-        }
-        let exact_passrole = passrole && !a.value.glob.has_wildcard();
-        if star && !reported_star && !all && !exact_passrole {
-            if verb == Verb::Permissions {
-                out.push(at(LintCode::ResourceStarPermissions, raw, a));
-                reported_star = true;
-            } else if verb == Verb::Write {
-                out.push(at(LintCode::ResourceStarWrite, raw, a));
-                reported_star = true;
-            }
         }
     }
 }
@@ -209,19 +209,6 @@ fn redundant_actions(s: &Statement, out: &mut Vec<Finding>) {
         }
     }
 }
-
-/// Services whose actions only ever act on their own resource ARNs (`sts` acts on IAM roles).
-const OWN_RESOURCES: [(&str, &[&str]); 9] = [
-    ("s3", &["s3"]),
-    ("dynamodb", &["dynamodb"]),
-    ("sqs", &["sqs"]),
-    ("sns", &["sns"]),
-    ("kms", &["kms"]),
-    ("secretsmanager", &["secretsmanager"]),
-    ("lambda", &["lambda"]),
-    ("sts", &["iam", "sts"]),
-    ("iam", &["iam"]),
-];
 
 fn never_matches(s: &Statement, out: &mut Vec<Finding>) {
     if s.action.items.is_empty() && !s.action.negated {
@@ -265,53 +252,6 @@ fn never_matches(s: &Statement, out: &mut Vec<Finding>) {
         return;
     }
     s3_shape(s, out);
-    let Some(r) = s.resource.as_ref().filter(|r| !r.negated) else {
-        return;
-    };
-    let mut allowed: Vec<&str> = Vec::new();
-    for a in &s.action.items {
-        let svc = a
-            .value
-            .raw
-            .split(':')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match OWN_RESOURCES.iter().find(|(k, _)| *k == svc) {
-            Some((_, list)) => allowed.extend(list.iter()),
-            None => return,
-        }
-    }
-    let mut services = Vec::new();
-    for item in &r.items {
-        let raw = &item.value.template.raw;
-        let Some(svc) = raw.split(':').nth(2) else {
-            return;
-        };
-        if raw == "*" || svc.contains(['*', '?', '$']) {
-            return;
-        }
-        services.push(svc.to_string());
-    }
-    if !services.iter().any(|svc| allowed.contains(&svc.as_str())) {
-        let detail = format!(
-            "{} -> {}",
-            s.action
-                .items
-                .iter()
-                .map(|a| a.value.raw.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            services.join(", ")
-        );
-        out.push(Finding::new(
-            LintCode::StatementNeverMatches,
-            &detail,
-            &r.path,
-            r.span.line,
-            r.span.col,
-        ));
-    }
 }
 
 /// Object actions on bucket ARNs only, or bucket actions on object ARNs only.

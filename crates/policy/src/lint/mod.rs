@@ -4,11 +4,16 @@
 //! the tests cannot drift from the checks.
 
 pub mod actions;
+mod catalog;
 pub mod codes;
 mod conditions;
+mod escalation;
 mod iam;
 pub mod network;
+mod network_acl;
+mod risk;
 mod s3;
+mod trust;
 
 use serde::Serialize;
 
@@ -16,7 +21,8 @@ use super::document::{DocError, Policy, PolicyKind};
 use super::text::{Lang, Text};
 
 pub use codes::{CodeInfo, LintCode, REGISTRY, info};
-pub use network::{lint_network_acl, lint_security_group};
+pub use network::lint_security_group;
+pub use network_acl::lint_network_acl;
 
 pub use crate::diag::Severity;
 
@@ -59,6 +65,33 @@ impl Finding {
         }
     }
 
+    /// Builds a finding whose messages take several details, each in both languages: `args[0]`
+    /// fills `{0}`, `args[1]` fills `{1}`, and so on (in the message and in the hint).
+    pub fn with_args(code: LintCode, args: &[Text], path: &str, line: u32, col: u32) -> Finding {
+        let i = code.info();
+        let fill = |s: &str, lang: Lang| {
+            args.iter().enumerate().fold(s.to_string(), |acc, (n, a)| {
+                acc.replace(&format!("{{{n}}}"), a.get(lang))
+            })
+        };
+        let both = |j: &str, e: &str| Text::new(fill(j, Lang::Ja), fill(e, Lang::En));
+        Finding {
+            code,
+            severity: i.severity,
+            message: both(i.ja, i.en),
+            path: path.to_string(),
+            line,
+            col,
+            hint: i.hint_ja.zip(i.hint_en).map(|(j, e)| both(j, e)),
+        }
+    }
+
+    /// Replaces the hint (when what can be suggested depends on the finding).
+    pub fn hint_text(mut self, hint: Option<Text>) -> Finding {
+        self.hint = hint;
+        self
+    }
+
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> &str {
         self.message.get(lang)
@@ -68,6 +101,12 @@ impl Finding {
     pub fn hint(&self, lang: Lang) -> Option<&str> {
         self.hint.as_ref().map(|h| h.get(lang).as_str())
     }
+}
+
+/// Text that reads the same in both languages (an action name, an ARN).
+pub(crate) fn plain(s: impl Into<String>) -> Text {
+    let s = s.into();
+    Text::new(s.clone(), s)
 }
 
 /// Orders findings by position, then severity, then code, so output is stable.

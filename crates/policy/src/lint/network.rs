@@ -1,15 +1,16 @@
 //! Lint for security groups and network ACLs. It reports what scanners report, without their
 //! known blind spots: UDP/22 is not SSH, and TCP 0-0 is port 0, not "all ports".
 
+use std::collections::{HashMap, HashSet};
+
 use crate::lint::LintCode;
 use ipnet::IpNet;
 
 use super::Finding;
-use crate::network::nacl::{Direction, NaclQuery, NetworkAcl, RuleAction};
-use crate::network::sg::{SecurityGroup, SgRule};
+use crate::network::sg::{SecurityGroup, SgRule, cover};
 use crate::network::{Loc, Peer, Protocol, Traffic, group_id, is_world, net_contains};
 
-fn at(code: LintCode, detail: &str, loc: &Loc) -> Finding {
+pub(super) fn at(code: LintCode, detail: &str, loc: &Loc) -> Finding {
     Finding::new(code, detail, &loc.path, loc.line, loc.col)
 }
 
@@ -19,20 +20,121 @@ const DATABASE_PORTS: [i32; 8] = [1433, 1521, 3306, 5432, 5984, 6379, 9200, 2701
 /// Findings for one security group, in rule order.
 pub fn lint_security_group(sg: &SecurityGroup) -> Vec<Finding> {
     let mut out = Vec::new();
+    let in_split = split_world(sg, &mut out);
+    let mut seen = HashMap::new();
     for (i, r) in sg.ingress.iter().enumerate() {
         rule_shape(&r.traffic, Some(&r.peer), &r.loc, &mut out);
-        duplicate(&sg.ingress[..i], r, &mut out);
+        duplicate(&mut seen, r, &mut out);
         match &r.peer {
             Peer::Net(n) if is_world(n) => world(r, n, &mut out),
+            Peer::Net(_) if in_split.contains(&i) => {}
             Peer::Net(n) => breadth(n, &r.loc, &mut out),
             Peer::Group(_) => {}
         }
     }
-    for (i, r) in sg.egress.iter().enumerate() {
+    let mut seen = HashMap::new();
+    for r in &sg.egress {
         rule_shape(&r.traffic, Some(&r.peer), &r.loc, &mut out);
-        duplicate(&sg.egress[..i], r, &mut out);
+        duplicate(&mut seen, r, &mut out);
+        if let Peer::Net(n) = &r.peer
+            && is_world(n)
+            && r.traffic.protocol == Protocol::All
+        {
+            out.push(at(LintCode::SgEgressAll, &n.to_string(), &r.loc));
+        }
     }
     out
+}
+
+/// A test on a rule's traffic: does it expose this service?
+type Exposes = fn(&Traffic) -> bool;
+
+/// The exposures [`world`] reports, each as a test on a rule's traffic.
+fn exposures() -> [(LintCode, Exposes); 6] {
+    [
+        (LintCode::AllPortsOpenToWorld, |t| {
+            t.protocol == Protocol::All
+                || (matches!(t.protocol, Protocol::Tcp | Protocol::Udp) && t.all_ports())
+        }),
+        (LintCode::SshOpenToWorld, |t| t.admits_tcp_port(22)),
+        (LintCode::RdpOpenToWorld, |t| t.admits_tcp_port(3389)),
+        (LintCode::TelnetOpenToWorld, |t| t.admits_tcp_port(23)),
+        (LintCode::FtpOpenToWorld, |t| {
+            t.admits_tcp_port(20) || t.admits_tcp_port(21)
+        }),
+        (LintCode::DatabasePortOpenToWorld, |t| {
+            DATABASE_PORTS.iter().any(|&p| t.admits_tcp_port(p))
+        }),
+    ]
+}
+
+/// Ingress rules none of which is the world alone but which together admit every address
+/// (`0.0.0.0/1` + `128.0.0.0/1`, `::/1` + `8000::/1`) for an exposed port: reported under the
+/// port's own code, with the ranges. Returns the rules taking part, so that the broad-CIDR
+/// warning does not repeat them.
+fn split_world(sg: &SecurityGroup, out: &mut Vec<Finding>) -> HashSet<usize> {
+    let mut used = HashSet::new();
+    for everyone in ["0.0.0.0/0", "::/0"] {
+        let Ok(all) = everyone.parse::<IpNet>() else {
+            continue;
+        };
+        let mut any = false;
+        for (code, test) in exposures() {
+            let direct = sg.ingress.iter().any(|r| {
+                matches!(&r.peer, Peer::Net(n) if is_world(n) && net_contains(n, &all))
+                    && test(&r.traffic)
+            });
+            if direct {
+                continue;
+            }
+            let nets: Vec<(usize, IpNet)> = sg
+                .ingress
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| match &r.peer {
+                    Peer::Net(n) if test(&r.traffic) && !is_world(n) => Some((i, *n)),
+                    _ => None,
+                })
+                .collect();
+            let Some(rules) = cover(&all, &nets) else {
+                continue;
+            };
+            let ranges: Vec<String> = rules
+                .iter()
+                .map(|&i| match &sg.ingress[i].peer {
+                    Peer::Net(n) => n.to_string(),
+                    Peer::Group(g) => g.clone(),
+                })
+                .collect();
+            let detail = format!("{} = {everyone}", ranges.join(" + "));
+            let first = &sg.ingress[rules[0]];
+            if !any {
+                out.push(at(LintCode::AnyPortOpenToWorld, &detail, &first.loc));
+                any = true;
+            }
+            let detail = if code == LintCode::DatabasePortOpenToWorld {
+                let port = DATABASE_PORTS
+                    .iter()
+                    .find(|&&p| {
+                        rules
+                            .iter()
+                            .any(|&i| sg.ingress[i].traffic.admits_tcp_port(p))
+                    })
+                    .copied()
+                    .unwrap_or(0);
+                port.to_string()
+            } else {
+                detail
+            };
+            out.push(at(code, &detail, &first.loc));
+            used.extend(rules);
+            if code == LintCode::AllPortsOpenToWorld {
+                // As for a single world rule, "all ports" says everything.
+                break;
+            }
+        }
+    }
+    used
 }
 
 fn world(r: &SgRule, n: &IpNet, out: &mut Vec<Finding>) {
@@ -107,7 +209,7 @@ fn breadth(n: &IpNet, loc: &Loc, out: &mut Vec<Finding>) {
 }
 
 /// Port ranges AWS would refuse, and CIDRs with host bits (shared by both rule kinds).
-fn rule_shape(t: &Traffic, peer: Option<&Peer>, loc: &Loc, out: &mut Vec<Finding>) {
+pub(super) fn rule_shape(t: &Traffic, peer: Option<&Peer>, loc: &Loc, out: &mut Vec<Finding>) {
     let bad = match t.protocol {
         Protocol::Tcp | Protocol::Udp => {
             let (a, b) = (t.from_port, t.to_port);
@@ -129,89 +231,32 @@ fn rule_shape(t: &Traffic, peer: Option<&Peer>, loc: &Loc, out: &mut Vec<Finding
     }
 }
 
-fn same_peer(a: &Peer, b: &Peer) -> bool {
-    match (a, b) {
-        (Peer::Net(x), Peer::Net(y)) => x.trunc() == y.trunc(),
-        (Peer::Group(x), Peer::Group(y)) => group_id(x) == group_id(y),
-        _ => false,
+/// What makes two rules the same: traffic and (normalized) peer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum PeerKey {
+    Net(IpNet),
+    Group(String),
+}
+
+fn peer_key(p: &Peer) -> PeerKey {
+    match p {
+        Peer::Net(n) => PeerKey::Net(n.trunc()),
+        Peer::Group(g) => PeerKey::Group(group_id(g).unwrap_or(g).to_string()),
     }
 }
 
-fn duplicate(earlier: &[SgRule], r: &SgRule, out: &mut Vec<Finding>) {
-    if let Some(first) = earlier
-        .iter()
-        .find(|e| e.traffic == r.traffic && same_peer(&e.peer, &r.peer))
-    {
-        out.push(at(LintCode::DuplicateRule, &first.loc.path, &r.loc));
-    }
-}
-
-/// The probes for "is return traffic allowed": low and high ends of the common ephemeral ranges
-/// (1024-65535 for ELB and NAT gateways, 32768-60999 Linux, 49152-65535 Windows).
-const EPHEMERAL_PROBES: [i32; 4] = [1024, 32768, 49152, 65535];
-
-/// Findings for one network ACL, each direction in evaluation order.
-pub fn lint_network_acl(acl: &NetworkAcl) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (code, i) in acl.world_findings() {
-        let r = &acl.inbound[i];
-        out.push(at(code, &r.cidr.to_string(), &r.loc));
-    }
-    for d in [Direction::Inbound, Direction::Outbound] {
-        let rules = acl.rules(d);
-        let order = acl.order(d);
-        for (pos, &i) in order.iter().enumerate() {
-            let r = &rules[i];
-            let number = r.number.to_string();
-            rule_shape(&r.traffic, Some(&Peer::Net(r.cidr)), &r.loc, &mut out);
-            if !(1..=32766).contains(&r.number) {
-                out.push(at(LintCode::NaclRuleNumberOutOfRange, &number, &r.loc));
-            }
-            let earlier = &order[..pos];
-            if earlier.iter().any(|&e| rules[e].number == r.number) {
-                out.push(at(LintCode::NaclDuplicateRuleNumber, &number, &r.loc));
-            } else if earlier.iter().any(|&e| {
-                r.traffic.within(&rules[e].traffic) && net_contains(&rules[e].cidr, &r.cidr)
-            }) {
-                out.push(at(LintCode::NaclRuleShadowed, &number, &r.loc));
-            }
+/// Reports a rule identical to an earlier one of the same list (one hash lookup per rule).
+fn duplicate<'a>(
+    seen: &mut HashMap<(Traffic, PeerKey), &'a str>,
+    r: &'a SgRule,
+    out: &mut Vec<Finding>,
+) {
+    match seen.entry((r.traffic, peer_key(&r.peer))) {
+        std::collections::hash_map::Entry::Occupied(first) => {
+            out.push(at(LintCode::DuplicateRule, first.get(), &r.loc));
         }
-        if let Some(i) = missing_return(acl, d) {
-            out.push(at(
-                LintCode::NaclMissingEphemeralReturn,
-                &rules[i].number.to_string(),
-                &rules[i].loc,
-            ));
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(&r.loc.path);
         }
     }
-    out
-}
-
-/// The first allow rule of direction `d` for a TCP service whose replies the other direction
-/// drops (checked by asking the ACL itself about the ephemeral ports, toward the rule's CIDR).
-fn missing_return(acl: &NetworkAcl, d: Direction) -> Option<usize> {
-    let back = match d {
-        Direction::Inbound => Direction::Outbound,
-        Direction::Outbound => Direction::Inbound,
-    };
-    let rules = acl.rules(d);
-    acl.order(d).into_iter().find(|&i| {
-        let r = &rules[i];
-        let tcp = matches!(r.traffic.protocol, Protocol::Tcp | Protocol::All);
-        // A rule that itself opens the high ports is a return-path rule, not a service.
-        let is_return_rule = r.traffic.protocol == Protocol::Tcp && r.traffic.from_port >= 1024;
-        if r.action != RuleAction::Allow || !tcp || is_return_rule {
-            return false;
-        }
-        EPHEMERAL_PROBES.iter().any(|&p| {
-            !acl.decide(&NaclQuery {
-                direction: back,
-                protocol: Protocol::Tcp,
-                port: Some(p),
-                code: None,
-                peer: r.cidr.trunc(),
-            })
-            .allowed
-        })
-    })
 }

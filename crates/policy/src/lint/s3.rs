@@ -20,10 +20,55 @@ fn about_s3(s: &Statement) -> bool {
         })
 }
 
+/// A Deny of requests without TLS: `Bool`/`BoolIfExists` `aws:SecureTransport` false, or a
+/// minimum `s3:TlsVersion`.
+fn denies_plain_http(s: &Statement) -> bool {
+    s.effect.value == Effect::Deny
+        && s.conditions.iter().any(|c| {
+            (c.key_lc == "aws:securetransport"
+                && c.values
+                    .iter()
+                    .any(|v| v.value.raw.eq_ignore_ascii_case("false")))
+                || c.key_lc == "s3:tlsversion"
+        })
+}
+
+/// The bucket a policy is about, from its first S3 resource ARN.
+fn bucket_of(policy: &Policy) -> Option<String> {
+    policy.statements.iter().find_map(|s| {
+        s.resource.as_ref()?.items.iter().find_map(|i| {
+            let rest = i.value.template.raw.strip_prefix("arn:aws:s3:::")?;
+            let bucket = rest.split('/').next()?;
+            (!bucket.is_empty() && !bucket.contains(['*', '?', '$'])).then(|| bucket.to_string())
+        })
+    })
+}
+
+fn tls_only(policy: &Policy, kind: PolicyKind, out: &mut Vec<Finding>) {
+    if kind != PolicyKind::Resource
+        || !policy.statements.iter().any(about_s3)
+        || policy.statements.iter().any(denies_plain_http)
+    {
+        return;
+    }
+    let b = bucket_of(policy).unwrap_or_else(|| "amzn-s3-demo-bucket".into());
+    let statement = format!(
+        "{{\"Sid\": \"DenyInsecureTransport\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Resource\": [\"arn:aws:s3:::{b}\", \"arn:aws:s3:::{b}/*\"], \"Condition\": {{\"Bool\": {{\"aws:SecureTransport\": \"false\"}}}}}}"
+    );
+    out.push(Finding::new(
+        LintCode::BucketPolicyMissingTlsDeny,
+        &statement,
+        "$",
+        policy.span.line,
+        policy.span.col,
+    ));
+}
+
 pub(super) fn lint(policy: &Policy, kind: PolicyKind, out: &mut Vec<Finding>) {
     if !kind.has_principal() {
         return;
     }
+    tls_only(policy, kind, out);
     for s in &policy.statements {
         let Some(p) = &s.principal else { continue };
         if statement_public(s).is_some() {
@@ -32,8 +77,16 @@ pub(super) fn lint(policy: &Policy, kind: PolicyKind, out: &mut Vec<Finding>) {
             } else {
                 LintCode::PrincipalStarUnrestricted
             };
-            // NotPrincipal has its own code; the wildcard finding points at the Principal.
-            if !(p.negated && code == LintCode::PrincipalStarUnrestricted) {
+            // NotPrincipal has its own code; the wildcard finding points at the Principal. A
+            // web-identity principal is public only by S3's definition: elsewhere (a trust
+            // policy) the provider's own lint speaks for it.
+            let wildcard = p.items.iter().any(|i| {
+                i.value.kind == PrincipalKind::Everyone
+                    || i.value.value.contains(['*', '?'])
+                    || i.value.value.contains("${")
+            });
+            let star_lint = code == LintCode::PrincipalStarUnrestricted;
+            if !(star_lint && (p.negated || !wildcard)) {
                 out.push(Finding::new(code, "", &p.path, p.span.line, p.span.col));
             }
         }
