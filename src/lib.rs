@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod course;
 pub mod i18n;
+pub mod input;
 pub mod markdown;
 pub use secdojo_policy as policy;
 pub mod progress;

@@ -70,14 +70,8 @@ fn check(
     file: &Path,
     format: TextOrJson,
 ) -> anyhow::Result<Outcome> {
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let answer = String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            "{}: not valid UTF-8 (byte {})",
-            file.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let answer = crate::input::read_text(file, crate::input::Limit::Document)
+        .map_err(|e| e.in_lang(ctx.lang))?;
     let name = file.display().to_string();
     let verdict = match sandbox::judge_challenge(c, &answer) {
         Ok(v) => v,

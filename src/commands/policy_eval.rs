@@ -11,17 +11,18 @@ use anyhow::Context as _;
 
 use crate::cli::{PolicyCommand, TextOrJson};
 use crate::i18n::Lang;
+use crate::input::{self, Limit};
 use crate::policy::evaluate::PolicyEntry;
 use crate::policy::{Policy, PolicyKind, PolicySet, Request, evaluate, json, trace};
 
 use super::{Context, Outcome};
 
-fn read(path: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+fn read(path: &Path, lang: Lang) -> anyhow::Result<String> {
+    input::read_text(path, Limit::Document).map_err(|e| e.in_lang(lang))
 }
 
 fn load_policy(path: &Path, kind: PolicyKind, lang: Lang) -> anyhow::Result<PolicyEntry> {
-    let text = read(path)?;
+    let text = read(path, lang)?;
     let policy = Policy::parse(&text).map_err(|e| {
         anyhow::anyhow!(
             "{}:{}: {} ({})",
@@ -49,7 +50,7 @@ fn load_policy(path: &Path, kind: PolicyKind, lang: Lang) -> anyhow::Result<Poli
 }
 
 fn load_request(path: &Path, lang: Lang) -> anyhow::Result<Request> {
-    let text = read(path)?;
+    let text = read(path, lang)?;
     let node = json::parse(&text)
         .map_err(|e| anyhow::anyhow!("{}:{}: {}", path.display(), e.span, e.msg.get(lang)))?;
     let (req_node, at) = match node.get("request") {

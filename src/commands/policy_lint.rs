@@ -4,7 +4,6 @@
 
 use std::io::Write as _;
 use std::path::Path;
-
 use anyhow::Context as _;
 
 use crate::cli::{PolicyCommand, PolicyKindArg, TextOrJson};
@@ -121,8 +120,8 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
         anyhow::bail!("internal error: policy lint called with another command");
     };
     let lang = ctx.lang;
-    let text = std::fs::read_to_string(&file)
-        .with_context(|| format!("cannot read policy file {}", file.display()))?;
+    let text = crate::input::read_text(&file, crate::input::Limit::Document)
+        .map_err(|e| e.in_lang(lang))?;
     let mut found = findings(&file, &text, kind, lang)?;
     lint::sort(&mut found);
     let mut out = super::out::stdout();

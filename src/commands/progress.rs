@@ -1,6 +1,6 @@
 //! `secdojo progress show | export --format json|csv|md | reset [UNIT] [--yes]`.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use super::{Context, Outcome};
@@ -151,7 +151,7 @@ fn reset(
         out.flush()?;
         drop(out);
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
+        crate::input::next_line(&mut std::io::stdin().lock(), &mut line)?;
         if !matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "はい") {
             writeln!(
                 super::out::stdout(),

@@ -139,13 +139,16 @@ pub(crate) fn show_hint(
 }
 
 /// One line, or for a policy answer every line up to a line holding only `.`; `None` at end of input.
+/// Lines are capped (`crate::input::STDIN_LINE_BYTES`) and so is a policy answer (a policy file's
+/// cap), so input that never ends, such as `/dev/zero`, is refused instead of filling memory.
 pub(crate) fn read_answer(input: &mut impl BufRead, kind: Kind) -> std::io::Result<Option<String>> {
+    let refused = crate::input::InputError::into_io;
     let mut line = String::new();
-    if input.read_line(&mut line)? == 0 {
+    if !crate::input::next_line(input, &mut line).map_err(refused)? {
         return Ok(None);
     }
     if kind != Kind::Policy || is_hint_request(&line) {
-        return Ok(Some(line.trim_end_matches(['\r', '\n']).to_string()));
+        return Ok(Some(line));
     }
     let mut doc = String::new();
     loop {
@@ -153,8 +156,16 @@ pub(crate) fn read_answer(input: &mut impl BufRead, kind: Kind) -> std::io::Resu
             return Ok(Some(doc));
         }
         doc.push_str(&line);
-        line.clear();
-        if input.read_line(&mut line)? == 0 {
+        doc.push('\n');
+        if doc.len() as u64 > crate::input::DOCUMENT_BYTES {
+            return Err(refused(crate::input::InputError::stdin(
+                crate::input::Problem::TooLarge {
+                    size: doc.len() as u64,
+                    limit: crate::input::Limit::Document,
+                },
+            )));
+        }
+        if !crate::input::next_line(input, &mut line).map_err(refused)? {
             return Ok(Some(doc));
         }
     }

@@ -134,14 +134,8 @@ fn challenge(ctx: &Context, id: &str) -> anyhow::Result<Outcome> {
 
 /// The playground on the policy or rule file at `path`; Esc leaves the program.
 fn playground(ctx: &Context, path: &Path) -> anyhow::Result<Outcome> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            "{}: not valid UTF-8 (byte {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = crate::input::read_text(path, crate::input::Limit::Document)
+        .map_err(|e| e.in_lang(ctx.lang))?;
     let mut app = interactive::build_app(ctx, Rect::new(0, 0, 80, 24))?;
     let sb = app.new_sandbox(Mode::Playground(Playground::new(path, &text)), &text);
     app.open_sandbox(sb, SandboxExit::Quit);

@@ -10,7 +10,7 @@ use super::frontmatter::parse_lesson;
 use super::model::{Course, CourseFile, Glossary, Localized};
 use super::pos::Pos;
 use super::pos::toml_diagnostic;
-use super::source::{CourseSource, decode_utf8};
+use super::source::CourseSource;
 use crate::i18n::{Lang, Strings};
 use crate::policy::diag::Diagnostic;
 use crate::policy::text::Text;
@@ -37,10 +37,9 @@ pub fn parse_glossary(text: &str) -> Result<Glossary, Diagnostic> {
 
 /// Reads a text file that must exist, as `Ok(text)` or an error naming the file.
 pub fn read_text(src: &CourseSource, rel: &str) -> anyhow::Result<String> {
-    let bytes = src
-        .read(rel)?
-        .ok_or_else(|| anyhow!("{rel}: file is missing from {}", src.describe()))?;
-    decode_utf8(bytes).map_err(|d| anyhow::Error::new(d.in_file(rel)))
+    src.read_text(rel)?
+        .ok_or_else(|| anyhow!("{rel}: file is missing from {}", src.describe()))?
+        .map_err(|d| anyhow::Error::new(d.in_file(rel)))
 }
 
 /// A parser's diagnostic, said to be in `rel`, as an error (printed in the learner's language by

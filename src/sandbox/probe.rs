@@ -98,8 +98,8 @@ pub fn read(v: &Value, shape: Shape, expect: Expect, index: usize) -> Result<Pro
         Shape::Iam => {
             let text = v.to_string();
             let node = json::parse(&text).map_err(|e| bad(&at, &e.msg.en, &e.msg.ja))?;
-            let request =
-                Request::from_json(&node, "$").map_err(|e| bad(&at, &e.msg.en, &e.msg.ja))?;
+            let request = Request::from_json_among(&node, "$", &["id", "note", "without_given"])
+                .map_err(|e| bad(&at, &e.msg.en, &e.msg.ja))?;
             let alone = v
                 .get("without_given")
                 .and_then(Value::as_bool)

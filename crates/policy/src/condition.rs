@@ -216,10 +216,16 @@ pub fn evaluate(c: &Condition, ctx: &Context) -> (bool, CondReason) {
     // variable with no value makes its policy value null (IAM User Guide, "Policy variables with
     // no value"): it is equal to or like nothing, so positive operators find no match in it and
     // negated ones ("inverted condition operators ... do match against a null value") do.
+    let values = cv.values();
+    let longest = values.iter().map(String::len).max().unwrap_or(0);
     let mut dynamic = Vec::new();
     let mut unresolved = false;
     for (v, p) in c.values.iter().zip(&c.prepared) {
         if p.is_none() {
+            if v.value.cannot_fit(ctx, longest) {
+                dynamic.push(PolicyValue::TooLong);
+                continue;
+            }
             match PolicyValue::resolve(&v.value, base, ctx) {
                 Some(p) => dynamic.push(p),
                 None => unresolved = true,
@@ -241,7 +247,6 @@ pub fn evaluate(c: &Condition, ctx: &Context) -> (bool, CondReason) {
             .any(|p| matches_read(base, p, value));
         any != op.negated
     };
-    let values = cv.values();
     let ok = match op.set {
         Some(SetOp::ForAllValues) => values.iter().all(|v| one(v)),
         Some(SetOp::ForAnyValue) => values.iter().any(|v| one(v)),

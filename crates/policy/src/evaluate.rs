@@ -151,6 +151,7 @@ fn resource_matches(p: &ResourcePattern, req: &Request) -> bool {
     }
     match &p.glob {
         Some(g) => g.matches(&req.resource),
+        None if p.template.cannot_fit(&req.context, req.resource.len()) => false,
         None => p
             .template
             .glob(&req.context, false)

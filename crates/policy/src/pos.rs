@@ -38,7 +38,16 @@ impl Pos {
     /// are clamped rather than panicking, because they come from parsers of untrusted input.
     /// For many offsets into one text use [`LineIndex`].
     pub fn of(text: &str, offset: usize) -> Pos {
-        LineIndex::new(text).pos(offset)
+        // Only the text before the offset is read: a lesson asks for the line of its body, near
+        // the top, and indexing every line of the file for that was a share of `render`.
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let lines = before.bytes().filter(|&b| b == b'\n').count();
+        Pos::from_usize(lines + 1, before[line_start..].chars().count() + 1)
     }
 
     /// Moves a position found inside one line of a larger file (a JSON Lines case) to where it

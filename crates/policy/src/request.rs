@@ -103,21 +103,51 @@ impl Request {
         }
     }
 
-    /// Reads the spec's `request` object; `path` is the JSON path of that object for errors.
+    /// Reads the spec's `request` object; `path` is the JSON path of that object for errors. A
+    /// field the format does not have is an error at that field: a misspelt `princpal_type` or
+    /// `contexts` would otherwise be ignored and the request decided without it.
     pub fn from_json(node: &Node, path: &str) -> Result<Request, DocError> {
+        Request::from_json_among(node, path, &[])
+    }
+
+    /// [`Request::from_json`] for a request written among other fields (a challenge's probe has
+    /// an `id` and a `note` beside the request's own fields): `others` are accepted and ignored.
+    pub fn from_json_among(node: &Node, path: &str, others: &[&str]) -> Result<Request, DocError> {
         let err = |n: &Node, p: String, ja: String, en: String| DocError {
             span: n.span,
             path: p,
             code: "bad-request",
             msg: Text::new(ja, en),
         };
-        if node.members().is_none() {
+        let Some(members) = node.members() else {
             return Err(err(
                 node,
                 path.to_string(),
                 "request はオブジェクトで書いてください".into(),
                 "request must be an object".into(),
             ));
+        };
+        if let Some(m) = members
+            .iter()
+            .find(|m| !FIELDS.contains(&m.name.as_str()) && !others.contains(&m.name.as_str()))
+        {
+            return Err(DocError {
+                span: m.name_span,
+                path: path_key(path, &m.name),
+                code: "unknown-field",
+                msg: Text::new(
+                    format!(
+                        "request に \"{}\" という項目はありません（{}）",
+                        m.name,
+                        FIELDS.join(", ")
+                    ),
+                    format!(
+                        "unknown field \"{}\" in the request (its fields: {})",
+                        m.name,
+                        FIELDS.join(", ")
+                    ),
+                ),
+            });
         }
         let text = |name: &str, required: bool| -> Result<Option<String>, DocError> {
             match node.get(name) {
@@ -217,6 +247,18 @@ impl Request {
     }
 }
 
+/// The fields of a request (docs/policy-cases.md).
+const FIELDS: [&str; 8] = [
+    "principal",
+    "principal_type",
+    "principal_account",
+    "role_arn",
+    "action",
+    "resource",
+    "resource_account",
+    "context",
+];
+
 fn parse_type(t: &str) -> Option<PrincipalType> {
     Some(match t {
         "user" => PrincipalType::User,
@@ -292,6 +334,23 @@ mod tests {
         assert_eq!(e.path, "$.request.action");
         let n = parse(r#"{"principal": "x", "action": "a", "principal_type": "robot"}"#).unwrap();
         assert!(Request::from_json(&n, "$").is_err());
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_at_the_field() {
+        let n = parse("{\"principal\": \"x\", \"action\": \"a\",\n \"contexts\": {}}").unwrap();
+        let e = Request::from_json(&n, "$.request").unwrap_err();
+        assert_eq!(e.path, "$.request.contexts");
+        assert_eq!(e.span, crate::json::Span::new(2, 2));
+        assert!(
+            e.msg.en.contains("unknown field \"contexts\""),
+            "{}",
+            e.msg.en
+        );
+        assert!(e.msg.ja.contains("contexts"), "{}", e.msg.ja);
+        let probe = parse(r#"{"id": "p", "note": "n", "principal": "x", "action": "a"}"#).unwrap();
+        assert!(Request::from_json(&probe, "$").is_err());
+        assert!(Request::from_json_among(&probe, "$", &["id", "note"]).is_ok());
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub enum PolicyValue<'a> {
     Number(Option<f64>),
     Instant(Option<i128>),
     Net(Option<IpNet>),
+    /// A value with variables that came out longer than anything it is compared with: it matches
+    /// nothing (see `variables.rs`), and is not built.
+    TooLong,
 }
 
 impl<'a> PolicyValue<'a> {
@@ -58,6 +61,7 @@ impl<'a> PolicyValue<'a> {
             PolicyValue::Number(n) => PolicyValue::Number(n),
             PolicyValue::Instant(i) => PolicyValue::Instant(i),
             PolicyValue::Net(n) => PolicyValue::Net(n),
+            PolicyValue::TooLong => PolicyValue::TooLong,
         }
     }
 

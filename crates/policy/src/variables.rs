@@ -5,6 +5,12 @@
 //! rest of a Resource or `StringLike` value keeps its wildcard meaning. A variable whose key is
 //! absent (and has no default) or is multivalued cannot be resolved: IAM then treats the element
 //! as not matching.
+//!
+//! Substituted text is never built larger than what it could match: a value longer than eight
+//! times the request text it is compared with cannot equal it, even ignoring case, nor match it as
+//! a pattern (every character of a pattern but `*` takes a character of the text), so such a
+//! value is answered "no match" from the lengths alone. `${aws:username}` written 380 times with a
+//! 4 MB user name would otherwise be a 1.5 GB string (and a 12 GB pattern).
 
 use std::borrow::Cow;
 
@@ -121,6 +127,36 @@ impl Template {
     }
 }
 
+impl Template {
+    /// Bytes of the value once substituted, `*` of the policy text left out; `None` when a
+    /// variable cannot be resolved. Cheap: the lengths of the parts, nothing is copied.
+    pub fn fixed_bytes(&self, ctx: &Context) -> Option<usize> {
+        let mut n = 0usize;
+        for p in &self.parts {
+            let len = match p {
+                Part::Text(t) => t.len() - t.bytes().filter(|&b| b == b'*').count(),
+                Part::Literal(t) => t.len(),
+                Part::Var { key, default } => lookup(ctx, key, default.as_deref())?.len(),
+            };
+            n = n.saturating_add(len);
+        }
+        Some(n)
+    }
+
+    /// Whether the substituted value is too long to match, or equal, any text of `text_bytes`
+    /// bytes (see the module comment); then it need not be built.
+    pub fn cannot_fit(&self, ctx: &Context, text_bytes: usize) -> bool {
+        self.has_vars
+            && self
+                .fixed_bytes(ctx)
+                .is_some_and(|n| n > text_bytes.saturating_mul(MAX_GROWTH))
+    }
+}
+
+/// How much longer than the text a value may be and still match it: a character is at most four
+/// bytes, and changing case can change a character's length threefold.
+const MAX_GROWTH: usize = 8;
+
 fn lookup<'c>(ctx: &'c Context, key: &str, default: Option<&'c str>) -> Option<&'c str> {
     match ctx.get(key) {
         Some(v) => v.single(),
@@ -189,5 +225,56 @@ mod tests {
             Template::parse("${$}{x}", true).resolve(&ctx()).unwrap(),
             "${x}"
         );
+    }
+
+    #[test]
+    fn an_expansion_longer_than_the_text_is_no_match_without_being_built() {
+        use crate::evaluate::{Outcome, PolicySet, evaluate};
+        use crate::request::Request;
+        use crate::{Policy, PolicyKind};
+        // 380 variables and a 4 MB user name: the expansion would be 1.5 GB (and its pattern
+        // 12 GB); the lengths alone say it cannot match.
+        let vars = "${aws:username}".repeat(380);
+        let doc = format!(
+            r#"{{"Version": "2012-10-17", "Statement": [
+              {{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/{vars}"}},
+              {{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*",
+               "Condition": {{"StringLike": {{"aws:PrincipalTag/t": "{vars}*"}}}}}},
+              {{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*",
+               "Condition": {{"StringNotEquals": {{"aws:PrincipalTag/t": "{vars}"}}}}}}
+            ]}}"#
+        );
+        let mut set = PolicySet::new();
+        set.add(PolicyKind::Identity, Policy::parse(&doc).unwrap());
+        let name = "a".repeat(4 << 20);
+        let ask = |action: &str| {
+            let mut r = Request::new(
+                "arn:aws:iam::111122223333:user/a",
+                action,
+                &format!("arn:aws:s3:::b/{name}"),
+            );
+            r.context
+                .insert("aws:username", CtxValue::One(name.clone()));
+            r.context
+                .insert("aws:PrincipalTag/t", CtxValue::One(name.clone()));
+            evaluate(&r, &set).outcome
+        };
+        assert_eq!(ask("s3:GetObject"), Outcome::ImplicitDeny);
+        assert_eq!(ask("s3:PutObject"), Outcome::ImplicitDeny);
+        // Not equal, so the negated operator holds.
+        assert_eq!(ask("s3:ListBucket"), Outcome::Allow);
+    }
+
+    #[test]
+    fn the_length_bound_never_rejects_what_could_match() {
+        let t = Template::parse("${aws:username}*x${aws:username}", true);
+        let c = ctx();
+        // "alice" twice and an "x": 11 bytes; a one-byte text is far too short, an 11-byte one not.
+        assert_eq!(t.fixed_bytes(&c), Some(11));
+        assert!(t.cannot_fit(&c, 1));
+        assert!(!t.cannot_fit(&c, 2));
+        assert!(t.glob(&c, false).unwrap().matches("alicexalice"));
+        assert!(!Template::parse("${aws:userid}", true).cannot_fit(&c, 0));
+        assert!(!Template::parse("plain text", true).cannot_fit(&c, 0));
     }
 }

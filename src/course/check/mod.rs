@@ -182,8 +182,15 @@ impl<'s> Checker<'s> {
             Ok(Some(b)) => b,
             Ok(None) => return FileText::Missing,
             Err(e) => {
-                let e = format!("{e:#}");
-                self.error(rel, Pos::START, msg!("読み込めません：{e}", "{e}"));
+                // The file is already named by the diagnostic: say only what is wrong with it.
+                let message = match e.downcast_ref::<crate::input::InputError>() {
+                    Some(input) => input.detail(),
+                    None => {
+                        let e = format!("{e:#}");
+                        msg!("読み込めません：{e}", "{e}")
+                    }
+                };
+                self.error(rel, Pos::START, message);
                 return FileText::Unreadable;
             }
         };

@@ -39,7 +39,16 @@ struct TableState {
     head: Vec<Vec<StyledSpan>>,
     rows: Vec<Vec<Vec<StyledSpan>>>,
     row: Vec<Vec<StyledSpan>>,
+    /// Cells and rows beyond the limits were dropped as they were read.
+    cut_cols: bool,
+    cut_rows: bool,
 }
+
+/// A table keeps at most this many rows and columns; the rest is dropped while reading and shown
+/// as one row and one column of `⋯`. No screen shows more (32 columns need 224 terminal columns),
+/// and a 2,000 × 2,000 table used to cost 2.4 GB and six seconds to lay out.
+pub(crate) const MAX_TABLE_ROWS: usize = 500;
+pub(crate) const MAX_TABLE_COLS: usize = 32;
 
 /// Deepest nesting of quotes, lists and items kept as structure. Deeper containers are flattened
 /// into the deepest kept one (their text still shows): layout recurses per level, and a hostile
@@ -68,6 +77,25 @@ struct Builder {
     headings: Vec<Heading>,
     links: Vec<Link>,
     anchors: HashSet<String>,
+}
+
+impl TableState {
+    /// A column and a row of `⋯` where cells were dropped, so the reader sees the table goes on.
+    fn mark_cuts(&mut self) {
+        let more = || vec![StyledSpan::new("⋯", Style::role(Role::Text))];
+        if self.cut_cols {
+            self.aligns.truncate(MAX_TABLE_COLS);
+            self.aligns.push(Align::Center);
+            self.head.push(more());
+            for r in &mut self.rows {
+                r.push(more());
+            }
+        }
+        if self.cut_rows {
+            let cols = self.head.len().max(self.aligns.len());
+            self.rows.push((0..cols).map(|_| more()).collect());
+        }
+    }
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -310,7 +338,12 @@ impl Builder {
             TagEnd::TableCell => {
                 let cell = self.take_cell();
                 if let Some(t) = &mut self.table {
-                    t.row.push(cell);
+                    let full_rows = !t.in_head && t.rows.len() == MAX_TABLE_ROWS;
+                    if t.row.len() == MAX_TABLE_COLS {
+                        t.cut_cols = true;
+                    } else if !full_rows {
+                        t.row.push(cell);
+                    }
                 }
             }
             TagEnd::TableHead => {
@@ -322,11 +355,16 @@ impl Builder {
             TagEnd::TableRow => {
                 if let Some(t) = &mut self.table {
                     let row = std::mem::take(&mut t.row);
-                    t.rows.push(row);
+                    if t.rows.len() == MAX_TABLE_ROWS {
+                        t.cut_rows = true;
+                    } else {
+                        t.rows.push(row);
+                    }
                 }
             }
             TagEnd::Table => {
-                if let Some(t) = self.table.take() {
+                if let Some(mut t) = self.table.take() {
+                    t.mark_cuts();
                     self.push_block(Block::Table {
                         aligns: t.aligns,
                         head: t.head,

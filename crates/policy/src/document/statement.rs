@@ -4,10 +4,10 @@
 
 use super::{
     ActionPattern, Block, DocError, Effect, Located, ResourcePattern, Statement, duplicate, err,
-    string_of, strings, wrong_type,
+    string_of, wrong_type,
 };
 use crate::glob::Glob;
-use crate::json::{Node, path_key};
+use crate::json::{Kind, Node, path_index, path_key};
 use crate::variables::Template;
 
 impl Statement {
@@ -139,7 +139,8 @@ impl Statement {
 fn action_pattern(s: &str) -> ActionPattern {
     ActionPattern {
         raw: s.to_string(),
-        glob: Glob::new(&s.to_ascii_lowercase(), true),
+        // A case-insensitive glob lowercases its pattern itself.
+        glob: Glob::new(s, true),
     }
 }
 
@@ -172,14 +173,31 @@ fn block<T>(
     negated: bool,
     f: impl Fn(&str) -> T,
 ) -> Result<Block<T>, DocError> {
-    let items = strings(n, path)?
-        .into_iter()
-        .map(|l| Located {
-            value: f(&l.value),
-            span: l.span,
-            path: l.path,
-        })
-        .collect();
+    // Straight from the JSON strings to the compiled items: no intermediate copy of each string.
+    let item = |it: &Node, p: String| match it.as_str() {
+        Some(s) => Ok(Located {
+            value: f(s),
+            span: it.span,
+            path: p,
+        }),
+        None => Err(wrong_type(it, &p, "a string", "文字列")),
+    };
+    let items = match &n.kind {
+        Kind::String(_) => vec![item(n, path.to_string())?],
+        Kind::Array(list) => list
+            .iter()
+            .enumerate()
+            .map(|(i, it)| item(it, path_index(path, i)))
+            .collect::<Result<Vec<_>, _>>()?,
+        _ => {
+            return Err(wrong_type(
+                n,
+                path,
+                "a string or an array of strings",
+                "文字列か文字列の配列",
+            ));
+        }
+    };
     Ok(Block {
         negated,
         items,

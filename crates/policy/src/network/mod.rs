@@ -6,6 +6,7 @@
 //! rule "matches".
 
 pub mod cases;
+mod locate;
 pub mod nacl;
 pub mod parse;
 pub mod query;

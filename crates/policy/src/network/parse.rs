@@ -2,15 +2,14 @@
 //! docs/policy-cases.md). Positions come from a `locate` callback so any position-keeping JSON
 //! reader can supply them; errors name the JSON path and line:col in both languages.
 
-use std::collections::HashMap;
-
 use serde_json::Value;
 
+pub use super::locate::locator;
 use super::nacl::{NaclRule, NetworkAcl, RuleAction};
 pub use super::query::{nacl_query, sg_query};
 use super::sg::{SecurityGroup, SgRule};
 use super::{Loc, Peer, Protocol, Traffic, parse_net};
-use crate::json::{self, Kind, Node, Span, path_index, path_key};
+use crate::json::{self, Node};
 
 /// Maps a JSON path (`$.ingress[0].cidr`) to its 1-based line and column, or (0, 0) if unknown.
 pub type Locate<'a> = &'a dyn Fn(&str) -> (u32, u32);
@@ -24,43 +23,6 @@ pub struct NetParseError {
     pub col: u32,
     pub en: String,
     pub ja: String,
-}
-
-/// Every JSON path under `node` with its position, for the position-free readers below.
-fn spans(node: &Node, path: &str, out: &mut HashMap<String, Span>) {
-    out.insert(path.to_string(), node.span);
-    match &node.kind {
-        Kind::Array(items) => {
-            for (i, n) in items.iter().enumerate() {
-                spans(n, &path_index(path, i), out);
-            }
-        }
-        Kind::Object(members) => {
-            for m in members {
-                spans(&m.value, &path_key(path, &m.name), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Position lookup for paths rooted at `$` inside `node` (a JSON tree read with positions). A
-/// path that does not exist (a missing field) gets the position of its nearest existing parent.
-pub fn locator(node: &Node) -> impl Fn(&str) -> (u32, u32) + use<> {
-    let mut map = HashMap::new();
-    spans(node, "$", &mut map);
-    move |p: &str| {
-        let mut p = p;
-        loop {
-            if let Some(s) = map.get(p) {
-                return (s.line, s.col);
-            }
-            match p.rfind(['.', '[']) {
-                Some(i) if i > 0 => p = &p[..i],
-                _ => return (0, 0),
-            }
-        }
-    }
 }
 
 /// Reads JSON text into a tree with positions, with syntax errors in the same error type.
@@ -286,6 +248,26 @@ pub fn security_group(v: &Value, locate: Locate<'_>) -> Result<SecurityGroup, Ne
     })
 }
 
+/// A rule without `rule_number`, pointing at a look-alike field (`number`, `RuleNumber`) when
+/// there is one, because that is the usual cause.
+fn missing_rule_number(cx: &Ctx<'_>, rule: &Value, path: &str) -> NetParseError {
+    let alike = ["number", "RuleNumber", "ruleNumber", "rule_no", "rule"]
+        .into_iter()
+        .find(|k| rule.get(k).is_some());
+    match alike {
+        Some(k) => cx.err(
+            &format!("{path}.{k}"),
+            format!("missing `rule_number`: the rule has `{k}`, which is not a field of a network ACL rule; write `rule_number`"),
+            format!("`rule_number` がありません: `{k}` はネットワーク ACL のルールの項目ではありません。`rule_number` と書いてください"),
+        ),
+        None => cx.err(
+            path,
+            "missing `rule_number`: every network ACL rule needs its number (rules are tried from the lowest)",
+            "`rule_number` がありません: ネットワーク ACL のルールにはすべて番号が必要です（小さい番号から順に評価されます）",
+        ),
+    }
+}
+
 /// Reads `{"inbound": [...], "outbound": [...]}`.
 pub fn network_acl(v: &Value, locate: Locate<'_>) -> Result<NetworkAcl, NetParseError> {
     let cx = Ctx { locate };
@@ -295,7 +277,10 @@ pub fn network_acl(v: &Value, locate: Locate<'_>) -> Result<NetworkAcl, NetParse
         for (i, r) in cx.list(v, key, "$")?.iter().enumerate() {
             let path = format!("$.{key}[{i}]");
             cx.object(r, &path)?;
-            let number = cx.int(r.get("rule_number"), &format!("{path}.rule_number"), None)?;
+            let number = match r.get("rule_number") {
+                None | Some(Value::Null) => return Err(missing_rule_number(&cx, r, &path)),
+                v => cx.int(v, &format!("{path}.rule_number"), None)?,
+            };
             let traffic = cx.traffic(r, &path)?;
             let cidr_path = format!("{path}.cidr");
             let cidr = match cx.string(r.get("cidr"), &cidr_path)? {
@@ -338,4 +323,28 @@ pub fn network_acl(v: &Value, locate: Locate<'_>) -> Result<NetworkAcl, NetParse
         inbound: read("inbound")?,
         outbound: read("outbound")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_without_rule_number_says_so_and_points_at_a_look_alike() {
+        let e = network_acl_text(
+            "{\"inbound\": [\n  {\"number\": 100, \"protocol\": \"tcp\", \"from_port\": 22, \"to_port\": 22, \"cidr\": \"0.0.0.0/0\", \"action\": \"allow\"}]}",
+        )
+        .unwrap_err();
+        assert!(e.en.contains("missing `rule_number`"), "{}", e.en);
+        assert!(e.en.contains("`number`"), "{}", e.en);
+        assert!(e.ja.contains("`rule_number` がありません"), "{}", e.ja);
+        assert_eq!(
+            (e.path.as_str(), e.line, e.col),
+            ("$.inbound[0].number", 2, 14)
+        );
+        let e = network_acl_text("{\"inbound\": [{\"protocol\": \"-1\", \"cidr\": \"0.0.0.0/0\", \"action\": \"allow\"}]}")
+            .unwrap_err();
+        assert!(e.en.starts_with("missing `rule_number`: every"), "{}", e.en);
+        assert_eq!((e.line, e.col), (1, 14));
+    }
 }
