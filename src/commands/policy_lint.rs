@@ -2,9 +2,9 @@
 //! network ACL, as `file:line:col: severity[code]: message` lines or a JSON list. Exit 1 when a
 //! finding is an error or a security warning, 2 when the file cannot be read or parsed.
 
+use anyhow::Context as _;
 use std::io::Write as _;
 use std::path::Path;
-use anyhow::Context as _;
 
 use crate::cli::{PolicyCommand, PolicyKindArg, TextOrJson};
 use crate::i18n::Lang;
