@@ -87,9 +87,12 @@ fn policy_eval_and_policy_test_show_input_escaped() {
         "expected": "Allow"
     });
     let cases = hostile_file(dir.path(), "jsonl", &format!("{case}\n"));
+    // A control character is refused inside any JSON string, as AWS refuses it in a policy; the
+    // error names the hostile file, escaped, and the position of the string.
     let (out, _, code) = run(secdojo().args(["policy", "test"]).arg(&cases));
     assert_eq!(code, 1);
-    assert!(out.contains(&format!("case{SHOWN}")), "{out}");
+    assert!(out.contains(&format!("x{SHOWN}.jsonl:1:")), "{out}");
+    assert!(out.contains("control character U+001B"), "{out}");
 }
 
 #[test]
