@@ -1,5 +1,5 @@
 //! One IAM decision on a typical policy set: an identity policy of 10 statements with conditions,
-//! a permissions boundary and a bucket policy. DESIGN.md §7 asks for ≤ 2 µs per decision.
+//! a permissions boundary and a bucket policy. ARCHITECTURE.md §6 asks for ≤ 2 µs per decision.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use secdojo::policy::evaluate::{PolicySet, evaluate};

@@ -1,5 +1,5 @@
 //! How reading a policy grows with its size: 1k to 64k statements, on one line and pretty-printed
-//! (DESIGN.md §5: linear on any shape). Criterion reports each size; the summary printed at the
+//! (docs/limits.md: linear on any shape). Criterion reports each size; the summary printed at the
 //! end divides each time by the 1k time of the same layout, so linear growth reads 1, 2, 4 ... 64
 //! and quadratic growth would read 1, 4, 16 ... 4096. The old reader took 0.13/0.52/2.1/9.6 s for
 //! 1k/2k/4k/8k statements on one line and never finished a 10 MB policy.

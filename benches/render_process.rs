@@ -1,6 +1,6 @@
 //! Whole-process cost of `secdojo render` (load the embedded course, parse and lay out the
 //! lesson, draw, print) against a hello-world Rust binary compiled with the same rustc at bench
-//! start, measured in the same run. DESIGN.md §7 asks for a ratio within 3x on the heaviest screen
+//! start, measured in the same run. ARCHITECTURE.md §6 asks for a ratio within 3x on the heaviest screen
 //! (`lesson:iam` at 200x60 in Japanese).
 //!
 //! Whole processes on a shared machine are noisy, so besides criterion's own estimates the bench
@@ -155,5 +155,5 @@ fn main() {
         }
         println!();
     }
-    println!("aim (DESIGN.md §7): lesson:iam 200x60 ja <= 3x hello-world");
+    println!("aim (ARCHITECTURE.md §6): lesson:iam 200x60 ja <= 3x hello-world");
 }

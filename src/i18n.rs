@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 pub use crate::policy::text::Lang;
 
-/// Picks the language as DESIGN.md §4 orders it: the flag, then `SECDOJO_LANG`, then the first
+/// Picks the language as docs/cli.md orders it: the flag, then `SECDOJO_LANG`, then the first
 /// set locale variable of `LC_ALL`, `LC_MESSAGES`, `LANG` (`ja*` means Japanese), else English.
 /// The environment is passed in so the rule can be tested without touching the process.
 pub fn detect_lang(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {

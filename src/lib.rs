@@ -2,7 +2,7 @@
 //!
 //! The domain modules (`course`, `markdown`, `quiz`, `policy`, `progress`) never import `tui`, and
 //! `policy` imports none of the others, so everything a screen shows can be computed and tested
-//! without a terminal (DESIGN.md §2).
+//! without a terminal (ARCHITECTURE.md §2).
 
 pub mod cli;
 pub mod commands;

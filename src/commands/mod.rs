@@ -1,4 +1,4 @@
-//! One function per command of DESIGN.md §4. `main` parses, this module dispatches; each command
+//! One function per command of docs/cli.md. `main` parses, this module dispatches; each command
 //! returns the exit code it wants (0 ok, 1 a check/test failed) or an error, which becomes exit 2
 //! with a message that names the file and position.
 

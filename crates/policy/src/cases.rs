@@ -1,4 +1,4 @@
-//! Policy case files (shared/spec/policy-cases.md): JSON Lines, one self-contained question per
+//! Policy case files (docs/policy-cases.md): JSON Lines, one self-contained question per
 //! line. Pure: takes the text, returns one result per non-blank line; a line that cannot be read
 //! becomes an error result with its line number and the run goes on.
 //!

@@ -1,6 +1,6 @@
 //! The request an IAM decision is about: who, what action, on which resource, with which context
 //! keys. Its JSON shape is the `request` object of the policy case format
-//! (shared/spec/policy-cases.md), used by `policy test` and `policy eval` alike.
+//! (docs/policy-cases.md), used by `policy test` and `policy eval` alike.
 
 use super::document::DocError;
 use super::json::{Kind, Node, path_key};
