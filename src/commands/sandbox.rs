@@ -13,9 +13,9 @@ use ratatui::widgets::Widget as _;
 use super::{Context, Outcome, interactive};
 use crate::course::{CourseSource, Localized, load as course_load};
 use crate::i18n::{Lang, Strings};
+use crate::sandbox::playground::Playground;
 use crate::sandbox::{Task, load};
 use crate::tui::challenges::SandboxExit;
-use crate::tui::sandbox::playground::Playground;
 use crate::tui::sandbox::state::{Mode, Sandbox};
 use crate::tui::theme::Theme;
 
@@ -67,10 +67,7 @@ pub fn challenge_screen(
         anyhow!("`{id}` is neither a challenge (see `secdojo challenge list`) nor a readable file")
     })?;
     let task = Task::from_challenge(&c);
-    let text = text.map_or_else(
-        || crate::tui::sandbox::eval::starter_text(&c),
-        str::to_string,
-    );
+    let text = text.map_or_else(|| crate::sandbox::eval::starter_text(&c), str::to_string);
     let mode = Mode::Challenge {
         challenge: Box::new(c),
         task,
