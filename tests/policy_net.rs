@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use secdojo::policy::network::nacl::{NaclQuery, NetworkAcl};
 use secdojo::policy::network::parse::{self, no_positions};
-use secdojo::policy::network::sg::{Direction, SecurityGroup, SgQuery};
+use secdojo::policy::network::sg::{Direction, RuleList, SecurityGroup, SgQuery};
 use serde_json::{Value, json};
 
 fn sg(v: Value) -> SecurityGroup {
@@ -51,7 +51,7 @@ fn rules_are_a_union_and_report_the_admitting_rule() {
         json!({"port": 22, "protocol": "tcp", "from": "203.0.113.9"}),
     ));
     assert!(r.reachable);
-    assert_eq!((r.list, r.rules.clone()), ("ingress", vec![1]));
+    assert_eq!((r.list, r.rules.clone()), (RuleList::Ingress, vec![1]));
     assert!(!reach(
         &g,
         json!({"port": 22, "protocol": "tcp", "from": "198.51.100.1"})
@@ -196,7 +196,7 @@ fn stateful_replies_follow_the_egress_rules() {
     let q = json!({"port": 443, "protocol": "tcp", "from": "198.51.100.7", "established": true});
     let r = g.reachable(&sq(q));
     assert!(r.reachable);
-    assert_eq!(r.list, "egress");
+    assert_eq!(r.list, RuleList::Egress);
     assert!(!reach(
         &g,
         json!({"port": 443, "protocol": "tcp", "from": "198.51.100.7"})

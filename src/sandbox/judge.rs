@@ -7,6 +7,7 @@ use crate::policy::document::DocError;
 use crate::policy::evaluate::{Decision, Outcome, PolicySet};
 use crate::policy::lint::{self, Finding};
 use crate::policy::network::Loc;
+use crate::policy::network::explain;
 use crate::policy::network::nacl::NetworkAcl;
 use crate::policy::network::parse as netparse;
 use crate::policy::network::sg::SecurityGroup;
@@ -251,28 +252,12 @@ fn judge_sg(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
     for p in &task.probes {
         let Query::Sg(q) = &p.query else { continue };
         let r = sg.reachable(q);
-        let rules = if r.list == "egress" {
-            &sg.egress
-        } else {
-            &sg.ingress
-        };
-        let loc = r.rules.first().and_then(|&i| rules.get(i)).map(|x| &x.loc);
-        let why = match loc {
-            Some(l) => Text::new(
-                format!("{} のルールが許可しています（{}）", r.list, l.path),
-                format!("admitted by the {} rule {}", r.list, l.path),
-            ),
-            None => Text::new(
-                format!(
-                    "{} のどのルールにも一致しません（セキュリティグループは許可だけを書き、ほかはすべて拒否されます）",
-                    r.list
-                ),
-                format!(
-                    "no {} rule admits it (a security group lists only what is allowed; everything else is dropped)",
-                    r.list
-                ),
-            ),
-        };
+        let loc = r
+            .rules
+            .first()
+            .and_then(|&i| sg.list(r.list).get(i))
+            .map(|x| &x.loc);
+        let why = explain::sg_why(&sg, q, &r);
         let decision = if r.reachable {
             "reachable"
         } else {
@@ -297,29 +282,7 @@ fn judge_nacl(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
         let Query::Nacl(q) = &p.query else { continue };
         let d = acl.decide(q);
         let rule = d.rule.and_then(|i| acl.rules(q.direction).get(i));
-        let why = match rule {
-            Some(r) => {
-                let act = if d.allowed {
-                    ("許可", "allow")
-                } else {
-                    ("拒否", "deny")
-                };
-                Text::new(
-                    format!(
-                        "最初に一致したルール {}（{}）が決めました（{}）",
-                        r.number, act.0, r.loc.path
-                    ),
-                    format!(
-                        "rule {} ({}) matched first ({})",
-                        r.number, act.1, r.loc.path
-                    ),
-                )
-            }
-            None => Text::new(
-                "一致するルールがなく、最後の * ルールが拒否しました",
-                "no rule matches, so the final * rule denies it",
-            ),
-        };
+        let why = explain::nacl_why(&acl, q, &d);
         let decision = if d.allowed { "allowed" } else { "denied" };
         let pass = d.allowed == (p.expect == Expect::Allow);
         checks.push(rule_check(p, pass, decision, why, rule.map(|r| &r.loc)));
