@@ -14,7 +14,7 @@ use super::{Context, Outcome, interactive};
 use crate::course::{CourseSource, Localized, load as course_load};
 use crate::i18n::{Lang, Strings};
 use crate::sandbox::playground::Playground;
-use crate::sandbox::{Task, load};
+use crate::sandbox::{Task, file_kind, load};
 use crate::tui::challenges::SandboxExit;
 use crate::tui::sandbox::state::{Mode, Sandbox};
 use crate::tui::theme::Theme;
@@ -103,17 +103,29 @@ pub fn run(ctx: &Context, target: Option<&str>) -> anyhow::Result<Outcome> {
             "name a challenge (see `secdojo challenge list`) or a policy file: secdojo sandbox CHALLENGE|FILE"
         );
     };
+    let path = Path::new(target);
+    // The file is read and its kind told before the terminal is asked for, so a wrong file is
+    // reported the same way with or without one.
+    let file = if path.is_file() {
+        let text = crate::input::read_text(path, crate::input::Limit::Document)
+            .map_err(|e| e.in_lang(ctx.lang))?;
+        if file_kind::of_text(&text).is_none() {
+            bail!("{}", file_kind::not_a_known_kind(path).get(ctx.lang));
+        }
+        Some(text)
+    } else {
+        None
+    };
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         bail!(
             "this command needs a terminal (stdin and stdout must be a TTY); to judge an answer \
              without one, use `secdojo challenge check ID FILE` or `secdojo policy lint FILE`"
         );
     }
-    let path = Path::new(target);
-    if path.is_file() {
-        return playground(ctx, path);
+    match file {
+        Some(text) => playground(ctx, path, &text),
+        None => challenge(ctx, target),
     }
-    challenge(ctx, target)
 }
 
 /// The course app opened on challenge `id` with the learner's draft; Esc leads to its unit's
@@ -130,11 +142,9 @@ fn challenge(ctx: &Context, id: &str) -> anyhow::Result<Outcome> {
 }
 
 /// The playground on the policy or rule file at `path`; Esc leaves the program.
-fn playground(ctx: &Context, path: &Path) -> anyhow::Result<Outcome> {
-    let text = crate::input::read_text(path, crate::input::Limit::Document)
-        .map_err(|e| e.in_lang(ctx.lang))?;
+fn playground(ctx: &Context, path: &Path, text: &str) -> anyhow::Result<Outcome> {
     let mut app = interactive::build_app(ctx, Rect::new(0, 0, 80, 24))?;
-    let sb = app.new_sandbox(Mode::Playground(Playground::new(path, &text)), &text);
+    let sb = app.new_sandbox(Mode::Playground(Playground::new(path, text)), text);
     app.open_sandbox(sb, SandboxExit::Quit);
     interactive::run_app(ctx, &mut app)
 }

@@ -7,6 +7,7 @@ pub mod answer_kind;
 pub mod check;
 pub mod eval;
 pub mod explain;
+pub mod file_kind;
 pub mod judge;
 pub mod load;
 pub mod model;

@@ -11,60 +11,14 @@ use anyhow::Context as _;
 use serde_json::{Value, json};
 
 use super::eval::{Eval, Row};
+pub use super::file_kind::FileKind;
 use super::packet_line::{self, RuleFile};
 use super::packets;
 use super::request_line;
-use crate::policy::json::{self as pjson, Node};
+use crate::policy::json as pjson;
 use crate::policy::lint;
 use crate::policy::text::Text;
 use crate::policy::{self, Policy, PolicyKind, PolicySet, Request, trace};
-
-/// What the file holds, told by its top-level fields (as `policy lint` does).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Policy(PolicyKind),
-    SecurityGroup,
-    NetworkAcl,
-}
-
-/// Guesses the kind of `text`: rule sets by their lists, a policy with `Principal` is a
-/// resource policy (a trust policy when it is about `sts:AssumeRole`), else identity.
-pub fn detect(text: &str) -> FileKind {
-    let Ok(node) = pjson::parse(text) else {
-        // A file that does not parse yet is told by its words, so a half-written rule file
-        // still opens as one (and shows the rule parser's error, not the policy parser's).
-        let has = |k: &str| text.contains(&format!("\"{k}\""));
-        return if has("ingress") || has("egress") {
-            FileKind::SecurityGroup
-        } else if has("inbound") || has("outbound") {
-            FileKind::NetworkAcl
-        } else {
-            FileKind::Policy(PolicyKind::Identity)
-        };
-    };
-    if node.get("ingress").is_some() || node.get("egress").is_some() {
-        return FileKind::SecurityGroup;
-    }
-    if node.get("inbound").is_some() || node.get("outbound").is_some() {
-        return FileKind::NetworkAcl;
-    }
-    let statements: Vec<&Node> = match node.get("Statement") {
-        Some(s) => s.as_array().map_or_else(|| vec![s], |a| a.iter().collect()),
-        None => Vec::new(),
-    };
-    if statements
-        .iter()
-        .any(|s| s.get("Principal").is_some() || s.get("NotPrincipal").is_some())
-    {
-        let assume = text.contains("sts:AssumeRole");
-        return FileKind::Policy(if assume {
-            PolicyKind::Trust
-        } else {
-            PolicyKind::Resource
-        });
-    }
-    FileKind::Policy(PolicyKind::Identity)
-}
 
 impl FileKind {
     /// The rule engine of a security-group or network-ACL file; `None` for a policy.
@@ -102,7 +56,7 @@ impl Playground {
     pub fn new(path: &Path, text: &str) -> Playground {
         Playground {
             path: path.to_path_buf(),
-            kind: detect(text),
+            kind: super::file_kind::of_text(text).unwrap_or(FileKind::Policy(PolicyKind::Identity)),
             requests: Vec::new(),
             input: None,
         }
@@ -276,24 +230,6 @@ mod tests {
     const POLICY: &str = r#"{"Version": "2012-10-17", "Statement": [
   {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/*",
    "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}]}"#;
-
-    #[test]
-    fn kinds_are_detected() {
-        assert_eq!(detect(POLICY), FileKind::Policy(PolicyKind::Identity));
-        assert_eq!(detect(r#"{"ingress": []}"#), FileKind::SecurityGroup);
-        assert_eq!(
-            detect(r#"{"inbound": [], "outbound": []}"#),
-            FileKind::NetworkAcl
-        );
-        let bucket = r#"{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}"#;
-        assert_eq!(detect(bucket), FileKind::Policy(PolicyKind::Resource));
-        assert_eq!(detect(r#"{"ingress": [{"#), FileKind::SecurityGroup);
-        assert_eq!(detect(r#"{"outbound": [,]}"#), FileKind::NetworkAcl);
-        assert_eq!(
-            detect(r#"{"Statement": [{"#),
-            FileKind::Policy(PolicyKind::Identity)
-        );
-    }
 
     #[test]
     fn requests_are_decided_and_saved_as_cases() {
