@@ -13,6 +13,7 @@ use ratatui::widgets::Widget as _;
 use super::{Context, Outcome, interactive};
 use crate::course::{CourseSource, Localized, load as course_load};
 use crate::i18n::{Lang, Strings};
+use crate::policy::text::Text;
 use crate::sandbox::playground::Playground;
 use crate::sandbox::{Task, file_kind, load};
 use crate::tui::challenges::SandboxExit;
@@ -104,17 +105,26 @@ pub fn run(ctx: &Context, target: Option<&str>) -> anyhow::Result<Outcome> {
         );
     };
     let path = Path::new(target);
-    // The file is read and its kind told before the terminal is asked for, so a wrong file is
-    // reported the same way with or without one.
-    let file = if path.is_file() {
+    // The file is read and its kind told, or the challenge looked up, before the terminal is
+    // asked for, so a wrong file or a mistyped name is reported the same way without one.
+    let open = if path.is_file() {
         let text = crate::input::read_text(path, crate::input::Limit::Document)
             .map_err(|e| e.in_lang(ctx.lang))?;
         if file_kind::of_text(&text).is_none() {
             bail!("{}", file_kind::not_a_known_kind(path).get(ctx.lang));
         }
-        Some(text)
+        Open::File(text)
     } else {
-        None
+        let src = CourseSource::from_flag(ctx.global.content.as_deref());
+        let ids = load::list_ids(&src)?;
+        let id = crate::course::names::challenge(&ids, target).map_err(|m| {
+            let file = Text::new(
+                "（ファイルを開くなら、そのパスを書いてください）",
+                " (to open a file, give its path)",
+            );
+            anyhow!("{}{}", m.get(ctx.lang), file.get(ctx.lang))
+        })?;
+        Open::Challenge(id.to_string())
     };
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         bail!(
@@ -122,10 +132,16 @@ pub fn run(ctx: &Context, target: Option<&str>) -> anyhow::Result<Outcome> {
              without one, use `secdojo challenge check ID FILE` or `secdojo policy lint FILE`"
         );
     }
-    match file {
-        Some(text) => playground(ctx, path, &text),
-        None => challenge(ctx, target),
+    match open {
+        Open::File(text) => playground(ctx, path, &text),
+        Open::Challenge(id) => challenge(ctx, &id),
     }
+}
+
+/// What `sandbox TARGET` opens, found out before the terminal is set up.
+enum Open {
+    File(String),
+    Challenge(String),
 }
 
 /// The course app opened on challenge `id` with the learner's draft; Esc leads to its unit's
