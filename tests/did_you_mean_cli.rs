@@ -18,7 +18,8 @@ fn secdojo(lang: &str, args: &[&str]) -> Command {
 
 #[test]
 fn mistyped_names_get_the_nearest_ones() {
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 5] = [
+        (&["render", "quiz:iamm"], "`iam`"),
         (&["learn", "ec2"], "`ec2-network`"),
         (&["quiz", "iamm", "--plain"], "`iam`"),
         (&["sandbox", "s3-prefix-wrte"], "`s3-prefix-write`"),
@@ -36,6 +37,16 @@ fn mistyped_names_get_the_nearest_ones() {
                 "もしかして {near} ですか？"
             )));
     }
+}
+
+#[test]
+fn a_wrong_screen_name_lists_every_form() {
+    secdojo("en", &["render", "homee"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown screen `homee`"))
+        .stderr(predicate::str::contains("lesson:<unit>[#section]"))
+        .stderr(predicate::str::contains("sandbox:<challenge>"));
 }
 
 #[test]

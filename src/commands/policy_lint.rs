@@ -12,6 +12,7 @@ use crate::policy::document::PolicyKind;
 use crate::policy::json;
 use crate::policy::lint::{self, Finding};
 use crate::policy::network::parse::{self, locator};
+use crate::policy::text::Text;
 use crate::sandbox::file_kind::{self, FileKind};
 
 use super::{Context, Outcome};
@@ -23,13 +24,6 @@ fn findings(
     lang: Lang,
 ) -> anyhow::Result<Vec<Finding>> {
     let name = file.display();
-    let pick = |j: &str, e: &str| {
-        if lang == Lang::Ja {
-            j.to_string()
-        } else {
-            e.to_string()
-        }
-    };
     let node = json::parse(text).map_err(|e| {
         anyhow::anyhow!("{name}:{}:{}: {}", e.span.line, e.span.col, e.msg.get(lang))
     })?;
@@ -38,7 +32,7 @@ fn findings(
             "{name}:{}:{}: {} ({})",
             e.line,
             e.col,
-            pick(&e.ja, &e.en),
+            Text::new(e.ja, e.en).get(lang),
             e.path
         )
     };
@@ -106,25 +100,22 @@ pub fn render_text(file: &Path, found: &[Finding], lang: Lang) -> String {
         if let Some(h) = f.hint(lang) {
             out.push_str(&format!(
                 "  {}: {h}\n",
-                if lang == Lang::Ja {
-                    "ヒント"
-                } else {
-                    "hint"
-                }
+                Text::new("ヒント", "hint").get(lang)
             ));
         }
     }
     let failing = found.iter().filter(|f| f.severity.fails()).count();
-    out.push_str(&if lang == Lang::Ja {
+    let count = Text::new(
         format!(
-            "指摘 {} 件（うちエラー・セキュリティ警告 {failing} 件）\n",
+            "指摘 {} 件（うちエラー・セキュリティ警告 {failing} 件）",
             found.len()
-        )
-    } else {
+        ),
         format!(
-            "{} findings ({failing} of them errors or security warnings)\n",
+            "{} findings ({failing} of them errors or security warnings)",
             found.len()
-        )
-    });
+        ),
+    );
+    out.push_str(count.get(lang));
+    out.push('\n');
     out
 }
