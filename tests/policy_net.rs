@@ -346,7 +346,7 @@ fn bad_rules_are_errors_with_a_path() {
     )
     .unwrap_err();
     assert_eq!(e.path, "$.ingress[0]");
-    assert!(e.ja.contains("cidr") && e.en.contains("exactly one"));
+    assert!(e.msg.ja.contains("cidr") && e.msg.en.contains("exactly one"));
     let e = parse::security_group(
         &json!({"ingress": [tcp(22, "10.0.0.300/8")]}),
         &no_positions,
@@ -456,5 +456,5 @@ fn rules_read_from_text_keep_their_positions() {
     assert_eq!((e.path.as_str(), e.line), ("$.inbound[0].protocol", 2));
     let e = parse::security_group_text("{\"ingress\": [").unwrap_err();
     assert_eq!(e.line, 1);
-    assert!(e.ja.contains("JSON"));
+    assert!(e.msg.ja.contains("JSON"));
 }

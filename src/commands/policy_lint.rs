@@ -32,7 +32,7 @@ fn findings(
             "{name}:{}:{}: {} ({})",
             e.line,
             e.col,
-            Text::new(e.ja, e.en).get(lang),
+            e.msg.get(lang),
             e.path
         )
     };

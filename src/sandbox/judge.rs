@@ -71,6 +71,19 @@ impl From<DocError> for AnswerError {
     }
 }
 
+impl From<netparse::NetParseError> for AnswerError {
+    fn from(e: netparse::NetParseError) -> Self {
+        AnswerError {
+            line: e.line,
+            col: e.col,
+            msg: Text::new(
+                format!("{} ({})", e.msg.ja, e.path),
+                format!("{} ({})", e.msg.en, e.path),
+            ),
+        }
+    }
+}
+
 /// How one probe went.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Check {
@@ -222,17 +235,6 @@ fn iam_check(p: &Probe, d: &Decision, set: &PolicySet) -> Check {
     }
 }
 
-fn net_error(e: netparse::NetParseError) -> AnswerError {
-    AnswerError {
-        line: e.line,
-        col: e.col,
-        msg: Text::new(
-            format!("{} ({})", e.ja, e.path),
-            format!("{} ({})", e.en, e.path),
-        ),
-    }
-}
-
 fn rule_check(p: &Probe, pass: bool, decision: &str, why: Text, loc: Option<&Loc>) -> Check {
     Check {
         id: p.id.clone(),
@@ -247,7 +249,7 @@ fn rule_check(p: &Probe, pass: bool, decision: &str, why: Text, loc: Option<&Loc
 }
 
 fn judge_sg(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
-    let sg: SecurityGroup = netparse::security_group_text(text).map_err(net_error)?;
+    let sg: SecurityGroup = netparse::security_group_text(text)?;
     let mut checks = Vec::new();
     for p in &task.probes {
         let Query::Sg(q) = &p.query else { continue };
@@ -276,7 +278,7 @@ fn judge_sg(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
 }
 
 fn judge_nacl(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
-    let acl: NetworkAcl = netparse::network_acl_text(text).map_err(net_error)?;
+    let acl: NetworkAcl = netparse::network_acl_text(text)?;
     let mut checks = Vec::new();
     for p in &task.probes {
         let Query::Nacl(q) = &p.query else { continue };

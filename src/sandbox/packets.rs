@@ -19,7 +19,6 @@ use crate::policy::network::nacl::{NetworkAcl, RuleAction};
 use crate::policy::network::parse::{self as netparse, NetParseError};
 use crate::policy::network::sg::SecurityGroup;
 use crate::policy::text::Text;
-use crate::sandbox::judge::AnswerError;
 
 /// The rules of the file, read with positions.
 enum Rules {
@@ -45,18 +44,6 @@ fn read(file: RuleFile, text: &str) -> Result<Rules, NetParseError> {
     })
 }
 
-/// The parse error of a rule file as the panel shows it (line:col in the editor).
-pub fn net_error(e: NetParseError) -> AnswerError {
-    AnswerError {
-        line: e.line,
-        col: e.col,
-        msg: Text::new(
-            format!("{} ({})", e.ja, e.path),
-            format!("{} ({})", e.en, e.path),
-        ),
-    }
-}
-
 /// Checks a packet's case-format query with the engine's own reader (the one `policy test` uses),
 /// so a packet accepted here is one `policy test` accepts.
 pub fn check_query(file: RuleFile, query: &Value) -> Result<(), Text> {
@@ -65,12 +52,11 @@ pub fn check_query(file: RuleFile, query: &Value) -> Result<(), Text> {
         RuleFile::SecurityGroup => netparse::sg_query(query, "$", locate).map(|_| ()),
         RuleFile::NetworkAcl => netparse::nacl_query(query, "$", locate).map(|_| ()),
     };
-    r.map_err(|e| Text::new(e.ja, e.en))
+    r.map_err(|e| e.msg)
 }
 
 fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Text> {
-    let q = netparse::sg_query(query, "$", &netparse::no_positions)
-        .map_err(|e| Text::new(e.ja, e.en))?;
+    let q = netparse::sg_query(query, "$", &netparse::no_positions).map_err(|e| e.msg)?;
     let r = sg.reachable(&q);
     let trace = sg
         .list(r.list)
@@ -93,8 +79,7 @@ fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Text> {
 }
 
 fn decide_nacl(acl: &NetworkAcl, query: &Value) -> Result<Decided, Text> {
-    let q = netparse::nacl_query(query, "$", &netparse::no_positions)
-        .map_err(|e| Text::new(e.ja, e.en))?;
+    let q = netparse::nacl_query(query, "$", &netparse::no_positions).map_err(|e| e.msg)?;
     let d = acl.decide(&q);
     let rules = acl.rules(q.direction);
     let mut trace: Vec<String> = acl
@@ -156,7 +141,7 @@ pub fn evaluate<'a>(
         Ok(r) => r,
         Err(e) => {
             return Eval {
-                error: Some(net_error(e)),
+                error: Some(e.into()),
                 ..Eval::default()
             };
         }
@@ -221,7 +206,7 @@ pub fn cases_jsonl<'a>(
             path.display(),
             e.line,
             e.col,
-            e.en
+            e.msg.en
         )
     })?;
     let document: Value = serde_json::from_str(text)

@@ -16,7 +16,7 @@ use crate::text::Text;
 
 fn case_error(e: NetParseError, root: &str) -> CaseError {
     let path = e.path.replacen('$', root, 1);
-    Diagnostic::error(Text::new(e.ja, e.en))
+    Diagnostic::error(e.msg)
         .at(Span::new(e.line, e.col))
         .with_path(path)
 }
