@@ -18,7 +18,11 @@ fn secdojo(lang: &str, args: &[&str]) -> Command {
 
 #[test]
 fn mistyped_names_get_the_nearest_ones() {
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["challenge", "check", "nacl-ordr", "answer.json"],
+            "`nacl-order`",
+        ),
         (&["render", "quiz:iamm"], "`iam`"),
         (&["learn", "ec2"], "`ec2-network`"),
         (&["quiz", "iamm", "--plain"], "`iam`"),
