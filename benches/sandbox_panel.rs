@@ -20,7 +20,7 @@ fn screen(id: &str) -> Sandbox {
         .expect("loads")
         .expect("exists");
     let task = Task::from_challenge(&c);
-    let text = secdojo::tui::sandbox::eval::starter_text(&c);
+    let text = secdojo::sandbox::eval::starter_text(&c);
     let mode = Mode::Challenge {
         challenge: Box::new(c),
         task,

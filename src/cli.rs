@@ -7,6 +7,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
 
+mod screen;
+pub use screen::ScreenName;
+
 /// Top-level parser: global options plus at most one command (none opens the course map).
 #[derive(Debug, Parser)]
 #[command(
@@ -122,8 +125,10 @@ pub enum Command {
     Check { dir: Option<PathBuf> },
     /// Print one screen as plain text, without a terminal
     Render {
-        /// home, lesson:<unit>, quiz:<unit>, sandbox:<challenge>, glossary, help, progress
-        screen: String,
+        /// home, help, progress, glossary[:<term>], lesson:<unit>[#section], quiz:<unit>,
+        /// challenges:<unit>, sandbox:<challenge>
+        #[arg(value_parser = ScreenName::parse)]
+        screen: ScreenName,
         /// Width x height, e.g. 80x24
         #[arg(long, default_value = "80x24")]
         size: String,

@@ -1,7 +1,7 @@
 //! The playground's packet line (`in tcp 443 from 203.0.113.7`): what each valid line becomes in
 //! the sg/nacl case format, and that every error names the word and its column in both languages.
 
-use secdojo::tui::sandbox::packet_line::{RuleFile, parse};
+use secdojo::sandbox::packet_line::{RuleFile, parse};
 use serde_json::json;
 
 const SG: RuleFile = RuleFile::SecurityGroup;

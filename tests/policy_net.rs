@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use secdojo::policy::network::nacl::{NaclQuery, NetworkAcl};
 use secdojo::policy::network::parse::{self, no_positions};
-use secdojo::policy::network::sg::{Direction, SecurityGroup, SgQuery};
+use secdojo::policy::network::sg::{Direction, RuleList, SecurityGroup, SgQuery};
 use serde_json::{Value, json};
 
 fn sg(v: Value) -> SecurityGroup {
@@ -51,7 +51,7 @@ fn rules_are_a_union_and_report_the_admitting_rule() {
         json!({"port": 22, "protocol": "tcp", "from": "203.0.113.9"}),
     ));
     assert!(r.reachable);
-    assert_eq!((r.list, r.rules.clone()), ("ingress", vec![1]));
+    assert_eq!((r.list, r.rules.clone()), (RuleList::Ingress, vec![1]));
     assert!(!reach(
         &g,
         json!({"port": 22, "protocol": "tcp", "from": "198.51.100.1"})
@@ -196,7 +196,7 @@ fn stateful_replies_follow_the_egress_rules() {
     let q = json!({"port": 443, "protocol": "tcp", "from": "198.51.100.7", "established": true});
     let r = g.reachable(&sq(q));
     assert!(r.reachable);
-    assert_eq!(r.list, "egress");
+    assert_eq!(r.list, RuleList::Egress);
     assert!(!reach(
         &g,
         json!({"port": 443, "protocol": "tcp", "from": "198.51.100.7"})
@@ -346,7 +346,7 @@ fn bad_rules_are_errors_with_a_path() {
     )
     .unwrap_err();
     assert_eq!(e.path, "$.ingress[0]");
-    assert!(e.ja.contains("cidr") && e.en.contains("exactly one"));
+    assert!(e.msg.ja.contains("cidr") && e.msg.en.contains("exactly one"));
     let e = parse::security_group(
         &json!({"ingress": [tcp(22, "10.0.0.300/8")]}),
         &no_positions,
@@ -456,5 +456,5 @@ fn rules_read_from_text_keep_their_positions() {
     assert_eq!((e.path.as_str(), e.line), ("$.inbound[0].protocol", 2));
     let e = parse::security_group_text("{\"ingress\": [").unwrap_err();
     assert_eq!(e.line, 1);
-    assert!(e.ja.contains("JSON"));
+    assert!(e.msg.ja.contains("JSON"));
 }

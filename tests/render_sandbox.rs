@@ -37,10 +37,7 @@ fn sandbox(text: Option<&str>, lang: Lang, w: u16, h: u16) -> Sandbox {
         .unwrap()
         .expect("s3-prefix-write exists");
     let task = Task::from_challenge(&c);
-    let text = text.map_or_else(
-        || secdojo::tui::sandbox::eval::starter_text(&c),
-        str::to_string,
-    );
+    let text = text.map_or_else(|| secdojo::sandbox::eval::starter_text(&c), str::to_string);
     let mode = Mode::Challenge {
         challenge: Box::new(c),
         task,

@@ -35,7 +35,7 @@ fn challenge(id: &str) -> Challenge {
 
 fn screen(c: Challenge, lang: Lang, w: u16, h: u16) -> Sandbox {
     let task = Task::from_challenge(&c);
-    let text = secdojo::tui::sandbox::eval::starter_text(&c);
+    let text = secdojo::sandbox::eval::starter_text(&c);
     let mode = Mode::Challenge {
         challenge: Box::new(c),
         task,

@@ -67,7 +67,7 @@ fn every_challenge_draws_in_both_languages() {
     for c in load::load_all(&CourseSource::Embedded).unwrap() {
         for lang in [Lang::Ja, Lang::En] {
             let task = Task::from_challenge(&c);
-            let text = secdojo::tui::sandbox::eval::starter_text(&c);
+            let text = secdojo::sandbox::eval::starter_text(&c);
             let id = c.id.clone();
             let mode = Mode::Challenge {
                 challenge: Box::new(c.clone()),

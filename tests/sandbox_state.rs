@@ -17,10 +17,7 @@ fn sandbox(text: Option<&str>) -> Sandbox {
         .unwrap()
         .unwrap();
     let task = Task::from_challenge(&c);
-    let text = text.map_or_else(
-        || secdojo::tui::sandbox::eval::starter_text(&c),
-        str::to_string,
-    );
+    let text = text.map_or_else(|| secdojo::sandbox::eval::starter_text(&c), str::to_string);
     let mode = Mode::Challenge {
         challenge: Box::new(c),
         task,

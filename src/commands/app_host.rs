@@ -12,11 +12,11 @@ use ratatui::Frame;
 
 use super::Context;
 use crate::policy::text::Text;
+use crate::progress::atomic::write_atomic;
 use crate::tui::App;
 use crate::tui::challenges::SandboxEffect;
 use crate::tui::quiz::Effect;
 use crate::tui::sandbox::editor;
-use crate::tui::sandbox::playground::write_atomic;
 use crate::tui::sandbox::state::Mode;
 
 pub struct AppHost<'a> {

@@ -23,7 +23,10 @@ pub fn run(ctx: &Context, cmd: ChallengeCommand) -> anyhow::Result<Outcome> {
     match cmd {
         ChallengeCommand::List => list(ctx, &src, &course),
         ChallengeCommand::Check { id, file, format } => {
-            let c = load::load(&src, &id)?.ok_or_else(|| {
+            let ids = load::list_ids(&src)?;
+            let id =
+                course::names::challenge(&ids, &id).map_err(|m| anyhow!("{}", m.get(ctx.lang)))?;
+            let c = load::load(&src, id)?.ok_or_else(|| {
                 anyhow!("unknown challenge `{id}` (see `secdojo challenge list`)")
             })?;
             check(ctx, strings, &c, &file, format)

@@ -135,6 +135,18 @@ pub fn app_on(ctx: &Context, course: Course, area: Rect) -> App {
 }
 
 fn run(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
+    // The whole course: `t` on the course map starts a quiz. Loaded before the terminal is
+    // asked for, so a mistyped unit is told (with the nearest names) with or without one.
+    let mut app = build_full_app(ctx, Rect::new(0, 0, 80, 24))?;
+    let unit = match unit {
+        Some(name) => Some(
+            crate::course::names::unit(&app.course, name)
+                .map_err(|m| anyhow::anyhow!("{}", m.get(ctx.lang)))?
+                .id
+                .clone(),
+        ),
+        None => None,
+    };
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         anyhow::bail!(
             "this command needs a terminal (stdin and stdout must be a TTY); \
@@ -142,12 +154,10 @@ fn run(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
              `secdojo render lesson:<unit>`; for a quiz, `secdojo quiz --plain`"
         );
     }
-    // The whole course: `t` on the course map starts a quiz.
-    let mut app = build_full_app(ctx, Rect::new(0, 0, 80, 24))?;
     load_catalog(ctx, &mut app)?;
     load_learner(ctx, &mut app)?;
     if let Some(unit) = unit {
-        app.open_lesson(unit)?;
+        app.open_lesson(&unit)?;
     }
     run_app(ctx, &mut app)
 }

@@ -13,6 +13,7 @@ use crate::cli::{PolicyCommand, TextOrJson};
 use crate::i18n::Lang;
 use crate::input::{self, Limit};
 use crate::policy::evaluate::PolicyEntry;
+use crate::policy::text::Text;
 use crate::policy::{Policy, PolicyKind, PolicySet, Request, evaluate, json, trace};
 
 use super::{Context, Outcome};
@@ -104,11 +105,9 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
             );
             let lines = trace::statement_lines(&decision, &set);
             if !lines.is_empty() {
-                s.push_str(if lang == Lang::Ja {
-                    "文ごとの結果:\n"
-                } else {
-                    "statements:\n"
-                });
+                let heading = Text::new("文ごとの結果:", "statements:");
+                s.push_str(heading.get(lang));
+                s.push('\n');
                 for l in lines {
                     s.push_str(&format!("  {l}\n"));
                 }

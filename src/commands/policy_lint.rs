@@ -9,69 +9,13 @@ use std::path::Path;
 use crate::cli::{PolicyCommand, PolicyKindArg, TextOrJson};
 use crate::i18n::Lang;
 use crate::policy::document::PolicyKind;
-use crate::policy::json::{self, Node};
+use crate::policy::json;
 use crate::policy::lint::{self, Finding};
 use crate::policy::network::parse::{self, locator};
+use crate::policy::text::Text;
+use crate::sandbox::file_kind::{self, FileKind};
 
 use super::{Context, Outcome};
-
-/// What a file holds, told by its top-level keys.
-enum FileKind {
-    SecurityGroup,
-    NetworkAcl,
-    Policy(PolicyKind),
-}
-
-fn detect(node: &Node, flag: Option<PolicyKindArg>) -> FileKind {
-    let has = |k: &str| node.get(k).is_some();
-    if has("ingress") || has("egress") {
-        return FileKind::SecurityGroup;
-    }
-    if has("inbound") || has("outbound") {
-        return FileKind::NetworkAcl;
-    }
-    let kind = match flag {
-        Some(PolicyKindArg::Identity) => PolicyKind::Identity,
-        Some(PolicyKindArg::Resource) => PolicyKind::Resource,
-        Some(PolicyKindArg::Trust) => PolicyKind::Trust,
-        Some(PolicyKindArg::Scp) => PolicyKind::Scp,
-        None => guess_kind(node),
-    };
-    FileKind::Policy(kind)
-}
-
-/// Without `--kind`: a document naming principals is a resource policy (a trust policy when it
-/// only grants `sts:AssumeRole*`); otherwise an identity policy.
-fn guess_kind(node: &Node) -> PolicyKind {
-    let statements: Vec<&Node> = match node.get("Statement") {
-        Some(s) => s.as_array().map_or_else(|| vec![s], |a| a.iter().collect()),
-        None => Vec::new(),
-    };
-    let named = statements
-        .iter()
-        .any(|s| s.get("Principal").is_some() || s.get("NotPrincipal").is_some());
-    if !named {
-        return PolicyKind::Identity;
-    }
-    let assume_only = statements.iter().all(|s| {
-        let actions: Vec<&str> = match s.get("Action") {
-            Some(a) => a.as_array().map_or_else(
-                || a.as_str().into_iter().collect(),
-                |l| l.iter().filter_map(Node::as_str).collect(),
-            ),
-            None => Vec::new(),
-        };
-        !actions.is_empty()
-            && actions
-                .iter()
-                .all(|a| a.to_ascii_lowercase().starts_with("sts:assumerole"))
-    });
-    if assume_only {
-        PolicyKind::Trust
-    } else {
-        PolicyKind::Resource
-    }
-}
 
 fn findings(
     file: &Path,
@@ -80,13 +24,6 @@ fn findings(
     lang: Lang,
 ) -> anyhow::Result<Vec<Finding>> {
     let name = file.display();
-    let pick = |j: &str, e: &str| {
-        if lang == Lang::Ja {
-            j.to_string()
-        } else {
-            e.to_string()
-        }
-    };
     let node = json::parse(text).map_err(|e| {
         anyhow::anyhow!("{name}:{}:{}: {}", e.span.line, e.span.col, e.msg.get(lang))
     })?;
@@ -95,11 +32,19 @@ fn findings(
             "{name}:{}:{}: {} ({})",
             e.line,
             e.col,
-            pick(&e.ja, &e.en),
+            e.msg.get(lang),
             e.path
         )
     };
-    Ok(match detect(&node, flag) {
+    let flag = flag.map(|k| match k {
+        PolicyKindArg::Identity => PolicyKind::Identity,
+        PolicyKindArg::Resource => PolicyKind::Resource,
+        PolicyKindArg::Trust => PolicyKind::Trust,
+        PolicyKindArg::Scp => PolicyKind::Scp,
+    });
+    let kind = file_kind::of_node(&node, flag)
+        .ok_or_else(|| anyhow::anyhow!("{}", file_kind::not_a_known_kind(file).get(lang)))?;
+    Ok(match kind {
         FileKind::SecurityGroup => {
             let g = parse::security_group(&node.to_value(), &locator(&node)).map_err(net_err)?;
             lint::lint_security_group(&g)
@@ -155,25 +100,22 @@ pub fn render_text(file: &Path, found: &[Finding], lang: Lang) -> String {
         if let Some(h) = f.hint(lang) {
             out.push_str(&format!(
                 "  {}: {h}\n",
-                if lang == Lang::Ja {
-                    "ヒント"
-                } else {
-                    "hint"
-                }
+                Text::new("ヒント", "hint").get(lang)
             ));
         }
     }
     let failing = found.iter().filter(|f| f.severity.fails()).count();
-    out.push_str(&if lang == Lang::Ja {
+    let count = Text::new(
         format!(
-            "指摘 {} 件（うちエラー・セキュリティ警告 {failing} 件）\n",
+            "指摘 {} 件（うちエラー・セキュリティ警告 {failing} 件）",
             found.len()
-        )
-    } else {
+        ),
         format!(
-            "{} findings ({failing} of them errors or security warnings)\n",
+            "{} findings ({failing} of them errors or security warnings)",
             found.len()
-        )
-    });
+        ),
+    );
+    out.push_str(count.get(lang));
+    out.push('\n');
     out
 }

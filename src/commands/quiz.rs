@@ -19,10 +19,8 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
     let course = course::load(&CourseSource::from_flag(ctx.global.content.as_deref()))?;
     let banks: Vec<_> = match &args.unit {
         Some(id) => {
-            let unit = course.unit(id).ok_or_else(|| {
-                let ids: Vec<&str> = course.units.iter().map(|u| u.id.as_str()).collect();
-                anyhow::anyhow!("unknown unit `{id}` (units: {})", ids.join(", "))
-            })?;
+            let unit = course::names::unit(&course, id)
+                .map_err(|m| anyhow::anyhow!("{}", m.get(ctx.lang)))?;
             vec![
                 course
                     .quiz(&unit.id)

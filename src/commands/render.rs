@@ -4,6 +4,8 @@
 use std::io::Write as _;
 
 use anyhow::{Context as _, bail};
+
+use crate::cli::ScreenName;
 use ratatui::layout::Rect;
 
 use super::{Context, Outcome};
@@ -21,28 +23,20 @@ pub fn parse_size(size: &str) -> anyhow::Result<(u16, u16)> {
     Ok((w, h))
 }
 
-pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context, screen: &ScreenName, size: &str) -> anyhow::Result<Outcome> {
     let (w, h) = parse_size(size)?;
-    let name = screen.split(':').next().unwrap_or("");
-    if let Some(id) = screen.strip_prefix("sandbox:") {
+    if let ScreenName::Sandbox(id) = screen {
         return super::sandbox::render(ctx, id, w, h);
-    }
-    if name == "sandbox" {
-        anyhow::bail!(
-            "`sandbox` needs a challenge id: `secdojo render sandbox:<id>` (ids: `secdojo challenge list`)"
-        );
     }
     let area = Rect::new(0, 0, w, h);
     // Only the quiz needs the question banks, the slow part of loading the course.
-    let mut app = if name == "quiz" {
-        super::interactive::build_full_app(ctx, area)?
-    } else if name == "glossary" {
-        super::interactive::build_app(ctx, area)?
-    } else {
+    let mut app = match screen {
+        ScreenName::Quiz(_) => super::interactive::build_full_app(ctx, area)?,
+        ScreenName::Glossary(_) => super::interactive::build_app(ctx, area)?,
         // Parsing the glossary is a large part of start-up; only its own screen shows it.
-        super::interactive::build_app_without_glossary(ctx, area)?
+        _ => super::interactive::build_app_without_glossary(ctx, area)?,
     };
-    if name == "progress" {
+    if *screen == ScreenName::Progress {
         // The self-assessment needs the question banks (sections and their questions).
         app.course = crate::course::load(&crate::course::CourseSource::from_flag(
             ctx.global.content.as_deref(),
@@ -52,35 +46,34 @@ pub fn run(ctx: &Context, screen: &str, size: &str) -> anyhow::Result<Outcome> {
     if ctx.global.data_dir.is_some() {
         super::interactive::load_learner(ctx, &mut app)?;
     }
-    match screen.split_once(':') {
-        None if screen == "home" => {}
-        None if screen == "help" => app.help = Some(0),
-        None if screen == "glossary" => app.open_glossary(None)?,
-        Some(("glossary", term)) if !term.is_empty() => app.open_glossary(Some(term))?,
-        None if screen == "progress" => app.open_progress(),
-        Some(("lesson", target)) if !target.is_empty() => {
-            let (unit, anchor) = match target.split_once('#') {
-                Some((u, a)) => (u, Some(a)),
-                None => (target, None),
-            };
-            app.open_lesson(unit)?;
+    let unit = |name: &str| -> anyhow::Result<String> {
+        crate::course::names::unit(&app.course, name)
+            .map(|u| u.id.clone())
+            .map_err(|m| anyhow::anyhow!("{}", m.get(ctx.lang)))
+    };
+    match screen {
+        ScreenName::Home | ScreenName::Sandbox(_) => {}
+        ScreenName::Help => app.help = Some(0),
+        ScreenName::Glossary(term) => app.open_glossary(term.as_deref())?,
+        ScreenName::Progress => app.open_progress(),
+        ScreenName::Lesson { unit: name, anchor } => {
+            let id = unit(name)?;
+            app.open_lesson(&id)?;
             if let Some(anchor) = anchor {
                 app.jump_to(anchor)?;
             }
         }
-        Some(("challenges", unit)) if !unit.is_empty() => {
+        ScreenName::Challenges(name) => {
+            let id = unit(name)?;
             super::interactive::load_catalog(ctx, &mut app)?;
-            app.open_challenge_list_of(unit)?;
+            app.open_challenge_list_of(&id)?;
         }
-        Some(("quiz", unit)) if !unit.is_empty() => {
+        ScreenName::Quiz(name) => {
+            let id = unit(name)?;
             // A stopped clock and seed 1: the same screen every time.
             app.quiz_env = tui::quiz::QuizEnv::fixed();
-            app.start_quiz(unit)?;
+            app.start_quiz(&id)?;
         }
-        _ => bail!(
-            "unknown screen `{screen}`: expected home, help, lesson:<unit>[#section], quiz:<unit>, \
-             challenges:<unit>, sandbox:<challenge>, glossary[:<term>] or progress"
-        ),
     }
     let mut out = super::out::stdout();
     out.write_all(tui::render_to_text(&app).as_bytes())

@@ -13,9 +13,10 @@ use ratatui::widgets::Widget as _;
 use super::{Context, Outcome, interactive};
 use crate::course::{CourseSource, Localized, load as course_load};
 use crate::i18n::{Lang, Strings};
-use crate::sandbox::{Task, load};
+use crate::policy::text::Text;
+use crate::sandbox::playground::Playground;
+use crate::sandbox::{Task, file_kind, load};
 use crate::tui::challenges::SandboxExit;
-use crate::tui::sandbox::playground::Playground;
 use crate::tui::sandbox::state::{Mode, Sandbox};
 use crate::tui::theme::Theme;
 
@@ -67,10 +68,7 @@ pub fn challenge_screen(
         anyhow!("`{id}` is neither a challenge (see `secdojo challenge list`) nor a readable file")
     })?;
     let task = Task::from_challenge(&c);
-    let text = text.map_or_else(
-        || crate::tui::sandbox::eval::starter_text(&c),
-        str::to_string,
-    );
+    let text = text.map_or_else(|| crate::sandbox::eval::starter_text(&c), str::to_string);
     let mode = Mode::Challenge {
         challenge: Box::new(c),
         task,
@@ -106,17 +104,44 @@ pub fn run(ctx: &Context, target: Option<&str>) -> anyhow::Result<Outcome> {
             "name a challenge (see `secdojo challenge list`) or a policy file: secdojo sandbox CHALLENGE|FILE"
         );
     };
+    let path = Path::new(target);
+    // The file is read and its kind told, or the challenge looked up, before the terminal is
+    // asked for, so a wrong file or a mistyped name is reported the same way without one.
+    let open = if path.is_file() {
+        let text = crate::input::read_text(path, crate::input::Limit::Document)
+            .map_err(|e| e.in_lang(ctx.lang))?;
+        if file_kind::of_text(&text).is_none() {
+            bail!("{}", file_kind::not_a_known_kind(path).get(ctx.lang));
+        }
+        Open::File(text)
+    } else {
+        let src = CourseSource::from_flag(ctx.global.content.as_deref());
+        let ids = load::list_ids(&src)?;
+        let id = crate::course::names::challenge(&ids, target).map_err(|m| {
+            let file = Text::new(
+                "（ファイルを開くなら、そのパスを書いてください）",
+                " (to open a file, give its path)",
+            );
+            anyhow!("{}{}", m.get(ctx.lang), file.get(ctx.lang))
+        })?;
+        Open::Challenge(id.to_string())
+    };
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         bail!(
             "this command needs a terminal (stdin and stdout must be a TTY); to judge an answer \
              without one, use `secdojo challenge check ID FILE` or `secdojo policy lint FILE`"
         );
     }
-    let path = Path::new(target);
-    if path.is_file() {
-        return playground(ctx, path);
+    match open {
+        Open::File(text) => playground(ctx, path, &text),
+        Open::Challenge(id) => challenge(ctx, &id),
     }
-    challenge(ctx, target)
+}
+
+/// What `sandbox TARGET` opens, found out before the terminal is set up.
+enum Open {
+    File(String),
+    Challenge(String),
 }
 
 /// The course app opened on challenge `id` with the learner's draft; Esc leads to its unit's
@@ -133,11 +158,9 @@ fn challenge(ctx: &Context, id: &str) -> anyhow::Result<Outcome> {
 }
 
 /// The playground on the policy or rule file at `path`; Esc leaves the program.
-fn playground(ctx: &Context, path: &Path) -> anyhow::Result<Outcome> {
-    let text = crate::input::read_text(path, crate::input::Limit::Document)
-        .map_err(|e| e.in_lang(ctx.lang))?;
+fn playground(ctx: &Context, path: &Path, text: &str) -> anyhow::Result<Outcome> {
     let mut app = interactive::build_app(ctx, Rect::new(0, 0, 80, 24))?;
-    let sb = app.new_sandbox(Mode::Playground(Playground::new(path, &text)), &text);
+    let sb = app.new_sandbox(Mode::Playground(Playground::new(path, text)), text);
     app.open_sandbox(sb, SandboxExit::Quit);
     interactive::run_app(ctx, &mut app)
 }

@@ -7,6 +7,7 @@ pub mod check;
 pub mod frontmatter;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod pos;
 pub mod source;
 

@@ -5,6 +5,7 @@
 //! ([`redact`]).
 
 pub mod assess;
+pub mod atomic;
 pub mod data_dir;
 pub mod exam;
 pub mod exam_record;

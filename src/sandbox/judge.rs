@@ -7,6 +7,7 @@ use crate::policy::document::DocError;
 use crate::policy::evaluate::{Decision, Outcome, PolicySet};
 use crate::policy::lint::{self, Finding};
 use crate::policy::network::Loc;
+use crate::policy::network::explain;
 use crate::policy::network::nacl::NetworkAcl;
 use crate::policy::network::parse as netparse;
 use crate::policy::network::sg::SecurityGroup;
@@ -62,6 +63,19 @@ impl From<DocError> for AnswerError {
         AnswerError {
             line: e.span.line,
             col: e.span.col,
+            msg: Text::new(
+                format!("{} ({})", e.msg.ja, e.path),
+                format!("{} ({})", e.msg.en, e.path),
+            ),
+        }
+    }
+}
+
+impl From<netparse::NetParseError> for AnswerError {
+    fn from(e: netparse::NetParseError) -> Self {
+        AnswerError {
+            line: e.line,
+            col: e.col,
             msg: Text::new(
                 format!("{} ({})", e.msg.ja, e.path),
                 format!("{} ({})", e.msg.en, e.path),
@@ -221,17 +235,6 @@ fn iam_check(p: &Probe, d: &Decision, set: &PolicySet) -> Check {
     }
 }
 
-fn net_error(e: netparse::NetParseError) -> AnswerError {
-    AnswerError {
-        line: e.line,
-        col: e.col,
-        msg: Text::new(
-            format!("{} ({})", e.ja, e.path),
-            format!("{} ({})", e.en, e.path),
-        ),
-    }
-}
-
 fn rule_check(p: &Probe, pass: bool, decision: &str, why: Text, loc: Option<&Loc>) -> Check {
     Check {
         id: p.id.clone(),
@@ -246,33 +249,17 @@ fn rule_check(p: &Probe, pass: bool, decision: &str, why: Text, loc: Option<&Loc
 }
 
 fn judge_sg(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
-    let sg: SecurityGroup = netparse::security_group_text(text).map_err(net_error)?;
+    let sg: SecurityGroup = netparse::security_group_text(text)?;
     let mut checks = Vec::new();
     for p in &task.probes {
         let Query::Sg(q) = &p.query else { continue };
         let r = sg.reachable(q);
-        let rules = if r.list == "egress" {
-            &sg.egress
-        } else {
-            &sg.ingress
-        };
-        let loc = r.rules.first().and_then(|&i| rules.get(i)).map(|x| &x.loc);
-        let why = match loc {
-            Some(l) => Text::new(
-                format!("{} のルールが許可しています（{}）", r.list, l.path),
-                format!("admitted by the {} rule {}", r.list, l.path),
-            ),
-            None => Text::new(
-                format!(
-                    "{} のどのルールにも一致しません（セキュリティグループは許可だけを書き、ほかはすべて拒否されます）",
-                    r.list
-                ),
-                format!(
-                    "no {} rule admits it (a security group lists only what is allowed; everything else is dropped)",
-                    r.list
-                ),
-            ),
-        };
+        let loc = r
+            .rules
+            .first()
+            .and_then(|&i| sg.list(r.list).get(i))
+            .map(|x| &x.loc);
+        let why = explain::sg_why(&sg, q, &r);
         let decision = if r.reachable {
             "reachable"
         } else {
@@ -291,35 +278,13 @@ fn judge_sg(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
 }
 
 fn judge_nacl(task: &Task, text: &str) -> Result<Verdict, AnswerError> {
-    let acl: NetworkAcl = netparse::network_acl_text(text).map_err(net_error)?;
+    let acl: NetworkAcl = netparse::network_acl_text(text)?;
     let mut checks = Vec::new();
     for p in &task.probes {
         let Query::Nacl(q) = &p.query else { continue };
         let d = acl.decide(q);
         let rule = d.rule.and_then(|i| acl.rules(q.direction).get(i));
-        let why = match rule {
-            Some(r) => {
-                let act = if d.allowed {
-                    ("許可", "allow")
-                } else {
-                    ("拒否", "deny")
-                };
-                Text::new(
-                    format!(
-                        "最初に一致したルール {}（{}）が決めました（{}）",
-                        r.number, act.0, r.loc.path
-                    ),
-                    format!(
-                        "rule {} ({}) matched first ({})",
-                        r.number, act.1, r.loc.path
-                    ),
-                )
-            }
-            None => Text::new(
-                "一致するルールがなく、最後の * ルールが拒否しました",
-                "no rule matches, so the final * rule denies it",
-            ),
-        };
+        let why = explain::nacl_why(&acl, q, &d);
         let decision = if d.allowed { "allowed" } else { "denied" };
         let pass = d.allowed == (p.expect == Expect::Allow);
         checks.push(rule_check(p, pass, decision, why, rule.map(|r| &r.loc)));

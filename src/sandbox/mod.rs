@@ -5,12 +5,18 @@
 
 pub mod answer_kind;
 pub mod check;
+pub mod eval;
 pub mod explain;
+pub mod file_kind;
 pub mod judge;
 pub mod load;
 pub mod model;
+pub mod packet_line;
+pub mod packets;
+pub mod playground;
 pub mod probe;
 pub mod quiz;
+pub mod request_line;
 pub mod secrets;
 pub mod task;
 

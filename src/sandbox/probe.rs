@@ -108,14 +108,14 @@ pub fn read(v: &Value, shape: Shape, expect: Expect, index: usize) -> Result<Pro
             (Query::Iam { request, alone }, summary)
         }
         Shape::SecurityGroup => {
-            let q =
-                netparse::sg_query(v, "$", &no_positions).map_err(|e| bad(&at, &e.en, &e.ja))?;
+            let q = netparse::sg_query(v, "$", &no_positions)
+                .map_err(|e| bad(&at, &e.msg.en, &e.msg.ja))?;
             let summary = net_summary(v, q.direction);
             (Query::Sg(q), summary)
         }
         Shape::NetworkAcl => {
-            let q =
-                netparse::nacl_query(v, "$", &no_positions).map_err(|e| bad(&at, &e.en, &e.ja))?;
+            let q = netparse::nacl_query(v, "$", &no_positions)
+                .map_err(|e| bad(&at, &e.msg.en, &e.msg.ja))?;
             let summary = net_summary(v, q.direction);
             (Query::Nacl(q), summary)
         }

@@ -11,10 +11,10 @@ mod tests;
 
 use std::time::Instant;
 
+use crate::sandbox::eval::starter_text;
 use crate::sandbox::{Challenge, Task};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
-use crate::tui::sandbox::eval::starter_text;
 use crate::tui::sandbox::keys::SbAction;
 use crate::tui::sandbox::state::{Effect, Mode, Sandbox};
 

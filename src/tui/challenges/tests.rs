@@ -152,7 +152,7 @@ fn a_playground_is_left_by_quitting_and_an_unknown_challenge_names_the_known_one
     let err = app.open_challenge("no-such").unwrap_err().to_string();
     assert!(err.contains("s3-prefix-write"), "{err}");
     let text = "{\"Version\": \"2012-10-17\", \"Statement\": []}\n";
-    let pg = crate::tui::sandbox::playground::Playground::new(std::path::Path::new("p.json"), text);
+    let pg = crate::sandbox::playground::Playground::new(std::path::Path::new("p.json"), text);
     let sb = app.new_sandbox(Mode::Playground(pg), text);
     app.open_sandbox(sb, SandboxExit::Quit);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);

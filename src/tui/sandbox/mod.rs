@@ -4,15 +4,11 @@
 
 pub mod debounce;
 pub mod editor;
-pub mod eval;
 pub mod keys;
 mod nav;
-pub mod packet_line;
-pub mod packets;
 pub mod panel;
-pub mod playground;
+mod playground;
 pub mod prose;
-pub mod request_line;
 pub mod state;
 
 pub use state::{Effect, Sandbox};

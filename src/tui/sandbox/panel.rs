@@ -87,9 +87,9 @@ pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
         }
         Mode::Playground(p) => {
             let kind = match p.kind {
-                super::playground::FileKind::Policy(k) => k.name(),
-                super::playground::FileKind::SecurityGroup => "security_group",
-                super::playground::FileKind::NetworkAcl => "network_acl",
+                crate::sandbox::playground::FileKind::Policy(k) => k.name(),
+                crate::sandbox::playground::FileKind::SecurityGroup => "security_group",
+                crate::sandbox::playground::FileKind::NetworkAcl => "network_acl",
             };
             out.push(heading(s.tr("sandbox.playground"), s));
             out.extend(prose::wrap_plain(

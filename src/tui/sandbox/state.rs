@@ -8,17 +8,17 @@ use ratatui::layout::Rect;
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::debounce::Debounce;
-use super::eval::judge_challenge;
-pub use super::eval::{Eval, Row};
 use super::keys::{Ctx, SbAction};
 use super::nav::escape_regex;
-use super::playground::Playground;
 use super::prose::ProseCache;
 use crate::course::Localized;
 use crate::i18n::{Lang, Strings};
 use crate::policy::text::Text;
 use crate::sandbox::Challenge;
+use crate::sandbox::eval::judge_challenge;
+pub use crate::sandbox::eval::{Eval, Row};
 use crate::sandbox::judge::Task;
+use crate::sandbox::playground::Playground;
 use crate::sandbox::secrets;
 use crate::tui::theme::Theme;
 
@@ -156,8 +156,8 @@ impl Sandbox {
     /// Whether the rows are packets through security-group or network-ACL rules (not requests
     /// to a policy), so the panel names them as such.
     pub fn judges_packets(&self) -> bool {
-        use super::playground::FileKind as F;
         use crate::sandbox::ChallengeKind as K;
+        use crate::sandbox::playground::FileKind as F;
         match &self.mode {
             Mode::Challenge { challenge, .. } => {
                 matches!(challenge.kind, K::SecurityGroup | K::NetworkAcl)
@@ -260,7 +260,7 @@ impl Sandbox {
             }
             A::Reset => {
                 if let Mode::Challenge { challenge, .. } = &self.mode {
-                    let starter = super::eval::starter_text(challenge);
+                    let starter = crate::sandbox::eval::starter_text(challenge);
                     self.set_text(&starter);
                     self.status = self.msg("sandbox.status.reset", &[]);
                 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use super::nacl::RuleAction;
+use super::explain;
 use super::parse::{self, NetParseError, locator};
 use super::sg::WORLD_CODES;
 use crate::cases::{CaseError, Checked};
@@ -16,7 +16,7 @@ use crate::text::Text;
 
 fn case_error(e: NetParseError, root: &str) -> CaseError {
     let path = e.path.replacen('$', root, 1);
-    Diagnostic::error(Text::new(e.ja, e.en))
+    Diagnostic::error(e.msg)
         .at(Span::new(e.line, e.col))
         .with_path(path)
 }
@@ -114,17 +114,10 @@ pub fn run_sg(node: &Node) -> Result<Checked, CaseError> {
     let rules = r
         .rules
         .iter()
-        .map(|i| format!("{}[{i}]", r.list))
+        .map(|i| format!("{}[{i}]", r.list.name()))
         .collect::<Vec<_>>()
         .join(", ");
-    let why = if r.reachable {
-        Text::new(format!("{rules} が許可"), format!("admitted by {rules}"))
-    } else {
-        Text::new(
-            format!("{} に許可するルールがありません", r.list),
-            format!("no {} rule admits it", r.list),
-        )
-    };
+    let why = explain::sg_why(&group, &query, &r);
     let got = json!({"reachable": r.reachable, "findings": codes, "rules": rules});
     Ok(check(
         got,
@@ -153,23 +146,7 @@ pub fn run_nacl(node: &Node) -> Result<Checked, CaseError> {
         .map(|(c, _)| c.to_string())
         .collect();
     let rule = d.rule.map(|i| &acl.rules(query.direction)[i]);
-    let why = match rule {
-        Some(r) => {
-            let act = if r.action == RuleAction::Allow {
-                "allow"
-            } else {
-                "deny"
-            };
-            Text::new(
-                format!("ルール {} ({act}) が最初に一致", r.number),
-                format!("rule {} ({act}) matched first", r.number),
-            )
-        }
-        None => Text::new(
-            "どのルールにも一致せず、最後の * ルールで拒否",
-            "no rule matched: the final * rule denies",
-        ),
-    };
+    let why = explain::nacl_why(&acl, &query, &d);
     let rule_json = rule.map_or(json!("*"), |r| json!(r.number));
     let got = json!({"allowed": d.allowed, "findings": codes, "rule": rule_json});
     Ok(check(

@@ -6,6 +6,7 @@
 //! rule "matches".
 
 pub mod cases;
+pub mod explain;
 mod locate;
 pub mod nacl;
 pub mod parse;

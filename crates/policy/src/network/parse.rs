@@ -10,19 +10,23 @@ pub use super::query::{nacl_query, sg_query};
 use super::sg::{SecurityGroup, SgRule};
 use super::{Loc, Peer, Protocol, Traffic, parse_net};
 use crate::json::{self, Node};
+use crate::text::Text;
 
 /// Maps a JSON path (`$.ingress[0].cidr`) to its 1-based line and column, or (0, 0) if unknown.
 pub type Locate<'a> = &'a dyn Fn(&str) -> (u32, u32);
 
-/// A rule set or question that cannot be read, with where and why (ja and en).
+/// A rule set or question that cannot be read, with where and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{line}:{col}: {en} (at {path})")]
+#[error("{line}:{col}: {} (at {path})", msg.en)]
 pub struct NetParseError {
+    /// JSON path of the element at fault, such as `$.ingress[0].cidr`.
     pub path: String,
+    /// 1-based line; 0 when the text had no positions.
     pub line: u32,
+    /// 1-based column.
     pub col: u32,
-    pub en: String,
-    pub ja: String,
+    /// What is wrong, in both languages.
+    pub msg: Text,
 }
 
 /// Reads JSON text into a tree with positions, with syntax errors in the same error type.
@@ -31,8 +35,7 @@ fn node_of(text: &str) -> Result<Node, NetParseError> {
         path: "$".to_string(),
         line: e.span.line,
         col: e.span.col,
-        en: e.msg.en,
-        ja: e.msg.ja,
+        msg: e.msg,
     })
 }
 
@@ -78,8 +81,7 @@ impl Ctx<'_> {
             path: l.path,
             line: l.line,
             col: l.col,
-            en: en.into(),
-            ja: ja.into(),
+            msg: Text::new(ja.into(), en.into()),
         }
     }
 
@@ -335,16 +337,24 @@ mod tests {
             "{\"inbound\": [\n  {\"number\": 100, \"protocol\": \"tcp\", \"from_port\": 22, \"to_port\": 22, \"cidr\": \"0.0.0.0/0\", \"action\": \"allow\"}]}",
         )
         .unwrap_err();
-        assert!(e.en.contains("missing `rule_number`"), "{}", e.en);
-        assert!(e.en.contains("`number`"), "{}", e.en);
-        assert!(e.ja.contains("`rule_number` がありません"), "{}", e.ja);
+        assert!(e.msg.en.contains("missing `rule_number`"), "{}", e.msg.en);
+        assert!(e.msg.en.contains("`number`"), "{}", e.msg.en);
+        assert!(
+            e.msg.ja.contains("`rule_number` がありません"),
+            "{}",
+            e.msg.ja
+        );
         assert_eq!(
             (e.path.as_str(), e.line, e.col),
             ("$.inbound[0].number", 2, 14)
         );
         let e = network_acl_text("{\"inbound\": [{\"protocol\": \"-1\", \"cidr\": \"0.0.0.0/0\", \"action\": \"allow\"}]}")
             .unwrap_err();
-        assert!(e.en.starts_with("missing `rule_number`: every"), "{}", e.en);
+        assert!(
+            e.msg.en.starts_with("missing `rule_number`: every"),
+            "{}",
+            e.msg.en
+        );
         assert_eq!((e.line, e.col), (1, 14));
     }
 }

@@ -46,12 +46,33 @@ pub struct SgQuery {
     pub established: bool,
 }
 
+/// One of a group's two rule lists. Which list decides is not the packet's direction alone: a
+/// reply (`established`) is decided by the other direction's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleList {
+    /// Inbound rules (`ingress`).
+    Ingress,
+    /// Outbound rules (`egress`).
+    Egress,
+}
+
+impl RuleList {
+    /// The list's key in the rule file (`ingress`, `egress`).
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleList::Ingress => "ingress",
+            RuleList::Egress => "egress",
+        }
+    }
+}
+
 /// The answer and its reason: the admitting rules (indices into the list named by `list`).
+/// [`super::explain::sg_why`] turns it into the one explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reachability {
     pub reachable: bool,
-    /// `"ingress"` or `"egress"`: the list whose rules decided.
-    pub list: &'static str,
+    /// The list whose rules decided.
+    pub list: RuleList,
     pub rules: Vec<usize>,
 }
 
@@ -64,15 +85,24 @@ pub const WORLD_CODES: [LintCode; 4] = [
 ];
 
 impl SecurityGroup {
+    /// The rules of one list.
+    pub fn list(&self, list: RuleList) -> &[SgRule] {
+        match list {
+            RuleList::Ingress => &self.ingress,
+            RuleList::Egress => &self.egress,
+        }
+    }
+
     /// Decides a query. Stateful: an `established` packet is the reply to a connection the other
     /// direction's rules let through, so those rules decide it.
     pub fn reachable(&self, q: &SgQuery) -> Reachability {
         let use_egress = (q.direction == Direction::Outbound) != q.established;
-        let (list, rules) = if use_egress {
-            ("egress", &self.egress)
+        let list = if use_egress {
+            RuleList::Egress
         } else {
-            ("ingress", &self.ingress)
+            RuleList::Ingress
         };
+        let rules = self.list(list);
         let matching: Vec<(usize, &SgRule)> = rules
             .iter()
             .enumerate()

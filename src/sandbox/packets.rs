@@ -14,12 +14,11 @@ use serde_json::{Value, json};
 use super::eval::{Eval, Row};
 use super::packet_line::RuleFile;
 use crate::policy::lint;
+use crate::policy::network::explain::{self, traffic_text};
 use crate::policy::network::nacl::{NetworkAcl, RuleAction};
 use crate::policy::network::parse::{self as netparse, NetParseError};
-use crate::policy::network::sg::{SecurityGroup, SgRule};
-use crate::policy::network::{Peer, Protocol, Traffic, is_world};
+use crate::policy::network::sg::SecurityGroup;
 use crate::policy::text::Text;
-use crate::sandbox::judge::AnswerError;
 
 /// The rules of the file, read with positions.
 enum Rules {
@@ -45,18 +44,6 @@ fn read(file: RuleFile, text: &str) -> Result<Rules, NetParseError> {
     })
 }
 
-/// The parse error of a rule file as the panel shows it (line:col in the editor).
-pub fn net_error(e: NetParseError) -> AnswerError {
-    AnswerError {
-        line: e.line,
-        col: e.col,
-        msg: Text::new(
-            format!("{} ({})", e.ja, e.path),
-            format!("{} ({})", e.en, e.path),
-        ),
-    }
-}
-
 /// Checks a packet's case-format query with the engine's own reader (the one `policy test` uses),
 /// so a packet accepted here is one `policy test` accepts.
 pub fn check_query(file: RuleFile, query: &Value) -> Result<(), Text> {
@@ -65,136 +52,34 @@ pub fn check_query(file: RuleFile, query: &Value) -> Result<(), Text> {
         RuleFile::SecurityGroup => netparse::sg_query(query, "$", locate).map(|_| ()),
         RuleFile::NetworkAcl => netparse::nacl_query(query, "$", locate).map(|_| ()),
     };
-    r.map_err(|e| Text::new(e.ja, e.en))
-}
-
-/// `tcp 443`, `tcp 1024-65535`, `icmp 3/4`, `-1`: a rule's traffic in the rule files' notation.
-fn traffic_text(t: &Traffic) -> String {
-    match t.protocol {
-        Protocol::All | Protocol::Other(_) => t.protocol.to_string(),
-        Protocol::Icmp | Protocol::Icmpv6 if t.from_port == -1 => t.protocol.to_string(),
-        Protocol::Icmp | Protocol::Icmpv6 if t.to_port == -1 => {
-            format!("{} {}", t.protocol, t.from_port)
-        }
-        Protocol::Icmp | Protocol::Icmpv6 => {
-            format!("{} {}/{}", t.protocol, t.from_port, t.to_port)
-        }
-        _ if t.from_port == t.to_port => format!("{} {}", t.protocol, t.from_port),
-        _ => format!("{} {}-{}", t.protocol, t.from_port, t.to_port),
-    }
-}
-
-fn peer_text(p: &Peer) -> String {
-    match p {
-        Peer::Net(n) => n.to_string(),
-        Peer::Group(g) => g.clone(),
-    }
-}
-
-fn sg_rule_text(list: &str, i: usize, r: &SgRule) -> String {
-    format!(
-        "{list}[{i}] {} {}",
-        traffic_text(&r.traffic),
-        peer_text(&r.peer)
-    )
+    r.map_err(|e| e.msg)
 }
 
 fn decide_sg(sg: &SecurityGroup, query: &Value) -> Result<Decided, Text> {
-    let q = netparse::sg_query(query, "$", &netparse::no_positions)
-        .map_err(|e| Text::new(e.ja, e.en))?;
+    let q = netparse::sg_query(query, "$", &netparse::no_positions).map_err(|e| e.msg)?;
     let r = sg.reachable(&q);
-    let rules = if r.list == "egress" {
-        &sg.egress
-    } else {
-        &sg.ingress
-    };
-    let list = r.list;
-    let trace = rules
+    let trace = sg
+        .list(r.list)
         .iter()
         .enumerate()
         .map(|(i, rule)| {
             let mark = if r.rules.contains(&i) { ">" } else { " " };
-            format!("{mark} {}", sg_rule_text(list, i, rule))
+            format!("{mark} {}", explain::sg_rule_text(r.list, i, rule))
         })
         .collect();
-    let refs: Vec<String> = r.rules.iter().map(|i| format!("{list}[{i}]")).collect();
-    let first = r.rules.first().and_then(|&i| rules.get(i).map(|x| (i, x)));
-    let why = match first {
-        None => {
-            let mut m = Text::new(
-                format!(
-                    "{list} のどのルールにも一致しないため遮断されます（セキュリティグループは許可だけを書き、ほかはすべて拒否されます）"
-                ),
-                format!(
-                    "no {list} rule matches, so it is blocked (a security group lists only what is allowed; everything else is dropped)"
-                ),
-            );
-            // The classic mistake: the right port opened to the VPC's CIDR rather than to the
-            // group the traffic comes from.
-            let cidr_rule = |x: &SgRule| {
-                matches!(&x.peer, Peer::Net(n) if !is_world(n))
-                    && x.traffic.matches(q.protocol, q.port, q.code)
-            };
-            if let Peer::Group(g) = &q.peer
-                && rules.iter().any(cidr_rule)
-            {
-                m.ja.push_str(&format!(
-                    "。このポートを開けている CIDR のルールは {g} のメンバーを認めません。グループを名指しするルールだけが認めます"
-                ));
-                m.en.push_str(&format!(
-                    ". The rules that open this port to a CIDR do not admit the members of {g}; only a rule naming the group does"
-                ));
-            }
-            m
-        }
-        Some(_) if q.established => Text::new(
-            format!(
-                "応答のパケットです: {list} のルール {} が接続を通しており、セキュリティグループはステートフルなので応答も通ります",
-                refs.join("、")
-            ),
-            format!(
-                "a reply: the {list} rule {} let the connection through, and security groups are stateful, so the reply gets back",
-                refs.join(", ")
-            ),
-        ),
-        Some((i, x)) if refs.len() == 1 => {
-            let traffic = traffic_text(&x.traffic);
-            let peer = peer_text(&x.peer);
-            let (ja_dir, en_dir) = if list == "egress" {
-                ("宛先", "to")
-            } else {
-                ("送信元", "from")
-            };
-            Text::new(
-                format!("{list}[{i}]（{traffic}、{ja_dir} {peer}）が許可しています"),
-                format!("admitted by {list}[{i}]: {traffic} {en_dir} {peer}"),
-            )
-        }
-        Some(_) => Text::new(
-            format!(
-                "{} が合わせて許可しています（どれも {} の一部だけを含みます）",
-                refs.join("、"),
-                peer_text(&q.peer)
-            ),
-            format!(
-                "admitted by {} together (each covers part of {})",
-                refs.join(", "),
-                peer_text(&q.peer)
-            ),
-        ),
-    };
+    let first = r.rules.first().and_then(|&i| sg.list(r.list).get(i));
+    let why = explain::sg_why(sg, &q, &r);
     Ok(Decided {
         admitted: r.reachable,
-        by: (!refs.is_empty()).then(|| refs.join("+")),
+        by: explain::sg_deciding(&r),
         why,
-        line: first.map(|(_, x)| x.loc.line),
+        line: first.map(|x| x.loc.line),
         trace,
     })
 }
 
 fn decide_nacl(acl: &NetworkAcl, query: &Value) -> Result<Decided, Text> {
-    let q = netparse::nacl_query(query, "$", &netparse::no_positions)
-        .map_err(|e| Text::new(e.ja, e.en))?;
+    let q = netparse::nacl_query(query, "$", &netparse::no_positions).map_err(|e| e.msg)?;
     let d = acl.decide(&q);
     let rules = acl.rules(q.direction);
     let mut trace: Vec<String> = acl
@@ -219,23 +104,7 @@ fn decide_nacl(acl: &NetworkAcl, query: &Value) -> Result<Decided, Text> {
     let mark = if d.rule.is_none() { ">" } else { " " };
     trace.push(format!("{mark} * deny"));
     let rule = d.rule.and_then(|i| rules.get(i));
-    let why = match rule {
-        Some(r) => {
-            let (ja, en) = if r.action == RuleAction::Allow {
-                ("許可", "allow")
-            } else {
-                ("拒否", "deny")
-            };
-            Text::new(
-                format!("最初に一致したルール {}（{ja}）が決めました", r.number),
-                format!("rule {} ({en}) matched first and decided", r.number),
-            )
-        }
-        None => Text::new(
-            "一致するルールがなく、最後の * ルールが拒否しました",
-            "no rule matches, so the final * rule denies it",
-        ),
-    };
+    let why = explain::nacl_why(acl, &q, &d);
     Ok(Decided {
         admitted: d.allowed,
         by: Some(rule.map_or_else(|| "*".to_string(), |r| format!("#{}", r.number))),
@@ -272,7 +141,7 @@ pub fn evaluate<'a>(
         Ok(r) => r,
         Err(e) => {
             return Eval {
-                error: Some(net_error(e)),
+                error: Some(e.into()),
                 ..Eval::default()
             };
         }
@@ -337,7 +206,7 @@ pub fn cases_jsonl<'a>(
             path.display(),
             e.line,
             e.col,
-            e.en
+            e.msg.en
         )
     })?;
     let document: Value = serde_json::from_str(text)
