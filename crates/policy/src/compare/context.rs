@@ -115,3 +115,45 @@ pub fn realistic(req: &mut Request) {
     }
     req.context = ctx;
 }
+
+/// Keys AWS sets to `true` or `false`, always in lower case.
+pub fn boolean(key_lc: &str) -> bool {
+    matches!(
+        key_lc,
+        "aws:securetransport"
+            | "aws:multifactorauthpresent"
+            | "aws:viaawsservice"
+            | "aws:principalisawsservice"
+    )
+}
+
+/// An IAM caller ARN that can sign a request: `...:root`, `...:user/Name`, `...:role/Name`.
+pub fn valid_caller(arn: &str) -> bool {
+    let Some(rest) = arn.strip_prefix("arn:aws:iam::") else {
+        return false;
+    };
+    let Some((acct, res)) = rest.split_once(':') else {
+        return false;
+    };
+    let name_ok = |p: &str| {
+        res.strip_prefix(p)
+            .is_some_and(|n| !n.is_empty() && !n.ends_with('/') && !n.contains(['*', '?']))
+    };
+    acct.len() == 12
+        && acct.bytes().all(|b| b.is_ascii_digit())
+        && (res == "root" || name_ok("user/") || name_ok("role/"))
+}
+
+/// Whether chosen values can occur together: AWS sets `aws:MultiFactorAuthAge` exactly when
+/// the credentials were obtained with MFA (`aws:MultiFactorAuthPresent` = true).
+pub fn coherent(ctx: &[(String, Option<String>)]) -> bool {
+    let get = |k: &str| ctx.iter().find(|(x, _)| x == k).map(|(_, v)| v.as_deref());
+    match (
+        get("aws:multifactorauthpresent"),
+        get("aws:multifactorauthage"),
+    ) {
+        (Some(Some("true")), Some(None)) => false,
+        (Some(p), Some(Some(_))) => p == Some("true"),
+        _ => true,
+    }
+}

@@ -138,7 +138,10 @@ fn key_values(base: Option<Base>, lits: &BTreeSet<String>) -> BTreeSet<Option<St
                     out.insert(Some(v));
                 }
                 out.insert(Some(l.clone()));
-                out.insert(Some(l.to_uppercase()));
+                // Letter case matters to StringEquals and not to ...IgnoreCase: try both.
+                if matches!(base, Some(Base::StringEqualsIgnoreCase)) {
+                    out.insert(Some(l.to_uppercase()));
+                }
             }
         }
     }
@@ -324,7 +327,7 @@ pub fn generate(seeds: &Seeds<'_>) -> Vec<Probe> {
                         accounts.insert(l.clone());
                     } else {
                         for v in neighbours(l) {
-                            if v.starts_with("arn:aws:iam::") && !v.ends_with('/') {
+                            if context::valid_caller(&v) {
                                 principals.insert(v);
                             }
                         }
@@ -374,7 +377,14 @@ pub fn generate(seeds: &Seeds<'_>) -> Vec<Probe> {
     let free: Vec<(String, BTreeSet<Option<String>>)> = keys
         .iter()
         .filter(|(k, _)| !DERIVED.contains(&k.as_str()) && !names_caller(k))
-        .map(|(k, (b, lits))| (k.clone(), key_values(*b, lits)))
+        .map(|(k, (b, lits))| {
+            let b = if context::boolean(k) {
+                Some(Base::Bool)
+            } else {
+                *b
+            };
+            (k.clone(), key_values(b, lits))
+        })
         .collect();
 
     let mut out = Vec::new();
@@ -427,6 +437,9 @@ pub fn generate(seeds: &Seeds<'_>) -> Vec<Probe> {
                     + u32::from(!named_actions.contains(a))
                     + u32::from(!named_resources.contains(r));
                 for (ctx, odd) in &contexts {
+                    if !context::coherent(ctx) {
+                        continue;
+                    }
                     let mut req = base.clone();
                     for (k, v) in ctx {
                         match v {
