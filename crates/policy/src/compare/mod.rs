@@ -65,3 +65,6 @@ pub fn differences(a: &PolicySet, b: &PolicySet, set: &[Probe]) -> Vec<Differenc
     out.sort_by_key(|d| d.strangeness);
     out
 }
+
+#[cfg(test)]
+mod tests;
