@@ -52,6 +52,10 @@ fn failures(v: &serde_json::Value) -> BTreeSet<String> {
     if !v["rejected"].is_null() {
         out.insert("rejected".to_string());
     }
+    // A refusal by the floor/ceiling comparison is named by the bound the answer leaves.
+    if let Some(b) = v["counterexample"]["bound"].as_str() {
+        out.insert(b.to_string());
+    }
     out
 }
 
@@ -177,7 +181,14 @@ fn text_output_lists_failing_requests_and_findings_with_positions() {
         text.contains("wrong-put-wildcard.json:7:17:") && text.contains("[service-wildcard-write]"),
         "{text}"
     );
-    assert!(text.contains("Not solved yet: 2 problem(s)."), "{text}");
+    // The comparison with the ceiling names one request the goal forbids, with the statement.
+    assert!(
+        text.contains(
+            "✗ allows more than the goal: this request is Allow (the goal: ImplicitDeny)"
+        ) && text.contains("wrong-put-wildcard.json:4:5: allowed by answer statement 0"),
+        "{text}"
+    );
+    assert!(text.contains("Not solved yet: 3 problem(s)."), "{text}");
 
     let ok = fixtures().join("s3-prefix-write/ok.json");
     let out = secdojo()

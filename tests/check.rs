@@ -346,3 +346,29 @@ fn a_course_that_does_not_load_is_named_in_the_chosen_language() {
             .stderr(predicate::str::contains(said));
     }
 }
+
+/// A floor wider than its ceiling cannot be met by any answer: `check` names a request that
+/// shows it, at the `floor` key.
+#[test]
+fn a_floor_wider_than_its_ceiling_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for sub in ["lessons", "quizzes", "challenges", "assets"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        copy_dir(&root.join(sub), &dir.path().join(sub));
+    }
+    let file = dir.path().join("challenges/s3-prefix-write.toml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let marker = "floor = '''";
+    let (head, tail) = text.split_once(marker).expect("has a floor");
+    let tail = tail.replacen("\"s3:PutObject\"", "\"s3:Put*\"", 1);
+    std::fs::write(&file, format!("{head}{marker}{tail}")).expect("write");
+    secdojo()
+        .args(["--lang", "en", "check"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "challenges/s3-prefix-write.toml:38:9: error: the floor exceeds the ceiling: it allows arn:aws:iam::111122223333:role/ReportUploader s3:Put",
+        ));
+}

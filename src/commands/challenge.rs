@@ -154,7 +154,22 @@ fn print_text(
             m.get(lang)
         )?;
     }
-    let problems = v.failing().count() + v.forbidden.len() + usize::from(v.rejected.is_some());
+    if let Some(cx) = &v.counterexample {
+        let at = match (cx.line, cx.col) {
+            (Some(l), Some(c)) => format!(" {file}:{l}:{c}"),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "  {ng} {}{at}: {}",
+            cx.headline().get(lang),
+            cx.why.get(lang)
+        )?;
+    }
+    let problems = v.failing().count()
+        + v.forbidden.len()
+        + usize::from(v.rejected.is_some())
+        + usize::from(v.counterexample.is_some());
     if v.solved {
         writeln!(out, "{}", s.get("challenge.solved"))?;
         writeln!(
@@ -199,6 +214,16 @@ pub fn to_json(c: &Challenge, v: &Verdict) -> serde_json::Value {
         "findings": v.findings.iter().map(|f| json!({
             "code": f.code, "severity": f.severity, "line": f.line, "col": f.col,
         })).collect::<Vec<_>>(),
+        "counterexample": v.counterexample.as_ref().map(|cx| json!({
+            "bound": cx.bound,
+            "summary": cx.summary,
+            "answer": cx.answer,
+            "expected": cx.expected,
+            "message": {"ja": cx.headline().ja, "en": cx.headline().en},
+            "why": {"ja": cx.why.ja, "en": cx.why.en},
+            "line": cx.line,
+            "col": cx.col,
+        })),
         "rejected": v.rejected.as_ref().map(|(m, line, col)| json!({
             "line": line, "col": col, "message": {"ja": m.ja, "en": m.en},
         })),

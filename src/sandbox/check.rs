@@ -248,6 +248,21 @@ fn check_task(c: &Challenge, err: &mut impl FnMut(&[crate::course::check::locate
             );
         }
     }
+    // The goal must be satisfiable: everything the floor allows, the ceiling allows too.
+    if let Ok(Some(task)) = Task::from_challenge(c)
+        && let Some(req) = task
+            .bounds
+            .as_ref()
+            .and_then(|b| b.floor_exceeds_ceiling(&task))
+    {
+        err(
+            toml_path!["floor"],
+            msg!(
+                "floor が ceiling を超えています。floor は許可し ceiling は許可しない要求: {req}",
+                "the floor exceeds the ceiling: it allows {req}, which the ceiling does not"
+            ),
+        );
+    }
     match judge_challenge(c, &c.starter) {
         Ok(v) if v.solved => err(
             toml_path!["starter"],

@@ -48,6 +48,8 @@ pub struct Task {
     pub bpa: Option<BlockPublicAccess>,
     pub probes: Vec<Probe>,
     pub forbid: Vec<String>,
+    /// The floor and ceiling of the goal, when the challenge states them.
+    pub bounds: Option<super::bounds::Bounds>,
 }
 
 /// The answer cannot be read: where and why, in both languages.
@@ -113,6 +115,8 @@ pub struct Verdict {
     /// Set when AWS would refuse to apply the answer (a public bucket policy under
     /// BlockPublicPolicy), with where.
     pub rejected: Option<(Text, u32, u32)>,
+    /// The most readable request or packet where the answer leaves the floor or the ceiling.
+    pub counterexample: Option<super::bounds::Counterexample>,
 }
 
 impl Verdict {
@@ -130,7 +134,8 @@ impl Verdict {
             .collect();
         self.solved = self.checks.iter().all(|c| c.pass)
             && self.forbidden.is_empty()
-            && self.rejected.is_none();
+            && self.rejected.is_none()
+            && self.counterexample.is_none();
         self
     }
 }
@@ -145,11 +150,14 @@ pub fn judge(task: &Task, answer: &str) -> Result<Verdict, AnswerError> {
     if let Some(e) = wrong_kind(expected, answer) {
         return Err(e);
     }
-    let v = match task.kind {
+    let mut v = match task.kind {
         AnswerKind::Policy(kind) => judge_policy(task, kind, answer)?,
         AnswerKind::SecurityGroup => judge_sg(task, answer)?,
         AnswerKind::NetworkAcl => judge_nacl(task, answer)?,
     };
+    if let Some(b) = &task.bounds {
+        v.counterexample = super::bounds::compare(task, b, answer)?;
+    }
     Ok(v.close(&task.forbid))
 }
 

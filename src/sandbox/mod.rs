@@ -4,6 +4,7 @@
 //! never the terminal UI, so `challenge check`, `quiz --plain` and the sandbox screen share it.
 
 pub mod answer_kind;
+pub mod bounds;
 pub mod check;
 pub mod eval;
 pub mod explain;

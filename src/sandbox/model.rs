@@ -139,6 +139,13 @@ pub struct Challenge {
     pub must_allow: Vec<serde_json::Value>,
     #[serde(default)]
     pub must_deny: Vec<serde_json::Value>,
+    /// The least a solution must allow (or let through), in the answer's own format: every
+    /// request it allows, the answer must allow too (issue #15).
+    #[serde(default)]
+    pub floor: Option<String>,
+    /// The most a solution may allow: a request it does not allow, the answer must not allow.
+    #[serde(default)]
+    pub ceiling: Option<String>,
     /// `secrets`: the lines that leak.
     #[serde(default, rename = "leak")]
     pub leaks: Vec<Leak>,

@@ -41,6 +41,7 @@ impl Task {
             bpa: c.block_public_access.map(Into::into),
             probes: probe::read_all(kind.shape(), &c.must_allow, &c.must_deny)?,
             forbid: c.forbid_findings.clone(),
+            bounds: super::bounds::Bounds::read(kind, c.floor.as_deref(), c.ceiling.as_deref())?,
         }))
     }
 
@@ -64,6 +65,7 @@ impl Task {
             bpa: None,
             probes: probe::read_all(kind.shape(), &q.must_allow, &q.must_deny)?,
             forbid: q.forbid_findings.clone(),
+            bounds: None,
         })
     }
 }

@@ -8,6 +8,7 @@
 pub mod arn;
 pub mod cases;
 pub mod catalog;
+pub mod compare;
 pub mod condition;
 pub mod diag;
 pub mod document;

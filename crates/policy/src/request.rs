@@ -47,6 +47,16 @@ impl Context {
         }
     }
 
+    /// Every key (lowercased) and value, in insertion order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &CtxValue)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Drops a key; `key_lc` must be lowercased.
+    pub fn remove(&mut self, key_lc: &str) {
+        self.entries.retain(|(k, _)| k != key_lc);
+    }
+
     /// Looks a key up; `key` must already be lowercased (the parser lowercases policy keys once).
     pub fn get(&self, key_lc: &str) -> Option<&CtxValue> {
         self.entries

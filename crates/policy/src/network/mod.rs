@@ -11,6 +11,7 @@ mod locate;
 pub mod nacl;
 pub mod parse;
 pub mod query;
+pub mod sets;
 pub mod sg;
 
 use std::fmt;
