@@ -5,7 +5,7 @@
 //! the answers given so far, marked as interrupted, and the command exits with 128 + the signal
 //! number. With an LRS, each answer is also sent as an xAPI statement (`commands::lrs`).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -96,10 +96,10 @@ fn recorder(
 }
 
 pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
-    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let terminal = super::interactive::can_draw();
     if !args.plain && !terminal {
         anyhow::bail!(
-            "this command needs a terminal; use `secdojo exam {} --plain` to answer in plain lines",
+            "this command needs a terminal that can draw (a TTY on stdin and stdout, TERM not `dumb`); use `secdojo exam {} --plain` to answer in plain lines",
             args.exam.display()
         );
     }

@@ -147,9 +147,9 @@ fn run(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
         ),
         None => None,
     };
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+    if !super::interactive::can_draw() {
         anyhow::bail!(
-            "this command needs a terminal (stdin and stdout must be a TTY); \
+            "this command needs a terminal that can draw (a TTY on stdin and stdout, TERM not `dumb`); \
              to print a screen without one, use `secdojo render home` or \
              `secdojo render lesson:<unit>`; for a quiz, `secdojo quiz --plain`"
         );
@@ -254,4 +254,13 @@ mod tests {
         let msg = format!("{err:#}");
         assert!(msg.contains("lessons/course.toml:1:"), "{msg}");
     }
+}
+
+/// Whether the TUI may start: stdin and stdout are terminals and the terminal is not `dumb`
+/// (a dumb terminal would print the escape codes as text; the plain modes serve it instead).
+pub fn can_draw() -> bool {
+    use std::io::IsTerminal as _;
+    std::io::stdin().is_terminal()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }

@@ -1,7 +1,5 @@
 //! `secdojo quiz [UNIT] [--seed N] [--count N] [--plain]`.
 
-use std::io::IsTerminal;
-
 use super::{Context, Outcome};
 use crate::course::{self, CourseSource};
 use crate::quiz::run::Run;
@@ -65,9 +63,9 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
         save(ctx, &run)?;
         return Ok(Outcome::Success);
     }
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+    if !super::interactive::can_draw() {
         anyhow::bail!(
-            "this command needs a terminal; use `secdojo quiz --plain` to answer in plain lines"
+            "this command needs a terminal that can draw (a TTY on stdin and stdout, TERM not `dumb`); use `secdojo quiz --plain` to answer in plain lines"
         );
     }
     let mut app = super::interactive::app_on(ctx, course, ratatui::layout::Rect::new(0, 0, 80, 24));

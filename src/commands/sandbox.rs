@@ -2,7 +2,7 @@
 //! screen on a challenge (draft, hints used and solved state kept in the progress store, drafts
 //! redacted by the store) or the playground on any policy or rule file.
 
-use std::io::{IsTerminal as _, Write as _};
+use std::io::Write as _;
 use std::path::Path;
 
 use anyhow::{Context as _, anyhow, bail};
@@ -126,9 +126,9 @@ pub fn run(ctx: &Context, target: Option<&str>) -> anyhow::Result<Outcome> {
         })?;
         Open::Challenge(id.to_string())
     };
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+    if !super::interactive::can_draw() {
         bail!(
-            "this command needs a terminal (stdin and stdout must be a TTY); to judge an answer \
+            "this command needs a terminal that can draw (a TTY on stdin and stdout, TERM not `dumb`); to judge an answer \
              without one, use `secdojo challenge check ID FILE` or `secdojo policy lint FILE`"
         );
     }

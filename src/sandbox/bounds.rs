@@ -9,7 +9,7 @@ use crate::policy::evaluate::{Outcome, PolicySet, evaluate};
 use crate::policy::network::nacl::{NaclQuery, NetworkAcl};
 use crate::policy::network::parse as netparse;
 use crate::policy::network::sets;
-use crate::policy::network::sg::{Direction, SecurityGroup, SgQuery};
+use crate::policy::network::sg::{Direction, RuleList, SecurityGroup, SgQuery};
 use crate::policy::network::{Peer, Protocol};
 use crate::policy::text::Text;
 use crate::policy::{Policy, PolicyKind, Request, trace};
@@ -117,12 +117,13 @@ impl Bounds {
                 ceiling: Box::new(Policy::parse(c).map_err(|e| content("ceiling", e.msg.en))?),
             },
             AnswerKind::SecurityGroup => Bounds::SecurityGroup {
-                floor: netparse::security_group_text(f).map_err(|e| content("floor", e.en))?,
-                ceiling: netparse::security_group_text(c).map_err(|e| content("ceiling", e.en))?,
+                floor: netparse::security_group_text(f).map_err(|e| content("floor", e.msg.en))?,
+                ceiling: netparse::security_group_text(c)
+                    .map_err(|e| content("ceiling", e.msg.en))?,
             },
             AnswerKind::NetworkAcl => Bounds::NetworkAcl {
-                floor: netparse::network_acl_text(f).map_err(|e| content("floor", e.en))?,
-                ceiling: netparse::network_acl_text(c).map_err(|e| content("ceiling", e.en))?,
+                floor: netparse::network_acl_text(f).map_err(|e| content("floor", e.msg.en))?,
+                ceiling: netparse::network_acl_text(c).map_err(|e| content("ceiling", e.msg.en))?,
             },
         }))
     }
@@ -350,7 +351,7 @@ pub fn compare(
                 None => return Ok(None),
             };
             let r = sg.reachable(q);
-            let rules = if r.list == "egress" {
+            let rules = if r.list == RuleList::Egress {
                 &sg.egress
             } else {
                 &sg.ingress
@@ -368,12 +369,12 @@ pub fn compare(
                 expected: exp.into(),
                 why: match loc {
                     Some(l) => Text::new(
-                        format!("{} のルールが許可しています（{}）", r.list, l.path),
-                        format!("admitted by the {} rule {}", r.list, l.path),
+                        format!("{} のルールが許可しています（{}）", r.list.name(), l.path),
+                        format!("admitted by the {} rule {}", r.list.name(), l.path),
                     ),
                     None => Text::new(
-                        format!("{} のどのルールにも一致しません", r.list),
-                        format!("no {} rule admits it", r.list),
+                        format!("{} のどのルールにも一致しません", r.list.name()),
+                        format!("no {} rule admits it", r.list.name()),
                     ),
                 },
                 line: loc.map(|l| l.line),
@@ -435,8 +436,8 @@ fn net_err(e: netparse::NetParseError) -> AnswerError {
         line: e.line,
         col: e.col,
         msg: Text::new(
-            format!("{} ({})", e.ja, e.path),
-            format!("{} ({})", e.en, e.path),
+            format!("{} ({})", e.msg.ja, e.path),
+            format!("{} ({})", e.msg.en, e.path),
         ),
     }
 }

@@ -11,6 +11,7 @@ pub mod event_loop;
 pub mod events;
 pub mod exam;
 pub mod glossary;
+pub mod hangup;
 pub mod help;
 pub mod keymap;
 pub mod layout;

@@ -3,6 +3,7 @@
 //! cursor visible, mouse reporting and bracketed paste off.
 
 use std::io::{self, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -27,8 +28,12 @@ pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
 /// Owns the terminal while the TUI runs; dropping it restores the terminal, so an early `?`
 /// return cannot leave raw mode behind.
+///
+/// ratatui's own `Drop` is never run: all it does is show the cursor (which `restore` does), and
+/// when the terminal has hung up it reports the failure with `eprintln!`, which panics on the
+/// closed terminal and would skip saving the learner's work.
 pub struct TerminalGuard {
-    pub terminal: Tui,
+    pub terminal: ManuallyDrop<Tui>,
 }
 
 impl TerminalGuard {
@@ -38,7 +43,9 @@ impl TerminalGuard {
         install_panic_hook();
         take_over()?;
         match Terminal::new(CrosstermBackend::new(io::stdout())) {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Ok(terminal) => Ok(TerminalGuard {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(e) => {
                 restore();
                 Err(e)
@@ -57,7 +64,7 @@ impl TerminalGuard {
     pub fn resume(&mut self) -> io::Result<()> {
         take_over()?;
         execute!(io::stdout(), Clear(ClearType::All))?;
-        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        self.terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
         Ok(())
     }
 }
