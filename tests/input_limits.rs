@@ -161,3 +161,23 @@ fn an_endless_line_on_standard_input_is_refused_quickly() {
     assert!(!status.success());
     assert!(err.contains("a line longer than 64 KiB"), "{err}");
 }
+
+#[test]
+fn an_exam_file_that_is_a_device_or_too_large_is_refused_before_any_question() {
+    secdojo()
+        .args(["exam", "/dev/zero", "--plain"])
+        .timeout(Duration::from_secs(10))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/dev/zero: not a regular file"));
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("exam.toml");
+    std::fs::write(&big, "#".repeat(20 * 1024 * 1024)).unwrap();
+    secdojo()
+        .args(["exam", "--check"])
+        .arg(&big)
+        .timeout(Duration::from_secs(10))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("exam.toml"));
+}

@@ -39,8 +39,10 @@ pub struct ExamArgs {
 /// Reads and checks an exam file against `course`; errors read
 /// `EXAM.toml:line:col: error: message` in `lang`.
 pub fn load_exam(path: &Path, course: &course::Course, lang: Lang) -> anyhow::Result<Exam> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // Size-capped and regular files only: an exam file named by a learner's shell may be a
+    // FIFO or /dev/zero (docs/limits.md).
+    let text = crate::input::read_text(path, crate::input::Limit::ExamFile)
+        .map_err(|e| e.in_lang(lang))?;
     exam::parse(&text, course).map_err(|d| {
         let d = (*d).in_file(path.display().to_string());
         anyhow::anyhow!(crate::progress::report_format::printable(&d.render(lang)))

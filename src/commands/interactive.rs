@@ -1,7 +1,5 @@
 //! The terminal UI commands: `secdojo` (course map) and `secdojo learn [UNIT]`.
 
-use std::io::IsTerminal;
-
 use anyhow::Context as _;
 use ratatui::layout::Rect;
 
@@ -213,6 +211,15 @@ pub fn save_reading(ctx: &Context, visits: Vec<crate::progress::reading::Visit>)
         .map(|e| format!("cannot save the reading position: {e:#}"))
 }
 
+/// Whether the TUI may start: stdin and stdout are terminals and the terminal is not `dumb`
+/// (a dumb terminal would print the escape codes as text; the plain modes serve it instead).
+pub fn can_draw() -> bool {
+    use std::io::IsTerminal as _;
+    std::io::stdin().is_terminal()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,13 +261,4 @@ mod tests {
         let msg = format!("{err:#}");
         assert!(msg.contains("lessons/course.toml:1:"), "{msg}");
     }
-}
-
-/// Whether the TUI may start: stdin and stdout are terminals and the terminal is not `dumb`
-/// (a dumb terminal would print the escape codes as text; the plain modes serve it instead).
-pub fn can_draw() -> bool {
-    use std::io::IsTerminal as _;
-    std::io::stdin().is_terminal()
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
