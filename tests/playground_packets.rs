@@ -13,7 +13,9 @@ use secdojo::course::CourseSource;
 use secdojo::i18n::Lang;
 use secdojo::progress::atomic::write_atomic;
 use secdojo::sandbox::playground::{FileKind, Playground};
-use secdojo::tui::sandbox::keys::{SbAction, map_key};
+use secdojo::tui::action::Action;
+use secdojo::tui::keymap::map_key;
+use secdojo::tui::sandbox::keys::SbAction;
 use secdojo::tui::sandbox::state::{Effect, Eval, Mode, Sandbox};
 use secdojo::tui::theme::Theme;
 use serde_json::Value;
@@ -259,8 +261,15 @@ fn sandbox(text: &str, path: &Path) -> Sandbox {
 
 fn press(sb: &mut Sandbox, code: KeyCode) {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(a) = map_key(sb.ctx(), sb.is_playground(), &key) {
-        sb.update(a, Instant::now());
+    // Through the one keymap, as the app routes the sandbox's keys.
+    match map_key(sb.key_context(), &key) {
+        Some(Action::Sandbox(a)) => {
+            sb.update(a, Instant::now());
+        }
+        Some(Action::Edit(k)) => {
+            sb.update(SbAction::Edit(k), Instant::now());
+        }
+        _ => {}
     }
 }
 

@@ -51,7 +51,14 @@ fn packets_are_decided_follow_edits_and_save_for_policy_test() {
     s.wait_text("i edit");
     s.send("w");
     s.wait_text("saved to");
+    // The file itself has edits that were not saved: quitting asks first.
     s.send("q");
+    s.wait_text("Leave and lose them?");
+    s.send("n");
+    s.wait_text("i edit");
+    s.send("q");
+    s.wait_text("Leave and lose them?");
+    s.send("y");
     assert_eq!(s.finish(), 0);
     s.assert_restored();
 

@@ -55,8 +55,11 @@ fn answer_a_question_see_feedback_results_and_the_recorded_attempt() {
     s.send("\r");
     let fb = s.wait_text("Right.");
     assert!(fb.contains("Lesson section:"), "{fb}");
-    // End the quiz: the results show one right of one answered, and the seed to repeat it.
+    // End the quiz: with an answer given it asks first; yes shows the results, one right of
+    // one answered, and the seed to repeat it.
     s.send("q");
+    s.wait_text("End the quiz now?");
+    s.send("y");
     let res = s.wait_text("Overall: 1/1");
     assert!(res.contains(&format!("--seed {seed}")), "{res}");
     s.send("q");

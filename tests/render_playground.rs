@@ -62,7 +62,7 @@ fn screen(file: &str, text: &str, packets: &[&str], lang: Lang, w: u16, h: u16) 
         sb.update(SbAction::RequestDone, now);
         assert!(sb.status.is_none(), "{line}: {:?}", sb.status);
     }
-    sb.update(SbAction::Resize(w, h), now);
+    sb.area = ratatui::layout::Rect::new(0, 0, w, h);
     sb
 }
 

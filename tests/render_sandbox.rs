@@ -82,7 +82,7 @@ fn state(name: &str, lang: Lang, w: u16, h: u16) -> (Sandbox, String) {
         }
         other => panic!("no state {other}"),
     };
-    sb.update(SbAction::Resize(w, h), Instant::now());
+    sb.area = Rect::new(0, 0, w, h);
     let text = draw(&sb);
     (sb, text)
 }

@@ -120,7 +120,7 @@ fn hints_and_the_trace_popup_speak_japanese() {
     insta::assert_snapshot!("panel_trace_ja_80x24", text);
 
     // Toggling the language re-picks every word, the popup's lines included.
-    sb.update(SbAction::ToggleLang, now);
+    sb.lang = sb.lang.other();
     let en = draw(&sb);
     assert!(en.contains("action: yes"), "{en}");
 }
@@ -233,7 +233,7 @@ fn status_messages_come_from_the_ui_strings_in_both_languages() {
     );
 
     sb.update(SbAction::Reset, now);
-    sb.update(SbAction::ToggleLang, now);
+    sb.lang = sb.lang.other();
     let text = draw(&sb);
     assert!(
         text.contains("back to the starter (Ctrl+Z undoes it)"),

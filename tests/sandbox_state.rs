@@ -8,7 +8,9 @@ use ratatui::layout::Rect;
 use secdojo::course::CourseSource;
 use secdojo::i18n::Lang;
 use secdojo::sandbox::{Task, load};
-use secdojo::tui::sandbox::keys::map_key;
+use secdojo::tui::action::Action;
+use secdojo::tui::keymap::map_key;
+use secdojo::tui::sandbox::keys::SbAction;
 use secdojo::tui::sandbox::state::{Effect, Focus, Mode, Sandbox};
 use secdojo::tui::theme::Theme;
 
@@ -34,8 +36,15 @@ fn sandbox(text: Option<&str>) -> Sandbox {
 
 fn press(sb: &mut Sandbox, code: KeyCode, mods: KeyModifiers, now: Instant) {
     let key = KeyEvent::new(code, mods);
-    if let Some(a) = map_key(sb.ctx(), sb.is_playground(), &key) {
-        sb.update(a, now);
+    // Through the one keymap, as the app routes the sandbox's keys.
+    match map_key(sb.key_context(), &key) {
+        Some(Action::Sandbox(a)) => {
+            sb.update(a, now);
+        }
+        Some(Action::Edit(k)) => {
+            sb.update(SbAction::Edit(k), now);
+        }
+        _ => {}
     }
 }
 
@@ -112,8 +121,9 @@ fn hints_are_staged_and_trace_opens_for_the_selected_request() {
     assert!(sb.popup.is_none());
     press(&mut sb, KeyCode::Char('s'), KeyModifiers::NONE, now);
     assert!(sb.take_effects().is_empty(), "not solved: nothing recorded");
-    press(&mut sb, KeyCode::Char('L'), KeyModifiers::SHIFT, now);
-    assert_eq!(sb.lang, Lang::Ja);
+    // `L` switches the language app-wide: the keymap says so; the app then sets the sandbox's.
+    let l = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
+    assert_eq!(map_key(sb.key_context(), &l), Some(Action::ToggleLang));
     press(&mut sb, KeyCode::Char('e'), KeyModifiers::NONE, now);
     assert_eq!(sb.take_effects(), [Effect::OpenEditor]);
 }
@@ -135,7 +145,7 @@ fn search_moves_the_caret_to_the_match() {
 fn moving_through_requests_keeps_the_selected_one_in_view() {
     let now = Instant::now();
     let mut sb = sandbox(None);
-    sb.update(secdojo::tui::sandbox::keys::SbAction::Resize(80, 24), now);
+    sb.area = Rect::new(0, 0, 80, 24);
     press(&mut sb, KeyCode::Esc, KeyModifiers::NONE, now);
     assert_eq!(sb.panel_scroll, 0);
     for _ in 0..8 {

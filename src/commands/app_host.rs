@@ -14,8 +14,7 @@ use super::Context;
 use crate::policy::text::Text;
 use crate::progress::atomic::write_atomic;
 use crate::tui::App;
-use crate::tui::challenges::SandboxEffect;
-use crate::tui::quiz::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::sandbox::editor;
 use crate::tui::sandbox::state::Mode;
 
@@ -45,32 +44,28 @@ impl<'a> AppHost<'a> {
         }
     }
 
-    /// Performs every effect the app has queued.
+    /// Performs every effect the app has queued, in order.
     pub fn drain(&mut self) {
         for effect in self.app.take_effects() {
-            self.record(effect);
-        }
-        for effect in self.app.take_sandbox_effects() {
-            self.sandbox(effect);
+            self.perform(effect);
         }
     }
 
-    fn record(&mut self, effect: Effect) {
-        match effect {
-            Effect::RecordRun(run) => self.notes.extend(super::quiz::save_quietly(self.ctx, &run)),
-            Effect::SaveReading(visit) => self
-                .notes
-                .extend(super::interactive::save_reading(self.ctx, vec![visit])),
-        }
-    }
-
-    fn sandbox(&mut self, effect: SandboxEffect) {
+    fn perform(&mut self, effect: Effect) {
         let status = match effect {
-            SandboxEffect::OpenEditor => {
+            Effect::RecordRun(run) => {
+                self.notes.extend(super::quiz::save_quietly(self.ctx, &run));
+                None
+            }
+            Effect::SaveReading(visit) => {
+                let note = super::interactive::save_reading(self.ctx, vec![visit]);
+                self.notes.extend(note);
+                None
+            }
+            Effect::OpenEditor => {
                 let warned = self
                     .app
-                    .sandbox
-                    .as_ref()
+                    .sandbox()
                     .is_some_and(|sb| !sb.eval.warnings.is_empty());
                 if !warned {
                     self.editor = true;
@@ -78,7 +73,7 @@ impl<'a> AppHost<'a> {
                 }
                 Some(status(self.app, "sandbox.status.editor_refused", &[]))
             }
-            SandboxEffect::Solved { id, draft } => self
+            Effect::Solved { id, draft } => self
                 .store_challenge(&id, |c| {
                     c.solved = true;
                     c.draft = Some(draft);
@@ -90,7 +85,7 @@ impl<'a> AppHost<'a> {
                         format!("not saved: {e:#}"),
                     )
                 }),
-            SandboxEffect::Left { id, draft, hints } => {
+            Effect::Left { id, draft, hints } => {
                 if let Err(e) = self.store_challenge(&id, |c| {
                     c.draft = Some(draft);
                     c.hints_used = c.hints_used.max(hints);
@@ -100,11 +95,10 @@ impl<'a> AppHost<'a> {
                 }
                 None
             }
-            SandboxEffect::SaveCases | SandboxEffect::SavePolicy => {
-                Some(self.save_playground(effect == SandboxEffect::SaveCases))
-            }
+            Effect::SaveCases => Some(self.save_playground(true)),
+            Effect::SavePolicy => Some(self.save_playground(false)),
         };
-        if let (Some(msg), Some(sb)) = (status, self.app.sandbox.as_mut()) {
+        if let (Some(msg), Some(sb)) = (status, self.app.sandbox_mut()) {
             sb.status = Some(msg);
         }
     }
@@ -122,8 +116,8 @@ impl<'a> AppHost<'a> {
     }
 
     /// Writes the playground's requests next to its file (`cases`), or the file itself.
-    fn save_playground(&self, cases: bool) -> Text {
-        let Some(sb) = self.app.sandbox.as_ref() else {
+    fn save_playground(&mut self, cases: bool) -> Text {
+        let Some(sb) = self.app.sandbox() else {
             return Text::new("", "");
         };
         let Mode::Playground(p) = &sb.mode else {
@@ -141,6 +135,12 @@ impl<'a> AppHost<'a> {
         } else {
             write_atomic(&p.path, &text).map(|()| p.path.clone())
         };
+        if !cases
+            && result.is_ok()
+            && let Some(sb) = self.app.sandbox_mut()
+        {
+            sb.saved = text;
+        }
         match result {
             Ok(path) => status(
                 self.app,
@@ -157,10 +157,8 @@ impl<'a> AppHost<'a> {
 
     /// After the loop (quit, signal or error): what is still open is saved as left.
     pub fn finish(&mut self) {
-        self.app.finish_reading();
-        self.app.close_sandbox();
-        if let Some(run) = self.app.quiz.as_mut().and_then(|q| q.take_unfinished()) {
-            self.record(Effect::RecordRun(run));
+        if !self.app.quit {
+            self.app.quit_all();
         }
         self.drain();
     }
@@ -174,11 +172,11 @@ impl crate::tui::event_loop::Host for AppHost<'_> {
     }
 
     fn wake_at(&self) -> Option<Instant> {
-        self.app.sandbox_wake_at(Instant::now())
+        self.app.wake_at(Instant::now())
     }
 
     fn tick(&mut self, now: Instant) -> bool {
-        let changed = self.app.tick_sandbox(now);
+        let changed = self.app.tick(now);
         self.drain();
         changed
     }
@@ -197,7 +195,7 @@ impl crate::tui::event_loop::Host for AppHost<'_> {
 
     fn use_terminal(&mut self) {
         self.editor = false;
-        let Some(sb) = self.app.sandbox.as_mut() else {
+        let Some(sb) = self.app.sandbox_mut() else {
             return;
         };
         let command = editor::editor_command(|k| std::env::var(k).ok());
@@ -211,7 +209,7 @@ impl crate::tui::event_loop::Host for AppHost<'_> {
                 Text::new(e.clone(), e)
             }
         };
-        if let Some(sb) = self.app.sandbox.as_mut() {
+        if let Some(sb) = self.app.sandbox_mut() {
             sb.status = Some(msg);
         }
     }

@@ -53,7 +53,9 @@ pub fn run(ctx: &Context, screen: &ScreenName, size: &str) -> anyhow::Result<Out
     };
     match screen {
         ScreenName::Home | ScreenName::Sandbox(_) => {}
-        ScreenName::Help => app.help = Some(0),
+        ScreenName::Help => {
+            app.update(crate::tui::action::Action::ToggleHelp);
+        }
         ScreenName::Glossary(term) => app.open_glossary(term.as_deref())?,
         ScreenName::Progress => app.open_progress(),
         ScreenName::Lesson { unit: name, anchor } => {

@@ -16,7 +16,6 @@ use crate::i18n::{Lang, Strings};
 use crate::policy::text::Text;
 use crate::sandbox::playground::Playground;
 use crate::sandbox::{Task, file_kind, load};
-use crate::tui::challenges::SandboxExit;
 use crate::tui::sandbox::state::{Mode, Sandbox};
 use crate::tui::theme::Theme;
 
@@ -161,6 +160,8 @@ fn challenge(ctx: &Context, id: &str) -> anyhow::Result<Outcome> {
 fn playground(ctx: &Context, path: &Path, text: &str) -> anyhow::Result<Outcome> {
     let mut app = interactive::build_app(ctx, Rect::new(0, 0, 80, 24))?;
     let sb = app.new_sandbox(Mode::Playground(Playground::new(path, text)), text);
-    app.open_sandbox(sb, SandboxExit::Quit);
+    // Alone on the stack: leaving the playground ends the program.
+    app.stack.clear();
+    app.open_sandbox(sb);
     interactive::run_app(ctx, &mut app)
 }

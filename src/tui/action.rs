@@ -6,7 +6,7 @@
 pub enum Action {
     /// Leave the program (Ctrl-C anywhere, `q` on the course map).
     Quit,
-    /// Go back one level: close an overlay or leave the lesson for the course map.
+    /// Go back one level: the screen leaves the stack (asking first if that loses work).
     Back,
     Up,
     Down,
@@ -39,4 +39,11 @@ pub enum Action {
     Quiz(crate::tui::quiz::QuizAction),
     /// Course map: the selected unit's sandbox challenges.
     Challenges,
+    /// A key of the sandbox screen's commands (its table is in `tui::sandbox::keys`).
+    Sandbox(crate::tui::sandbox::keys::SbAction),
+    /// A key typed into a text editor (the sandbox's draft): the editor interprets it, so
+    /// editing arrives through the keymap like every other key.
+    Edit(crossterm::event::KeyEvent),
+    /// Yes to the question on screen ("leave anyway?").
+    Confirm,
 }

@@ -1,42 +1,31 @@
-//! The whole UI state and its one entry point, `App::update(Action)`. Nothing here touches the
-//! terminal: `render`, snapshot tests and the real event loop drive the same code.
+//! The UI: a stack of screens (`tui::screen`) over the state they share, and its one entry point,
+//! `App::update(Action)`. Nothing here touches the terminal or the disk: `render`, snapshot
+//! tests and the real event loop drive the same code, and IO is queued as effects for the host.
 
 use std::collections::HashMap;
 
 use anyhow::Context as _;
 use ratatui::layout::Rect;
 
+use std::time::Instant;
+
 use super::action::Action;
-use super::glossary::GlossaryState;
+use super::confirm::{Confirm, Yes};
+use super::effect::Effect;
+use super::help::Help;
 use super::keymap::KeyContext;
 use super::layout::LessonLayout;
 use super::learner::Learner;
-use super::learner::open::ProgressPage;
+use super::lesson_page;
 use super::page::{Page, Position};
-use super::quiz::{Effect, QuizEnv, QuizState};
+use super::quiz::{QuizEnv, QuizState};
 use super::reader::Reader;
+use super::sandbox::Sandbox;
+use super::screen::{Screen, Transition};
 use super::theme::Theme;
-use super::{help, lesson_page};
 use crate::course::Course;
 use crate::i18n::{Lang, Strings};
 use crate::markdown::Document;
-
-/// Which screen is showing (overlays are separate).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    Home,
-    Lesson(Reader),
-    /// The glossary, over the screen it was opened from.
-    Glossary(GlossaryState),
-    /// The self-assessment, over the screen it was opened from.
-    Progress(ProgressPage),
-    /// A quiz question, its feedback or the results (state in `App::quiz`).
-    Quiz,
-    /// The sandbox challenges of one unit.
-    Challenges(crate::tui::challenges::ChallengeList),
-    /// The sandbox screen (state in `App::sandbox`).
-    Sandbox,
-}
 
 /// Laid-out pages are cached per lesson, language and text width: a frame never re-wraps.
 type PageKey = (String, Lang, u16);
@@ -50,9 +39,8 @@ pub struct App {
     pub theme: Theme,
     /// The terminal area, as last reported.
     pub area: Rect,
-    pub screen: Screen,
-    /// `Some(scroll)` while the help overlay is open.
-    pub help: Option<usize>,
+    /// The screens, bottom first; the last one is on top. Never empty while the app runs.
+    pub stack: Vec<Screen>,
     /// Selected unit on the course map.
     pub home_sel: usize,
     /// Reading position of every lesson opened in this run.
@@ -62,24 +50,14 @@ pub struct App {
     pub quit: bool,
     /// The learner's progress as this run sees it (see `tui::learner`).
     pub learner: Learner,
-    /// The open quiz, kept while its lesson section is read.
-    pub quiz: Option<QuizState>,
-    /// Leaving the lesson returns to the quiz (it was opened from the feedback).
-    pub quiz_return: bool,
-    /// Leaving the lesson returns to the sandbox (it was opened from a challenge).
-    pub sandbox_return: bool,
     pub quiz_env: QuizEnv,
-    /// Work for the edge of the program (recording quiz runs), see `take_effects`.
+    /// Work for the host at the edge (saving, `$EDITOR`), see `take_effects`.
     pub effects: Vec<Effect>,
     /// Every sandbox challenge of the course (loaded by the command that runs the UI; empty
     /// for `render`, which never opens one).
     pub catalog: Vec<crate::sandbox::Challenge>,
-    /// The open sandbox screen.
-    pub sandbox: Option<Box<crate::tui::sandbox::Sandbox>>,
-    /// Where Esc on the sandbox leads.
-    pub sandbox_exit: crate::tui::challenges::SandboxExit,
-    /// The sandbox's work for the edge, see `take_sandbox_effects`.
-    pub sandbox_effects: Vec<crate::tui::challenges::SandboxEffect>,
+    /// The time of the event being handled (the sandbox's debounce counts from it).
+    pub now: Instant,
 }
 
 impl App {
@@ -89,23 +67,17 @@ impl App {
             lang,
             theme,
             area,
-            screen: Screen::Home,
-            help: None,
+            stack: vec![Screen::home()],
             home_sel: 0,
             positions: HashMap::new(),
             docs: HashMap::new(),
             pages: HashMap::new(),
             quit: false,
             learner: Learner::default(),
-            quiz: None,
-            quiz_return: false,
-            sandbox_return: false,
             quiz_env: QuizEnv::real(),
             effects: Vec::new(),
             catalog: Vec::new(),
-            sandbox: None,
-            sandbox_exit: crate::tui::challenges::SandboxExit::Home,
-            sandbox_effects: Vec::new(),
+            now: Instant::now(),
         }
     }
 
@@ -113,9 +85,64 @@ impl App {
         self.course.strings(self.lang)
     }
 
-    /// Opens the lesson of `unit` (as `secdojo learn UNIT` and Enter on the map do); an unknown
-    /// unit is an error naming the units that exist.
+    /// The screen on top of the stack.
+    pub fn top(&self) -> &Screen {
+        self.stack.last().expect("the stack is never empty")
+    }
+
+    pub fn top_mut(&mut self) -> &mut Screen {
+        self.stack.last_mut().expect("the stack is never empty")
+    }
+
+    /// The topmost screen that is not an overlay (the one help or a question is drawn over).
+    pub fn base(&self) -> &Screen {
+        self.stack
+            .iter()
+            .rev()
+            .find(|s| !s.component().overlay())
+            .unwrap_or_else(|| self.top())
+    }
+
+    /// The open quiz, if one is on the stack.
+    pub fn quiz(&self) -> Option<&QuizState> {
+        self.stack.iter().rev().find_map(|s| match s {
+            Screen::Quiz(q) => Some(q.as_ref()),
+            _ => None,
+        })
+    }
+
+    /// The open sandbox, if one is on the stack.
+    pub fn sandbox(&self) -> Option<&Sandbox> {
+        self.stack.iter().rev().find_map(|s| match s {
+            Screen::Sandbox(sb) => Some(sb.as_ref()),
+            _ => None,
+        })
+    }
+
+    pub fn sandbox_mut(&mut self) -> Option<&mut Sandbox> {
+        self.stack.iter_mut().rev().find_map(|s| match s {
+            Screen::Sandbox(sb) => Some(sb.as_mut()),
+            _ => None,
+        })
+    }
+
+    /// Puts `screen` on top (commands and `render` open screens this way; screens themselves
+    /// return a [`Transition`]).
+    pub fn push(&mut self, screen: Screen) {
+        self.stack.push(screen);
+        self.note_reading();
+    }
+
+    /// Opens the lesson of `unit` on top (as `secdojo learn UNIT` does); an unknown unit is an
+    /// error naming the units that exist.
     pub fn open_lesson(&mut self, unit: &str) -> anyhow::Result<()> {
+        let screen = self.lesson_screen(unit)?;
+        self.push(screen);
+        Ok(())
+    }
+
+    /// The lesson of `unit`, where this run last left it.
+    pub fn lesson_screen(&mut self, unit: &str) -> anyhow::Result<Screen> {
         let index = self
             .course
             .units
@@ -131,22 +158,34 @@ impl App {
         if let (Some(pos), Some(page)) = (self.positions.get(unit), self.page_for(unit)) {
             reader.relayout(pos, page, self.view_height());
         }
-        self.screen = Screen::Lesson(reader);
-        Ok(())
+        Ok(Screen::Lesson(reader))
     }
 
-    /// Scrolls the open lesson to the section `anchor` (`render lesson:iam#policies`, and later
-    /// links from quiz feedback); an unknown anchor is an error naming the file's anchors.
+    /// The lesson of `unit` at section `anchor` (a glossary jump, a `lesson:` link, a quiz's
+    /// "read the section"). A missing section still opens the lesson.
+    pub fn lesson_at(&mut self, unit: &str, anchor: Option<&str>) -> anyhow::Result<Screen> {
+        let mut screen = self.lesson_screen(unit)?;
+        if let (Some(a), Screen::Lesson(reader)) = (anchor, &mut screen) {
+            let _ = self.jump(reader, a);
+        }
+        Ok(screen)
+    }
+
+    /// Scrolls the lesson on top to the section `anchor` (`render lesson:iam#policies`); an
+    /// unknown anchor is an error naming the file's anchors.
     pub fn jump_to(&mut self, anchor: &str) -> anyhow::Result<()> {
-        let view = self.view_height();
-        let width = self.text_width();
-        let lang = self.lang;
-        let Screen::Lesson(reader) = &mut self.screen else {
+        let Some(Screen::Lesson(mut reader)) = self.stack.pop() else {
             anyhow::bail!("no lesson is open");
         };
+        let result = self.jump(&mut reader, anchor);
+        self.stack.push(Screen::Lesson(reader));
+        result
+    }
+
+    fn jump(&self, reader: &mut Reader, anchor: &str) -> anyhow::Result<()> {
         let page = self
             .pages
-            .get(&(reader.unit.clone(), lang, width))
+            .get(&(reader.unit.clone(), self.lang, self.text_width()))
             .context("lesson not laid out")?;
         if !page.headings.iter().any(|h| h.anchor == anchor) {
             let all: Vec<&str> = page.headings.iter().map(|h| h.anchor.as_str()).collect();
@@ -160,26 +199,21 @@ impl App {
             anchor: Some(anchor.to_string()),
             offset: 0,
         };
-        reader.relayout(&pos, page, view);
+        reader.relayout(&pos, page, self.view_height());
         Ok(())
+    }
+
+    /// Keeps a lesson's reading position for the next time it opens in this run.
+    pub(crate) fn remember_position(&mut self, reader: &Reader) {
+        if let Some(page) = self.page_for(&reader.unit) {
+            let pos = reader.position(page);
+            self.positions.insert(reader.unit.clone(), pos);
+        }
     }
 
     /// Where the keyboard focus is, for the keymap.
     pub fn key_context(&self) -> KeyContext {
-        if self.help.is_some() {
-            return KeyContext::Help;
-        }
-        match &self.screen {
-            Screen::Home => KeyContext::Home,
-            Screen::Lesson(r) if r.search.editing => KeyContext::Search,
-            Screen::Lesson(r) if r.outline_open => KeyContext::Outline,
-            Screen::Lesson(_) => KeyContext::Lesson,
-            Screen::Glossary(_) => self.glossary_context(),
-            Screen::Progress(_) => KeyContext::Progress,
-            Screen::Quiz => self.quiz_context(),
-            Screen::Challenges(_) => KeyContext::Challenges,
-            Screen::Sandbox => KeyContext::Sandbox,
-        }
+        self.top().component().context(self)
     }
 
     pub fn lesson_layout(&self) -> LessonLayout {
@@ -202,7 +236,7 @@ impl App {
     }
 
     /// Parses (once per lesson and language) and lays out (once per width) the lesson of `unit`.
-    fn ensure_page(&mut self, unit: &str) {
+    pub(crate) fn ensure_page(&mut self, unit: &str) {
         let width = self.text_width();
         let key = (unit.to_string(), self.lang, width);
         if self.pages.contains_key(&key) {
@@ -211,10 +245,20 @@ impl App {
         let Some(lesson) = self.course.lesson(unit, self.lang) else {
             return;
         };
+        let units = &self.course.units;
+        let at = units.iter().position(|u| u.id == unit);
+        let next = lesson_page::Next {
+            challenges: at.is_some_and(|i| !units[i].challenges.is_empty()),
+            unit: at
+                .and_then(|i| units.get(i + 1))
+                .map(|u| u.title.get(self.lang).clone()),
+        };
         let doc = self
             .docs
             .entry((unit.to_string(), self.lang))
-            .or_insert_with(|| lesson_page::parse_lesson(lesson, self.course.strings(self.lang)));
+            .or_insert_with(|| {
+                lesson_page::parse_lesson(lesson, self.course.strings(self.lang), &next)
+            });
         let page = lesson_page::layout(doc, width, self.course.strings(self.lang), &self.theme);
         // Dragging a window edge produces many widths; keep only the current one's pages then.
         if self.pages.len() >= MAX_CACHED_PAGES {
@@ -228,7 +272,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> bool {
         match action {
             Action::Quit => {
-                self.quit = true;
+                self.quit_all();
                 return true;
             }
             Action::Resize(w, h) => {
@@ -244,136 +288,137 @@ impl App {
                 self.relayout(|app| app.lang = other);
                 return true;
             }
-            Action::ToggleHelp => {
-                self.help = match self.help {
-                    Some(_) => None,
-                    None => Some(0),
-                };
+            Action::ToggleHelp if !matches!(self.top(), Screen::Help(_)) => {
+                let first = self.key_context();
+                self.stack.push(Screen::Help(Help { scroll: 0, first }));
                 return true;
             }
             _ => {}
         }
-        if let Some(scroll) = self.help {
-            let max = help::line_count(self).saturating_sub(1);
-            let next = match action {
-                Action::Up => scroll.saturating_sub(1),
-                Action::Down => (scroll + 1).min(max),
-                Action::Scroll(d) => (scroll as isize + d as isize).clamp(0, max as isize) as usize,
-                Action::Back => return self.update(Action::ToggleHelp),
-                _ => scroll,
-            };
-            self.help = Some(next);
-            return next != scroll;
-        }
-        if let Some(changed) = self.route_extra(action) {
-            self.note_reading();
-            return changed;
-        }
-        let changed = match &mut self.screen {
-            Screen::Home => self.update_home(action),
-            Screen::Glossary(_) | Screen::Progress(_) => false,
-            Screen::Lesson(_) => self.update_lesson(action),
-            Screen::Quiz => self.update_quiz(action),
-            Screen::Challenges(_) => self.update_challenge_list(action),
-            // Sandbox keys arrive through `handle_event` (the editor needs the raw key).
-            Screen::Sandbox => false,
-        };
+        let mut top = self.stack.pop().unwrap_or_else(Screen::home);
+        let transition = top.component_mut().update(action, self);
+        let changed = self.apply(top, transition);
         self.note_reading();
         changed
     }
 
-    fn update_home(&mut self, action: Action) -> bool {
-        let last = self.course.units.len().saturating_sub(1);
-        let before = self.home_sel;
-        match action {
-            Action::Up => self.home_sel = self.home_sel.saturating_sub(1),
-            Action::Down => self.home_sel = (self.home_sel + 1).min(last),
-            Action::Scroll(d) if d < 0 => self.home_sel = self.home_sel.saturating_sub(1),
-            Action::Scroll(_) => self.home_sel = (self.home_sel + 1).min(last),
-            Action::Top => self.home_sel = 0,
-            Action::Bottom => self.home_sel = last,
-            Action::Open => {
-                if let Some(unit) = self.course.units.get(self.home_sel) {
-                    let id = unit.id.clone();
-                    return self.open_lesson(&id).is_ok();
-                }
-                return false;
-            }
-            Action::Challenges => return self.open_challenge_list(),
-            Action::Quiz(super::quiz::QuizAction::Start) => {
-                let Some(unit) = self.course.units.get(self.home_sel) else {
-                    return false;
-                };
-                let id = unit.id.clone();
-                return self.start_quiz(&id).is_ok();
-            }
-            _ => {}
-        }
-        self.home_sel != before
-    }
-
-    fn update_lesson(&mut self, action: Action) -> bool {
-        let view = self.view_height();
-        let width = self.text_width();
-        let lang = self.lang;
-        let Screen::Lesson(reader) = &mut self.screen else {
-            return false;
-        };
-        let empty = Page::default();
-        let page = self
-            .pages
-            .get(&(reader.unit.clone(), lang, width))
-            .unwrap_or(&empty);
-        if action == Action::Challenges {
-            let unit = reader.unit.clone();
-            self.positions.insert(unit.clone(), reader.position(page));
-            let opened = self.open_challenge_list_of(&unit).is_ok();
-            if let Screen::Challenges(list) = &mut self.screen {
-                list.from_lesson = true;
-            }
-            return opened;
-        }
-        if action == Action::Back {
-            self.positions
-                .insert(reader.unit.clone(), reader.position(page));
-            self.screen = if std::mem::take(&mut self.quiz_return) {
-                Screen::Quiz
-            } else if std::mem::take(&mut self.sandbox_return) && self.sandbox.is_some() {
-                Screen::Sandbox
+    /// Carries out what the screen `top` (taken off the stack to update it) asked for.
+    pub(crate) fn apply(&mut self, mut top: Screen, transition: Transition) -> bool {
+        let leaving = matches!(transition, Transition::Pop | Transition::Quit);
+        if let Some(what) = leaving.then(|| top.component().unsaved(self)).flatten() {
+            let yes = if matches!(transition, Transition::Quit) {
+                Yes::Quit
             } else {
-                Screen::Home
+                Yes::Leave
             };
+            self.stack.push(top);
+            self.stack.push(Screen::Confirm(Confirm { what, yes }));
             return true;
         }
-        reader.update(action, page, view)
-    }
-
-    /// Changes something the layout depends on (size, language) while keeping the reader on the
-    /// same section: the position is taken by anchor before, and restored after.
-    fn relayout(&mut self, change: impl FnOnce(&mut App)) {
-        let pos = match &self.screen {
-            Screen::Lesson(r) => self
-                .page_for(&r.unit)
-                .map(|p| (r.unit.clone(), r.position(p))),
-            Screen::Home
-            | Screen::Quiz
-            | Screen::Glossary(_)
-            | Screen::Progress(_)
-            | Screen::Challenges(_)
-            | Screen::Sandbox => None,
-        };
-        change(self);
-        if let Some((unit, pos)) = pos {
-            self.ensure_page(&unit);
-            let view = self.view_height();
-            let width = self.text_width();
-            let page = self.pages.get(&(unit.clone(), self.lang, width));
-            if let (Screen::Lesson(r), Some(page)) = (&mut self.screen, page) {
-                r.relayout(&pos, page, view);
+        match transition {
+            Transition::Stay(changed) => {
+                self.stack.push(top);
+                changed
+            }
+            Transition::Push(next) => {
+                self.stack.push(top);
+                self.stack.push(next);
+                true
+            }
+            Transition::Pop => {
+                top.component_mut().leave(self);
+                self.emptied();
+                true
+            }
+            Transition::Abandon => {
+                if let Some(mut below) = self.stack.pop() {
+                    below.component_mut().leave(self);
+                }
+                self.emptied();
+                true
+            }
+            Transition::PopThen(action) => {
+                top.component_mut().leave(self);
+                if self.stack.is_empty() {
+                    self.emptied();
+                    return true;
+                }
+                let mut below = self.stack.pop().unwrap_or_else(Screen::home);
+                let t = below.component_mut().update(action, self);
+                self.apply(below, t);
+                true
+            }
+            Transition::Replace(next) => {
+                top.component_mut().leave(self);
+                self.stack.push(next);
+                true
+            }
+            Transition::Quit => {
+                self.stack.push(top);
+                self.quit_all();
+                true
             }
         }
-        if let Some(scroll) = self.help {
-            self.help = Some(scroll.min(help::line_count(self).saturating_sub(1)));
+    }
+
+    /// Ends the program: every screen, top first, hands over what it keeps on leaving (a
+    /// quiz's answers, a draft), as when the learner leaves it by hand.
+    pub fn quit_all(&mut self) {
+        self.finish_reading();
+        while let Some(mut s) = self.stack.pop() {
+            s.component_mut().leave(self);
         }
+        self.stack.push(Screen::home());
+        self.quit = true;
+    }
+
+    /// The last screen left: the program ends (the stack keeps the course map, so it stays
+    /// drawable until the loop stops).
+    fn emptied(&mut self) {
+        if self.stack.is_empty() {
+            self.stack.push(Screen::home());
+            self.quit = true;
+        }
+    }
+
+    /// A terminal event or timer for the screen on top, with the app as its shared state.
+    pub(crate) fn with_top<R>(&mut self, f: impl FnOnce(&mut Screen, &mut App) -> R) -> R {
+        let mut top = self.stack.pop().unwrap_or_else(Screen::home);
+        let r = f(&mut top, self);
+        self.stack.push(top);
+        r
+    }
+
+    /// Changes something the layout depends on (size, language) while keeping every open
+    /// lesson on the same section: positions are taken by anchor before, and restored after.
+    fn relayout(&mut self, change: impl FnOnce(&mut App)) {
+        let positions: Vec<Option<Position>> = self
+            .stack
+            .iter()
+            .map(|s| match s {
+                Screen::Lesson(r) => self.page_for(&r.unit).map(|p| r.position(p)),
+                _ => None,
+            })
+            .collect();
+        change(self);
+        let (lang, area) = (self.lang, self.area);
+        let view = self.view_height();
+        let mut stack = std::mem::take(&mut self.stack);
+        for (screen, pos) in stack.iter_mut().zip(positions) {
+            match screen {
+                Screen::Lesson(r) => {
+                    self.ensure_page(&r.unit);
+                    if let (Some(pos), Some(page)) = (pos, self.page_for(&r.unit)) {
+                        r.relayout(&pos, page, view);
+                    }
+                }
+                Screen::Sandbox(sb) => {
+                    sb.lang = lang;
+                    sb.area = area;
+                }
+                _ => {}
+            }
+        }
+        self.stack = stack;
     }
 }

@@ -4,8 +4,9 @@
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{App, Screen};
+use super::app::App;
 use super::keymap::KeyContext;
+use super::screen::Screen;
 use super::theme::Theme;
 use crate::course::{self, CourseSource};
 use crate::i18n::Lang;
@@ -16,7 +17,7 @@ fn app(lang: Lang, w: u16, h: u16) -> App {
 }
 
 fn reader(app: &App) -> &super::reader::Reader {
-    match &app.screen {
+    match app.top() {
         Screen::Lesson(r) => r,
         _ => panic!("expected a lesson"),
     }
@@ -89,7 +90,7 @@ fn reading_position_is_remembered_for_the_run() {
     a.update(Action::Down);
     let top = reader(&a).top;
     assert!(a.update(Action::Back));
-    assert_eq!(a.screen, Screen::Home);
+    assert_eq!(a.top().name(), "home");
     assert_eq!(
         a.course.units[a.home_sel].id, "iam",
         "the map selects the unit left"
@@ -154,9 +155,9 @@ fn help_opens_scrolls_and_closes() {
     a.update(Action::ToggleHelp);
     assert_eq!(a.key_context(), KeyContext::Help);
     assert!(a.update(Action::Down));
-    assert_eq!(a.help, Some(1));
+    assert!(matches!(a.top(), Screen::Help(h) if h.scroll == 1));
     a.update(Action::Back);
-    assert_eq!(a.help, None);
+    assert!(!matches!(a.top(), Screen::Help(_)));
     assert_eq!(a.key_context(), KeyContext::Home);
 }
 

@@ -1,20 +1,16 @@
-//! From a terminal event to the app: the keymap's `Action` on every screen but the sandbox,
-//! whose editor needs the raw key (ratatui-textarea reads it) and has its own key table.
+//! From a terminal event to the app: keys and the wheel through the one keymap to the screen
+//! on top; a paste to the screen's text field; timers to the screen that asked for them.
 //! Kept apart from the loop so tests can feed events without a terminal.
 
 use std::time::Instant;
 
-use crossterm::event::{Event, MouseEventKind};
+use crossterm::event::Event;
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Screen};
-use crate::tui::glossary::GlossaryAction;
-use crate::tui::keymap::{self, KeyContext};
-use crate::tui::quiz::QuizAction;
-use crate::tui::sandbox::keys::{self as sb_keys, Ctx, SbAction};
-use crate::tui::screens::sandbox::areas;
+use crate::tui::app::App;
+use crate::tui::keymap;
 
-/// What an input event means for the app outside the sandbox screen, if anything.
+/// What an input event means for the screen on top, if anything.
 pub fn action_for(app: &App, ev: &Event) -> Option<Action> {
     match ev {
         Event::Key(k) => keymap::map_key(app.key_context(), k),
@@ -27,18 +23,11 @@ pub fn action_for(app: &App, ev: &Event) -> Option<Action> {
 impl App {
     /// Applies one terminal event that arrived at `now`; returns whether to redraw.
     pub fn handle_event(&mut self, ev: Event, now: Instant) -> bool {
-        if let Event::Resize(w, h) = ev {
-            let mut changed = self.update(Action::Resize(w, h));
-            if self.sandbox.is_some() {
-                changed |= self.update_sandbox(SbAction::Resize(w, h), now);
-            }
-            return changed;
-        }
-        if self.screen == Screen::Sandbox && self.help.is_none() {
-            return self.sandbox_event(ev, now);
-        }
+        self.now = now;
         if let Event::Paste(text) = &ev {
-            return self.paste(text);
+            let changed = self.with_top(|top, app| top.component_mut().paste(text, app));
+            self.note_reading();
+            return changed;
         }
         match action_for(self, &ev) {
             Some(action) => self.update(action),
@@ -46,55 +35,14 @@ impl App {
         }
     }
 
-    /// A paste where text is typed: the first line, one character at a time.
-    fn paste(&mut self, text: &str) -> bool {
-        let ctx = self.key_context();
-        let mut dirty = false;
-        for c in text.lines().next().unwrap_or("").chars() {
-            let action = match ctx {
-                KeyContext::Search => Action::SearchChar(c),
-                KeyContext::QuizInput => Action::Quiz(QuizAction::Char(c)),
-                KeyContext::GlossarySearch => Action::Glossary(GlossaryAction::Char(c)),
-                _ => break,
-            };
-            dirty |= self.update(action);
-        }
-        dirty
+    /// The screen on top's timer, when its time has come.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        self.now = now;
+        self.with_top(|top, app| top.component_mut().tick(now, app))
     }
 
-    fn sandbox_event(&mut self, ev: Event, now: Instant) -> bool {
-        let Some(sb) = self.sandbox.as_ref() else {
-            return false;
-        };
-        let (ctx, playground, panel_x) = (sb.ctx(), sb.is_playground(), areas(sb.area).panel.x);
-        match ev {
-            Event::Key(k) => match sb_keys::map_key(ctx, playground, &k) {
-                Some(a) => self.update_sandbox(a, now),
-                None => false,
-            },
-            Event::Paste(text) => match ctx {
-                Ctx::Editor => self.update_sandbox(SbAction::Paste(text), now),
-                Ctx::Search | Ctx::Request => {
-                    let mut dirty = false;
-                    for c in text.lines().next().unwrap_or("").chars() {
-                        let a = if ctx == Ctx::Search {
-                            SbAction::SearchChar(c)
-                        } else {
-                            SbAction::RequestChar(c)
-                        };
-                        dirty |= self.update_sandbox(a, now);
-                    }
-                    dirty
-                }
-                Ctx::Panel | Ctx::Popup => false,
-            },
-            // The wheel over the panel scrolls it (the editor keeps its own keys).
-            Event::Mouse(m) if m.column >= panel_x => match m.kind {
-                MouseEventKind::ScrollDown => self.update_sandbox(SbAction::PanelDown, now),
-                MouseEventKind::ScrollUp => self.update_sandbox(SbAction::PanelUp, now),
-                _ => false,
-            },
-            _ => false,
-        }
+    /// When the screen on top wants to be woken, if it does.
+    pub fn wake_at(&self, now: Instant) -> Option<Instant> {
+        self.top().component().wake_at(now)
     }
 }

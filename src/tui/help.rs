@@ -6,23 +6,64 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::app::{App, Screen};
+use super::action::Action;
+use super::app::App;
 use super::keymap::{self, HELP_SECTIONS, Key, KeyContext};
 use super::layout::centered;
+use super::screen::{Component, Transition};
 use super::widgets::{block, clear_popup};
 
-/// The overlay's lines, before scrolling.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+/// The `?` overlay over any screen: the keys of the screen under it come first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Help {
+    pub scroll: usize,
+    /// The keymap context of the screen it was opened over.
+    pub first: KeyContext,
+}
+
+/// Lines a page key moves; the overlay is at least this tall on the smallest terminal we draw.
+const PAGE: usize = 10;
+
+impl Component for Help {
+    fn context(&self, _app: &App) -> KeyContext {
+        KeyContext::Help
+    }
+
+    fn update(&mut self, action: Action, app: &mut App) -> Transition {
+        let max = lines(app, self.first).len().saturating_sub(1);
+        let before = self.scroll;
+        self.scroll = match action {
+            Action::Up => before.saturating_sub(1),
+            Action::Down => (before + 1).min(max),
+            Action::Scroll(d) => (before as isize + d as isize).clamp(0, max as isize) as usize,
+            Action::PageUp => before.saturating_sub(PAGE),
+            Action::PageDown => (before + PAGE).min(max),
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::Back | Action::ToggleHelp => return Transition::Pop,
+            _ => before,
+        };
+        Transition::Stay(self.scroll != before)
+    }
+
+    fn overlay(&self) -> bool {
+        true
+    }
+
+    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+        HelpOverlay {
+            app,
+            scroll: self.scroll,
+            first: self.first,
+        }
+        .render(area, buf);
+    }
+}
+
+/// The overlay's lines, before scrolling, with the keys of `first` on top.
+pub fn lines(app: &App, first: KeyContext) -> Vec<Line<'static>> {
     let s = app.strings();
     let theme = &app.theme;
-    let first = match app.screen {
-        Screen::Home => KeyContext::Home,
-        Screen::Lesson(_) => KeyContext::Lesson,
-        Screen::Glossary(_) => app.glossary_context(),
-        Screen::Progress(_) => KeyContext::Progress,
-        Screen::Quiz => app.quiz_context(),
-        Screen::Challenges(_) | Screen::Sandbox => KeyContext::Challenges,
-    };
     let mut order: Vec<(KeyContext, &str)> = HELP_SECTIONS
         .iter()
         .filter(|(c, _)| *c == first)
@@ -38,6 +79,15 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         .unwrap_or(0);
     let mut out = Vec::new();
     for (i, (ctx, title)) in order.iter().enumerate() {
+        if i == 1 {
+            out.push(Line::from(vec![
+                Span::styled(
+                    format!("  {:<key_w$}  ", Key::Ctrl('c').name()),
+                    theme.key(),
+                ),
+                Span::raw(s.get("keys.quit").to_string()),
+            ]));
+        }
         if i > 0 {
             out.push(Line::default());
         }
@@ -46,7 +96,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             theme.title(),
         )));
         for b in keymap::bindings(*ctx) {
-            // Ctrl-C quits everywhere; it is listed once, at the end.
+            // Ctrl-C quits everywhere; it is listed once, after the current screen's keys, so it
+            // is on the first page of the overlay.
             if b.keys == [Key::Ctrl('c')] {
                 continue;
             }
@@ -56,31 +107,20 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ]));
         }
     }
-    out.push(Line::default());
-    out.push(Line::from(vec![
-        Span::styled(
-            format!("  {:<key_w$}  ", Key::Ctrl('c').name()),
-            theme.key(),
-        ),
-        Span::raw(s.get("keys.quit").to_string()),
-    ]));
     out
-}
-
-pub fn line_count(app: &App) -> usize {
-    lines(app).len()
 }
 
 /// The overlay over whatever screen is underneath.
 pub struct HelpOverlay<'a> {
     pub app: &'a App,
     pub scroll: usize,
+    pub first: KeyContext,
 }
 
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let all = lines(app);
+        let all = lines(app, self.first);
         let want_w = all.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
         let popup = centered(area, want_w.max(30), all.len() as u16 + 2);
         clear_popup(popup, buf);

@@ -5,6 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use super::action::Action;
+use super::sandbox::keys::SbAction;
 
 /// Where the keyboard focus is; the same key means different things in each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,13 +23,23 @@ pub enum KeyContext {
     /// The quiz screens (tables in `tui::quiz::keys`).
     QuizAsk,
     QuizInput,
+    /// Writing a `policy` answer in the quiz's editor.
+    QuizPolicy,
     QuizFeedback,
     QuizResults,
     /// A unit's sandbox challenges (`tui::challenges::keys`).
     Challenges,
-    /// The sandbox screen: its keys have their own table (`tui::sandbox::keys`), because its
-    /// editor takes the raw key; this context has none.
-    Sandbox,
+    /// The sandbox screen (tables in `tui::sandbox::keys`): the draft's editor, the panel, the
+    /// search prompt, the trace popup; the playground's editor, panel and request prompt.
+    SandboxEditor,
+    SandboxPanel,
+    SandboxSearch,
+    SandboxPopup,
+    PlaygroundEditor,
+    PlaygroundPanel,
+    PlaygroundRequest,
+    /// "Leave anyway?" over a screen with work that leaving would lose.
+    Confirm,
 }
 
 /// A key as the tables name it (a subset of crossterm's, with a printable name).
@@ -54,6 +65,12 @@ pub enum Key {
     Delete,
     /// Any of the keys 1-9, in tables whose action takes the digit (`QuizAction::Pick`).
     Digits,
+    /// A function key, plain or with Shift.
+    F(u8),
+    ShiftF(u8),
+    /// Alt with PgUp/PgDn (scrolls the sandbox panel while the editor has the keys).
+    AltPageUp,
+    AltPageDown,
 }
 
 impl Key {
@@ -80,6 +97,10 @@ impl Key {
             Key::Right => "Right".into(),
             Key::Delete => "Del".into(),
             Key::Digits => "1-9".into(),
+            Key::F(n) => format!("F{n}"),
+            Key::ShiftF(n) => format!("Shift-F{n}"),
+            Key::AltPageUp => "Alt-PgUp".into(),
+            Key::AltPageDown => "Alt-PgDn".into(),
         }
     }
 
@@ -87,7 +108,12 @@ impl Key {
     pub fn from_event(ev: &KeyEvent) -> Option<Key> {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
         Some(match ev.code {
+            KeyCode::F(n) if shift => Key::ShiftF(n),
+            KeyCode::F(n) => Key::F(n),
+            KeyCode::PageUp if alt => Key::AltPageUp,
+            KeyCode::PageDown if alt => Key::AltPageDown,
             KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
             KeyCode::Char(c) => Key::Char(c),
             KeyCode::Up if shift => Key::ShiftUp,
@@ -171,6 +197,7 @@ const LESSON: &[Binding] = &[
     crate::tui::glossary::keys::LINK_FOLLOW,
     crate::tui::glossary::keys::OPEN_IN_LESSON,
     crate::tui::challenges::keys::OPEN_FROM_LESSON,
+    b(&[Char('t')], Action::Quiz(crate::tui::quiz::QuizAction::Start), "tui_quiz.keys.start_here", None),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
     b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q'), Esc], Action::Back, "keys.back", Some("hint.back")),
@@ -200,8 +227,12 @@ const SEARCH: &[Binding] = &[
 const HELP: &[Binding] = &[
     b(&[Char('k'), Up], Action::Up, "keys.scroll_up", Some("hint.scroll")),
     b(&[Char('j'), Down], Action::Down, "keys.scroll_down", Some("hint.scroll")),
+    b(&[PageUp, Char('b')], Action::PageUp, "keys.page_up", None),
+    b(&[PageDown, Char(' ')], Action::PageDown, "keys.page_down", None),
+    b(&[Char('g'), Home], Action::Top, "keys.top", None),
+    b(&[Char('G'), End], Action::Bottom, "keys.bottom", None),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
-    b(&[Char('?'), Esc, Char('q')], Action::ToggleHelp, "keys.close", Some("hint.close")),
+    b(&[Char('?'), F(1), Esc, Char('q')], Action::ToggleHelp, "keys.close", Some("hint.close")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 
@@ -218,10 +249,18 @@ pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
         KeyContext::Progress => crate::tui::learner::keys::PROGRESS,
         KeyContext::QuizAsk => crate::tui::quiz::keys::ASK,
         KeyContext::QuizInput => crate::tui::quiz::keys::INPUT,
+        KeyContext::QuizPolicy => crate::tui::quiz::keys::POLICY,
         KeyContext::QuizFeedback => crate::tui::quiz::keys::FEEDBACK,
         KeyContext::QuizResults => crate::tui::quiz::keys::RESULTS,
         KeyContext::Challenges => crate::tui::challenges::keys::LIST,
-        KeyContext::Sandbox => &[],
+        KeyContext::SandboxEditor => crate::tui::sandbox::keys::EDITOR,
+        KeyContext::SandboxPanel => crate::tui::sandbox::keys::PANEL,
+        KeyContext::SandboxSearch => crate::tui::sandbox::keys::SEARCH,
+        KeyContext::SandboxPopup => crate::tui::sandbox::keys::POPUP,
+        KeyContext::PlaygroundEditor => crate::tui::sandbox::keys::PLAYGROUND_EDITOR,
+        KeyContext::PlaygroundPanel => crate::tui::sandbox::keys::PLAYGROUND_PANEL,
+        KeyContext::PlaygroundRequest => crate::tui::sandbox::keys::REQUEST,
+        KeyContext::Confirm => crate::tui::confirm::KEYS,
     }
 }
 
@@ -236,9 +275,21 @@ pub const HELP_SECTIONS: &[(KeyContext, &str)] = &[
     (KeyContext::Progress, "course_map.help.progress"),
     (KeyContext::QuizAsk, "tui_quiz.help.ask"),
     (KeyContext::QuizInput, "tui_quiz.help.input"),
+    (KeyContext::QuizPolicy, "tui_quiz.help.policy"),
     (KeyContext::QuizFeedback, "tui_quiz.help.feedback"),
     (KeyContext::QuizResults, "tui_quiz.help.results"),
     (KeyContext::Challenges, "challenges.help.list"),
+    (KeyContext::SandboxEditor, "sandbox.help.editor"),
+    (KeyContext::SandboxPanel, "sandbox.help.panel"),
+    (KeyContext::SandboxSearch, "sandbox.help.search"),
+    (KeyContext::SandboxPopup, "sandbox.help.popup"),
+    (
+        KeyContext::PlaygroundEditor,
+        "sandbox.help.playground_editor",
+    ),
+    (KeyContext::PlaygroundPanel, "sandbox.help.playground_panel"),
+    (KeyContext::PlaygroundRequest, "sandbox.help.request"),
+    (KeyContext::Confirm, "confirm.help"),
 ];
 
 /// Decides what a key press means in `ctx`. Releases and repeats are ignored (Windows reports
@@ -247,7 +298,13 @@ pub fn map_key(ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
     if ev.kind != KeyEventKind::Press {
         return None;
     }
-    let key = Key::from_event(ev)?;
+    let editor = matches!(
+        ctx,
+        KeyContext::SandboxEditor | KeyContext::PlaygroundEditor | KeyContext::QuizPolicy
+    );
+    let Some(key) = Key::from_event(ev) else {
+        return editor.then_some(Action::Edit(*ev));
+    };
     if let Some(found) = bindings(ctx).iter().find(|b| b.keys.contains(&key)) {
         return Some(found.action);
     }
@@ -268,6 +325,16 @@ pub fn map_key(ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
         )),
         (KeyContext::QuizInput, Key::Char(c)) if !c.is_control() => {
             Some(Action::Quiz(crate::tui::quiz::QuizAction::Char(c)))
+        }
+        // The draft's editor takes every key its table does not name, as it came.
+        (KeyContext::SandboxEditor | KeyContext::PlaygroundEditor | KeyContext::QuizPolicy, _) => {
+            Some(Action::Edit(*ev))
+        }
+        (KeyContext::SandboxSearch, Key::Char(c)) if !c.is_control() => {
+            Some(Action::Sandbox(SbAction::SearchChar(c)))
+        }
+        (KeyContext::PlaygroundRequest, Key::Char(c)) if !c.is_control() => {
+            Some(Action::Sandbox(SbAction::RequestChar(c)))
         }
         (_, Key::Char(c)) if bindings(ctx).iter().any(|b| b.keys.contains(&Key::Digits)) => c
             .to_digit(10)

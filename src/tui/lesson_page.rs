@@ -8,8 +8,18 @@ use crate::course::Lesson;
 use crate::i18n::Strings;
 use crate::markdown::{self, AlertLabels, Document, RenderOptions};
 
-/// Parses a lesson with its prelude. Done once per lesson and language.
-pub fn parse_lesson(lesson: &Lesson, strings: &Strings) -> Document {
+/// What the closing lines of a lesson point to.
+#[derive(Debug, Clone, Default)]
+pub struct Next {
+    /// The unit has sandbox challenges (`s` opens them).
+    pub challenges: bool,
+    /// The title of the next unit on the course map, if there is one.
+    pub unit: Option<String>,
+}
+
+/// Parses a lesson with its prelude and its closing "what next". Done once per lesson and
+/// language.
+pub fn parse_lesson(lesson: &Lesson, strings: &Strings, next: &Next) -> Document {
     let mut md = String::new();
     md.push_str(&format!(
         "*{}*\n\n",
@@ -27,6 +37,19 @@ pub fn parse_lesson(lesson: &Lesson, strings: &Strings) -> Document {
     }
     md.push_str("---\n\n");
     md.push_str(&lesson.body);
+    md.push_str("\n\n---\n\n");
+    md.push_str(&format!("**{}**\n\n", strings.get("lesson.end_title")));
+    md.push_str(&format!("- {}\n", strings.get("lesson.end_quiz")));
+    if next.challenges {
+        md.push_str(&format!("- {}\n", strings.get("lesson.end_challenges")));
+    }
+    match &next.unit {
+        Some(title) => md.push_str(&format!(
+            "- {}\n",
+            strings.fmt("lesson.end_next_unit", &[("unit", title)])
+        )),
+        None => md.push_str(&format!("- {}\n", strings.get("lesson.end_last_unit"))),
+    }
     markdown::parse(&md)
 }
 

@@ -1,4 +1,5 @@
-//! The terminal shell: input -> `Action` (pure keymap) -> `App::update` -> draw. (Issue #2.)
+//! The terminal shell: input -> `Action` (pure keymap) -> the screen on top of the stack ->
+//! `Transition` -> draw.
 //!
 //! Everything but `terminal` and `event_loop` is computable without a terminal: `render` and
 //! the snapshot tests draw the same `App` into a plain `Buffer`.
@@ -6,29 +7,39 @@
 pub mod action;
 pub mod app;
 pub mod challenges;
+pub mod confirm;
 mod draw;
+pub mod effect;
 pub mod event_loop;
 pub mod events;
 pub mod exam;
 pub mod glossary;
 pub mod hangup;
 pub mod help;
+pub mod home;
 pub mod keymap;
 pub mod layout;
 pub mod learner;
+pub mod lesson;
 pub mod lesson_page;
 pub mod page;
+pub mod policy_editor;
 pub mod quiz;
 pub mod reader;
 pub mod sandbox;
+pub mod screen;
 pub mod screens;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod widgets;
 
-pub use app::{App, Screen};
+pub use app::App;
+pub use screen::Screen;
 pub use text::{buffer_to_text, render_to_text};
 
 #[cfg(test)]
 mod app_tests;
+
+#[cfg(test)]
+mod stack_tests;

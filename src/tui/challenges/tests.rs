@@ -6,13 +6,14 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use super::{SandboxEffect, SandboxExit};
 use crate::course::{self, CourseSource};
 use crate::i18n::Lang;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Screen};
+use crate::tui::app::App;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::KeyContext;
 use crate::tui::sandbox::state::Mode;
+use crate::tui::screen::Screen;
 use crate::tui::theme::Theme;
 
 fn app(lang: Lang) -> App {
@@ -32,7 +33,7 @@ fn ch(app: &mut App, c: char) -> bool {
 }
 
 fn open_id(app: &App) -> Option<String> {
-    match &app.sandbox.as_ref()?.mode {
+    match &app.sandbox()?.mode {
         Mode::Challenge { challenge, .. } => Some(challenge.id.clone()),
         Mode::Playground(_) => None,
     }
@@ -61,7 +62,7 @@ fn s_on_the_map_lists_the_units_challenges_and_enter_opens_the_selected_one() {
     assert_eq!(ids, app.course.unit("s3").unwrap().challenges);
     ch(&mut app, 'j');
     assert!(key(&mut app, KeyCode::Enter, KeyModifiers::NONE));
-    assert_eq!(app.screen, Screen::Sandbox);
+    assert_eq!(app.top().name(), "sandbox");
     assert_eq!(open_id(&app).as_deref(), Some(ids[1].as_str()));
     // The editor holds the starter and the real cursor sits in it.
     assert!(app.cursor_position().is_some());
@@ -72,12 +73,12 @@ fn esc_leaves_the_sandbox_for_the_list_and_the_draft_comes_back_when_reopened() 
     let mut app = app(Lang::En);
     app.open_challenge("require-mfa").unwrap();
     ch(&mut app, 'Z'); // typed into the editor at the caret
-    let draft = app.sandbox.as_ref().unwrap().text();
+    let draft = app.sandbox().unwrap().text();
     assert!(draft.starts_with('Z'), "{draft}");
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE); // editor -> panel
-    assert_eq!(app.screen, Screen::Sandbox);
+    assert_eq!(app.top().name(), "sandbox");
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE); // panel -> back
-    match &app.screen {
+    match app.top() {
         Screen::Challenges(list) => {
             assert_eq!(list.unit, "iam");
             let sel = &app.unit_challenges("iam")[list.sel];
@@ -85,23 +86,20 @@ fn esc_leaves_the_sandbox_for_the_list_and_the_draft_comes_back_when_reopened() 
         }
         other => panic!("expected the challenge list, got {other:?}"),
     }
-    assert!(app.sandbox.is_none());
-    let effects = app.take_sandbox_effects();
-    assert_eq!(
-        effects,
-        vec![SandboxEffect::Left {
-            id: "require-mfa".into(),
-            draft: draft.clone(),
-            hints: 0
-        }]
+    assert!(app.sandbox().is_none());
+    let effects = app.take_effects();
+    assert!(
+        matches!(&effects[..], [Effect::Left { id, draft: d, hints: 0 }]
+            if id == "require-mfa" && *d == draft),
+        "{effects:?}"
     );
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(app.sandbox.as_ref().unwrap().text(), draft);
+    assert_eq!(app.sandbox().unwrap().text(), draft);
     // Esc on the list goes back to the course map with the challenge's unit selected.
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.top().name(), "home");
     assert_eq!(app.course.units[app.home_sel].id, "iam");
 }
 
@@ -115,15 +113,15 @@ fn a_solving_submit_is_recorded_and_counted_on_the_map() {
         "/tests/fixtures/challenges/require-mfa/ok.json"
     ))
     .unwrap();
-    app.sandbox.as_mut().unwrap().set_text(&answer);
+    app.sandbox_mut().unwrap().set_text(&answer);
     // Submit from the panel.
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     let submit = crate::tui::sandbox::keys::SbAction::Submit;
-    app.update_sandbox(submit, Instant::now());
+    app.update(Action::Sandbox(submit));
     assert!(app.challenge_solved("require-mfa"));
-    let effects = app.take_sandbox_effects();
+    let effects = app.take_effects();
     assert!(
-        matches!(&effects[..], [SandboxEffect::Solved { id, .. }] if id == "require-mfa"),
+        matches!(&effects[..], [Effect::Solved { id, .. }] if id == "require-mfa"),
         "{effects:?}"
     );
     let unit = app.learner.unit(&app.course, "iam");
@@ -136,13 +134,13 @@ fn language_switches_app_wide_from_the_sandbox_and_q_quits_keeping_the_draft() {
     app.open_challenge("nacl-order").unwrap();
     key(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
     assert_eq!(app.lang, Lang::Ja);
-    assert_eq!(app.sandbox.as_ref().unwrap().lang, Lang::Ja);
+    assert_eq!(app.sandbox().unwrap().lang, Lang::Ja);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     ch(&mut app, 'q');
     assert!(app.quit);
     assert!(matches!(
-        &app.take_sandbox_effects()[..],
-        [SandboxEffect::Left { id, .. }] if id == "nacl-order"
+        &app.take_effects()[..],
+        [Effect::Left { id, .. }] if id == "nacl-order"
     ));
 }
 
@@ -154,14 +152,12 @@ fn a_playground_is_left_by_quitting_and_an_unknown_challenge_names_the_known_one
     let text = "{\"Version\": \"2012-10-17\", \"Statement\": []}\n";
     let pg = crate::sandbox::playground::Playground::new(std::path::Path::new("p.json"), text);
     let sb = app.new_sandbox(Mode::Playground(pg), text);
-    app.open_sandbox(sb, SandboxExit::Quit);
+    app.stack.clear();
+    app.open_sandbox(sb);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert!(app.quit);
-    assert!(
-        app.take_sandbox_effects().is_empty(),
-        "a playground keeps no draft"
-    );
+    assert!(app.take_effects().is_empty(), "a playground keeps no draft");
 }
 
 #[test]
@@ -169,7 +165,7 @@ fn resize_reaches_the_open_sandbox() {
     let mut app = app(Lang::En);
     app.open_challenge("s3-prefix-write").unwrap();
     app.handle_event(Event::Resize(70, 22), Instant::now());
-    assert_eq!(app.sandbox.as_ref().unwrap().area, Rect::new(0, 0, 70, 22));
+    assert_eq!(app.sandbox().unwrap().area, Rect::new(0, 0, 70, 22));
     assert_eq!(app.area, Rect::new(0, 0, 70, 22));
 }
 
@@ -178,7 +174,7 @@ fn l_on_the_panel_reads_the_challenges_section_and_leaving_the_lesson_comes_back
     let mut app = app(Lang::En);
     app.open_challenge("require-mfa").unwrap();
     ch(&mut app, 'X');
-    let draft = app.sandbox.as_ref().unwrap().text();
+    let draft = app.sandbox().unwrap().text();
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE); // editor -> panel
     assert!(ch(&mut app, 'l'));
     let section = app
@@ -188,7 +184,7 @@ fn l_on_the_panel_reads_the_challenges_section_and_leaving_the_lesson_comes_back
         .unwrap()
         .section
         .clone();
-    match &app.screen {
+    match app.top() {
         Screen::Lesson(r) => {
             assert_eq!(r.unit, "iam");
             let page = app.page_for("iam").unwrap();
@@ -197,9 +193,9 @@ fn l_on_the_panel_reads_the_challenges_section_and_leaving_the_lesson_comes_back
         other => panic!("expected the lesson, got {other:?}"),
     }
     ch(&mut app, 'q'); // leave the lesson
-    assert_eq!(app.screen, Screen::Sandbox);
+    assert_eq!(app.top().name(), "sandbox");
     assert_eq!(
-        app.sandbox.as_ref().unwrap().text(),
+        app.sandbox().unwrap().text(),
         draft,
         "the draft is as it was"
     );
@@ -212,20 +208,20 @@ fn s_in_a_lesson_lists_its_challenges_and_back_returns_to_the_same_place() {
     for _ in 0..3 {
         app.update(Action::PageDown);
     }
-    let top = |app: &App| match &app.screen {
+    let top = |app: &App| match app.top() {
         Screen::Lesson(r) => r.top,
         other => panic!("expected the lesson, got {other:?}"),
     };
     let before = top(&app);
     assert!(before > 0);
     assert!(ch(&mut app, 's'));
-    assert!(matches!(&app.screen, Screen::Challenges(l) if l.unit == "s3" && l.from_lesson));
+    assert!(matches!(app.top(), Screen::Challenges(l) if l.unit == "s3"));
     // Into a challenge and all the way back out: sandbox -> list -> lesson.
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(app.screen, Screen::Sandbox);
+    assert_eq!(app.top().name(), "sandbox");
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert!(matches!(&app.screen, Screen::Challenges(l) if l.from_lesson));
+    assert!(matches!(app.top(), Screen::Challenges(_)));
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(top(&app), before);
 }

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::keys::{self, Ctx};
@@ -14,6 +14,7 @@ use super::{ExamScreen, Phase, Saved, clock_text};
 use crate::progress::exam::Feedback;
 use crate::tui::keymap;
 use crate::tui::layout::too_small;
+use crate::tui::quiz::feedback::feedback_lines;
 use crate::tui::quiz::text::plain_first_line;
 use crate::tui::screens::quiz::{
     Body, Look, QuizLayout, draw_question, field_cursor, first_line, hanging, question_lines,
@@ -42,10 +43,9 @@ impl ExamScreen {
         if self.ctx() != Ctx::Policy {
             return (layout, None);
         }
-        let b = layout.body;
-        let h = (b.height / 2).max(5).min(b.height);
-        layout.body.height = b.height - h;
-        (layout, Some(Rect::new(b.x, b.y + b.height - h, b.width, h)))
+        let (question, editor) = crate::tui::policy_editor::split(layout.body);
+        layout.body = question;
+        (layout, Some(editor))
     }
 
     /// Where the real cursor goes: the caret of the text being typed (for IMEs), else hidden.
@@ -58,15 +58,7 @@ impl ExamScreen {
             Ctx::Input => field_cursor(self.area, &self.input.field),
             Ctx::Policy => {
                 let (_, frame) = self.layout();
-                let inner = Block::default().borders(Borders::ALL).inner(frame?);
-                let ed = self.editor.as_ref()?;
-                let sc = ed.screen_cursor();
-                let (top, left) = ed.scroll_offset();
-                let row = sc.row.checked_sub(top as usize)?;
-                let col = sc.col.checked_sub(left as usize)? + ed.line_number_width() as usize;
-                let (x, y) = (inner.x as usize + col, inner.y as usize + row);
-                (x < inner.right() as usize && y < inner.bottom() as usize)
-                    .then(|| Position::new(x as u16, y as u16))
+                crate::tui::policy_editor::caret(frame?, self.editor.as_ref()?)
             }
             _ => None,
         }
@@ -105,6 +97,21 @@ fn body(screen: &ExamScreen, width: u16) -> Body {
         lines,
         cursor_rows: None,
     }
+}
+
+/// The whole results text at `width`, unscrolled (tests read what is below the fold).
+#[cfg(test)]
+pub fn results_text(screen: &ExamScreen, width: u16) -> String {
+    results_lines(screen, width)
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn name_lines(screen: &ExamScreen, width: u16) -> Vec<Line<'static>> {
@@ -253,6 +260,38 @@ fn results_lines(screen: &ExamScreen, width: u16) -> Vec<Line<'static>> {
             Span::styled(lead, style),
             Span::raw(truncate(first, room)),
         ]));
+        // Feedback held back to the end is given here, as `--plain` gives it: right or wrong,
+        // why, and the explanation (an interrupted sitting only lists the marks).
+        if screen.exam.feedback == Feedback::End && !r.interrupted {
+            let mut more = Vec::new();
+            match (&item.graded, &item.response) {
+                (Some(g), Some(resp)) => {
+                    feedback_lines(
+                        &mut more,
+                        &screen.look(),
+                        &item.question,
+                        &item.shown,
+                        g,
+                        resp,
+                        width.saturating_sub(4),
+                    );
+                }
+                _ => {
+                    let text = format!(
+                        "{} {}",
+                        s.get("exam.unanswered"),
+                        item.question.explanation.get(lang)
+                    );
+                    more.extend(hanging("", &text, width.saturating_sub(4), theme.dim()));
+                }
+            }
+            lines.extend(more.into_iter().map(|l| {
+                let mut spans = vec![Span::raw("    ")];
+                spans.extend(l.spans);
+                Line::from(spans).style(l.style)
+            }));
+            lines.push(Line::default());
+        }
     }
     lines
 }
@@ -328,6 +367,10 @@ impl Widget for &ExamScreen {
             TooSmall {
                 strings: self.strings(),
                 theme: &self.theme,
+                min: (
+                    crate::tui::layout::MIN_WIDTH,
+                    crate::tui::layout::MIN_HEIGHT,
+                ),
             }
             .render(area, buf);
             return;

@@ -39,6 +39,13 @@ const LANG: Binding = b(
     "keys.lang",
     Some("hint.lang"),
 );
+/// Where text is typed, `L` is a letter: the language switches on a key that types nothing.
+const LANG_TYPING: Binding = b(
+    &[Ctrl('l')],
+    Action::ToggleLang,
+    "keys.lang",
+    Some("hint.lang"),
+);
 
 #[rustfmt::skip]
 const NAME: &[Binding] = &[
@@ -49,6 +56,7 @@ const NAME: &[Binding] = &[
     b(&[End], Action::Quiz(Q::End), "tui_quiz.keys.caret_end", None),
     b(&[Backspace], Action::Quiz(Q::Backspace), "tui_quiz.keys.backspace", None),
     b(&[Delete], Action::Quiz(Q::Delete), "tui_quiz.keys.delete", None),
+    LANG_TYPING,
     b(&[Ctrl('c')], Action::Quit, "keys.quit", Some("hint.quit")),
 ];
 
@@ -83,6 +91,7 @@ const INPUT: &[Binding] = &[
     b(&[End], Action::Quiz(Q::End), "tui_quiz.keys.caret_end", None),
     b(&[Backspace], Action::Quiz(Q::Backspace), "tui_quiz.keys.backspace", None),
     b(&[Delete], Action::Quiz(Q::Delete), "tui_quiz.keys.delete", None),
+    LANG_TYPING,
     STOP,
 ];
 
@@ -91,6 +100,7 @@ const POLICY: &[Binding] = &[
     b(&[Ctrl('s')], Action::Quiz(Q::Submit), "exam.tui.keys.submit_policy", Some("tui_quiz.hint.submit")),
     b(&[Ctrl('g')], Action::Quiz(Q::Hint), "tui_quiz.keys.hint", Some("tui_quiz.hint.hint")),
     b(&[Ctrl('n')], Action::Quiz(Q::Skip), "exam.tui.keys.skip", Some("exam.tui.hint.skip")),
+    LANG_TYPING,
     STOP,
 ];
 

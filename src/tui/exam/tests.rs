@@ -179,7 +179,14 @@ fn feedback_at_the_end_shows_nothing_until_the_results() {
     assert_eq!(s.phase, Phase::Asking, "straight to the next question");
     let t = text(&s);
     assert!(!t.contains("Wrong.") && !t.contains("Right."), "{t}");
-    assert!(t.contains("Answer recorded."), "{t}");
+    assert!(
+        !t.contains("Answer recorded."),
+        "no message left on the new question: {t}"
+    );
+    assert!(
+        t.contains("2/2") || t.contains("2 of 2"),
+        "the count moved on: {t}"
+    );
     answer_true_false(&mut s, true, T0 + 2_000);
     assert_eq!(s.phase, Phase::Results);
     let r = s.take_result().expect("a result to write");
@@ -193,6 +200,25 @@ fn feedback_at_the_end_shows_nothing_until_the_results() {
     assert!(t.contains("Result saved to out/Week-1_Aiko.json"), "{t}");
     assert!(t.contains(" 1. wrong"), "{t}");
     assert!(t.contains(" 2. right"), "{t}");
+    // The feedback held back until now: each answer's verdict and explanation, as --plain.
+    let whole = super::draw::results_text(&s, 80);
+    let wrong = whole.find(" 1. wrong").unwrap();
+    let second = whole.find(" 2. right").unwrap();
+    let first_item = &whole[wrong..second];
+    assert!(
+        first_item.contains("Not quite.") || first_item.contains("Wrong"),
+        "{whole}"
+    );
+    let q1 = s.session.as_ref().unwrap().items()[0]
+        .question
+        .explanation
+        .en
+        .clone();
+    let head: String = q1.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    assert!(
+        first_item.contains(&head),
+        "explanation of question 1 under it: {whole}"
+    );
 }
 
 #[test]

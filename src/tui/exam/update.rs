@@ -1,8 +1,6 @@
 //! What each key does in each phase of the exam screen (kept apart from the state's definition
 //! so each file holds one idea).
 
-use ratatui_textarea::TextArea;
-
 use super::{ExamScreen, Phase};
 use crate::progress::exam::Feedback;
 use crate::progress::exam_session::{Answered, ExamSession};
@@ -10,22 +8,9 @@ use crate::quiz::grade::Response;
 use crate::quiz::model::Kind;
 use crate::quiz::run::Asked;
 use crate::tui::action::Action;
+use crate::tui::policy_editor::policy_editor;
 use crate::tui::quiz::QuizAction;
 use crate::tui::quiz::input::{AnswerInput, rows};
-use crate::tui::theme::Theme;
-
-/// The policy editor, holding `text` with the caret at the start; styled as the sandbox's.
-fn policy_editor(text: &str, theme: &Theme) -> TextArea<'static> {
-    let lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let mut ed = TextArea::new(if lines.is_empty() {
-        vec![String::new()]
-    } else {
-        lines
-    });
-    ed.set_line_number_style(theme.dim());
-    ed.set_cursor_line_style(ratatui::style::Style::default());
-    ed
-}
 
 impl ExamScreen {
     pub(super) fn name_key(&mut self, action: Action) -> bool {
@@ -80,6 +65,8 @@ impl ExamScreen {
             .session
             .as_mut()
             .and_then(|s| s.next_question().cloned());
+        // A message was about the question that is gone.
+        self.message = None;
         match item {
             Some(a) => {
                 self.phase = Phase::Asking;
@@ -166,12 +153,8 @@ impl ExamScreen {
                     self.phase = Phase::Feedback;
                     self.scroll = 0;
                 }
-                Feedback::End => {
-                    self.next_question();
-                    if self.phase == Phase::Asking {
-                        self.message = Some("exam.recorded");
-                    }
-                }
+                // The header's count moves on: a message would stay on the next question.
+                Feedback::End => self.next_question(),
             },
             Ok(Answered::TimeUp) => self.finish(),
             Err(_) => self.message = Some("quiz.cannot_grade"),

@@ -10,7 +10,6 @@ mod tests;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::course::Glossary;
-use crate::tui::app::Screen;
 
 /// Keys of the glossary screen that `Action` has no general variant for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,8 +45,6 @@ pub struct GlossaryState {
     pub shown: Vec<usize>,
     /// Index into `shown`.
     pub sel: usize,
-    /// The screen to go back to (the course map or the lesson it was opened from).
-    pub back: Box<Screen>,
 }
 
 /// Folds text for matching: NFKC (full-width Latin and half-width katakana become their usual
@@ -76,13 +73,12 @@ pub fn filter(g: &Glossary, query: &str) -> Vec<usize> {
 
 impl GlossaryState {
     /// The glossary with every term listed, the term `focus` selected if it exists.
-    pub fn new(g: &Glossary, focus: Option<&str>, back: Screen) -> GlossaryState {
+    pub fn new(g: &Glossary, focus: Option<&str>) -> GlossaryState {
         let mut state = GlossaryState {
             editing: false,
             query: String::new(),
             shown: filter(g, ""),
             sel: 0,
-            back: Box::new(back),
         };
         if let Some(id) = focus {
             state.select_id(g, id);

@@ -8,8 +8,9 @@ use crate::course::{self, CourseSource, Glossary};
 use crate::i18n::Lang;
 use crate::markdown::LinkTarget;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Screen};
+use crate::tui::app::App;
 use crate::tui::keymap::KeyContext;
+use crate::tui::screen::Screen;
 use crate::tui::theme::Theme;
 
 fn app() -> App {
@@ -22,7 +23,7 @@ fn ids(g: &Glossary, shown: &[usize]) -> Vec<String> {
 }
 
 fn state(app: &App) -> &GlossaryState {
-    match &app.screen {
+    match app.top() {
         Screen::Glossary(g) => g,
         other => panic!("expected the glossary, got {other:?}"),
     }
@@ -83,7 +84,7 @@ fn selection_is_clamped_and_back_returns_to_the_map() {
     assert_eq!(state(&app).sel, last);
     assert!(!app.update(Action::Down));
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.top().name(), "home");
 }
 
 #[test]
@@ -92,7 +93,7 @@ fn jump_opens_the_section_that_teaches_the_term() {
     app.open_glossary(Some("iam-role")).expect("term exists");
     let term = app.course.glossary.term("iam-role").unwrap().clone();
     assert!(app.update(Action::Glossary(G::Jump)));
-    let Screen::Lesson(r) = &app.screen else {
+    let Screen::Lesson(r) = app.top() else {
         panic!("expected a lesson")
     };
     assert_eq!(r.unit, term.unit);
@@ -105,7 +106,7 @@ fn unknown_term_is_an_error_naming_it() {
     let mut app = app();
     let err = app.open_glossary(Some("no-such")).unwrap_err();
     assert!(err.to_string().contains("no-such"), "{err}");
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.top().name(), "home");
 }
 
 #[test]
@@ -128,7 +129,7 @@ fn a_lesson_link_opens_the_glossary_at_its_term_and_back_returns_to_the_lesson()
         app.update(Action::Glossary(G::LinkNext)),
         "the account section shows a link"
     );
-    let Screen::Lesson(r) = &app.screen else {
+    let Screen::Lesson(r) = app.top() else {
         panic!("expected a lesson")
     };
     let lesson = r.clone();
@@ -140,7 +141,7 @@ fn a_lesson_link_opens_the_glossary_at_its_term_and_back_returns_to_the_lesson()
     let s = state(&app);
     assert_eq!(app.course.glossary.terms[s.selected().unwrap()].id, id);
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Lesson(lesson));
+    assert!(matches!(app.top(), Screen::Lesson(r) if *r == lesson));
 }
 
 #[test]
@@ -151,7 +152,7 @@ fn link_selection_cycles_through_the_links_on_screen_only() {
         .expect("the IAM lesson has an account section");
     let view = app.view_height();
     let page = app.page_for("iam").unwrap().clone();
-    let Screen::Lesson(r) = &app.screen else {
+    let Screen::Lesson(r) = app.top() else {
         panic!()
     };
     let top = r.top;
@@ -164,7 +165,7 @@ fn link_selection_cycles_through_the_links_on_screen_only() {
     let mut picked = Vec::new();
     for _ in 0..on_screen {
         app.update(Action::Glossary(G::LinkNext));
-        let Screen::Lesson(r) = &app.screen else {
+        let Screen::Lesson(r) = app.top() else {
             panic!()
         };
         picked.push(r.link.unwrap());
@@ -175,12 +176,12 @@ fn link_selection_cycles_through_the_links_on_screen_only() {
     assert_eq!(sorted.len(), on_screen, "each link once: {picked:?}");
     // One more wraps around to the first; backwards from the first goes to the last.
     app.update(Action::Glossary(G::LinkNext));
-    let Screen::Lesson(r) = &app.screen else {
+    let Screen::Lesson(r) = app.top() else {
         panic!()
     };
     assert_eq!(r.link, Some(picked[0]));
     app.update(Action::Glossary(G::LinkPrev));
-    let Screen::Lesson(r) = &app.screen else {
+    let Screen::Lesson(r) = app.top() else {
         panic!()
     };
     assert_eq!(r.link, Some(picked[on_screen - 1]));
@@ -191,7 +192,7 @@ fn enter_without_a_selected_link_does_nothing() {
     let mut app = app();
     app.open_lesson("iam").expect("iam exists");
     assert!(!app.update(Action::Glossary(G::LinkFollow)));
-    assert!(matches!(app.screen, Screen::Lesson(_)));
+    assert!(matches!(app.top(), Screen::Lesson(_)));
 }
 
 #[test]
@@ -205,7 +206,7 @@ fn the_selected_link_is_drawn_in_the_selection_style_over_its_text_only() {
     app.jump_to("account")
         .expect("the IAM lesson has an account section");
     app.update(Action::Glossary(G::LinkNext));
-    let Screen::Lesson(r) = &app.screen else {
+    let Screen::Lesson(r) = app.top() else {
         panic!("expected a lesson")
     };
     let spot = app.page_for("iam").unwrap().links[r.link.unwrap()].clone();

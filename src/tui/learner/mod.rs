@@ -66,6 +66,12 @@ pub struct Learner {
 }
 
 impl Learner {
+    /// Records a quiz run in this run's copy of the store, as the store records it, so every
+    /// screen shows it at once (the host saves it to disk as well).
+    pub fn record_run(&mut self, run: &crate::quiz::run::Run) {
+        crate::progress::record::record_run(&mut self.progress, run, self.now);
+    }
+
     /// The learner of `progress` at time `now`; the lessons they have started are parsed once
     /// here so the course map can show "seen / total".
     pub fn new(course: &Course, progress: Progress, now: u64) -> Learner {

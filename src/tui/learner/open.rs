@@ -1,15 +1,20 @@
 //! How the app follows the learner: sections seen while reading, the visit recorded when a lesson
-//! is left, "continue", "review" and the self-assessment screen. Kept apart from `app.rs` so the
-//! shared shell only routes here.
+//! is left, "continue", "review" and the self-assessment screen.
 
 use super::LearnerAction;
 use crate::course::model::Localized;
 use crate::i18n::Lang;
 use crate::progress::assess::{Assessment, assess};
 use crate::quiz::run::Run;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
 use crate::tui::action::Action;
-use crate::tui::app::{App, Screen};
-use crate::tui::quiz::Effect;
+use crate::tui::app::App;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::KeyContext;
+use crate::tui::screen::{Component, Screen, Transition};
 use crate::tui::screens::progress;
 
 /// The open self-assessment screen. The assessment is computed once, in both languages.
@@ -19,20 +24,7 @@ pub struct ProgressPage {
     pub assessment: Box<Localized<Assessment>>,
     /// (solved, total) challenges per unit, in course order.
     pub challenges: Vec<(usize, usize)>,
-    pub back: Box<Screen>,
 }
-
-impl PartialEq for ProgressPage {
-    fn eq(&self, other: &Self) -> bool {
-        self.scroll == other.scroll
-            && self.assessment == other.assessment
-            && self.challenges == other.challenges
-            && self.back == other.back
-    }
-}
-
-// The assessment holds no floats, so equality is total.
-impl Eq for ProgressPage {}
 
 impl ProgressPage {
     /// The screen's lines in the app's language and theme.
@@ -88,7 +80,7 @@ impl App {
     /// The lesson on screen, noting the sections that are or were above the bottom row.
     fn current_reading(&mut self) -> Option<Reading> {
         let view = self.view_height();
-        let Screen::Lesson(reader) = &self.screen else {
+        let Screen::Lesson(reader) = self.base() else {
             return None;
         };
         let page = self.page_for(&reader.unit)?;
@@ -110,25 +102,17 @@ impl App {
         Some(reading)
     }
 
-    pub(crate) fn update_learner(&mut self, action: LearnerAction) -> bool {
+    /// "Continue", "review" and the self-assessment, from the course map.
+    pub(crate) fn learner_action(&mut self, action: LearnerAction) -> Transition {
         self.learner.notice = None;
         match action {
             LearnerAction::Continue => {
                 let Some((unit, anchor)) = self.learner.continue_place(&self.course) else {
-                    self.learner.notice = Some(
-                        self.strings()
-                            .get("course_map.nothing_to_continue")
-                            .to_string(),
-                    );
-                    return true;
+                    let msg = self.strings().get("course_map.nothing_to_continue");
+                    self.learner.notice = Some(msg.to_string());
+                    return Transition::Stay(true);
                 };
-                if self.open_lesson(&unit).is_err() {
-                    return false;
-                }
-                if let Some(a) = anchor {
-                    let _ = self.jump_to(&a);
-                }
-                true
+                Transition::push_ok(self.lesson_at(&unit, anchor.as_deref()))
             }
             LearnerAction::Review => {
                 let items: Vec<_> = self
@@ -148,7 +132,7 @@ impl App {
                 if items.is_empty() {
                     let msg = self.strings().get("course_map.nothing_due").to_string();
                     self.learner.notice = Some(msg);
-                    return true;
+                    return Transition::Stay(true);
                 }
                 let pass_marks = self
                     .course
@@ -157,18 +141,24 @@ impl App {
                     .map(|(unit, q)| (unit.clone(), q.pass_mark))
                     .collect();
                 let seed = (self.quiz_env.seed)();
-                self.open_quiz(Run::from_items(items, pass_marks, seed), None);
-                true
+                let run = Run::from_items(items, pass_marks, seed);
+                Transition::Push(self.quiz_screen(run, None))
             }
-            LearnerAction::ShowProgress => {
-                self.open_progress();
-                true
-            }
+            LearnerAction::ShowProgress => Transition::Push(self.progress_screen()),
         }
     }
 
-    /// Opens the self-assessment screen over the current one.
-    pub fn open_progress(&mut self) {
+    /// Enter on the course map: a lesson already opened in this run reopens where it was; one
+    /// read in an earlier run opens at the store's position.
+    pub(crate) fn stored_place(&mut self, unit: &str) -> anyhow::Result<Screen> {
+        let anchor = (!self.learner.seen.contains_key(unit))
+            .then(|| self.learner.progress.lessons.get(unit)?.anchor.clone())
+            .flatten();
+        self.lesson_at(unit, anchor.as_deref())
+    }
+
+    /// The self-assessment screen, from the store as it is now.
+    pub fn progress_screen(&self) -> Screen {
         let of = |lang: Lang| assess(&self.course, &self.learner.progress, lang, self.learner.now);
         let assessment = Box::new(Localized {
             ja: of(Lang::Ja),
@@ -183,34 +173,34 @@ impl App {
                 (p.challenges_solved, p.challenges_total)
             })
             .collect();
-        let back = Box::new(self.screen.clone());
-        self.help = None;
-        self.screen = Screen::Progress(ProgressPage {
+        Screen::Progress(ProgressPage {
             scroll: 0,
             assessment,
             challenges,
-            back,
-        });
+        })
     }
 
-    pub(crate) fn update_progress(&mut self, action: Action) -> bool {
-        let total = match &self.screen {
-            Screen::Progress(p) => p.lines(self).len(),
-            _ => return false,
-        };
-        let view = progress::body_height(self.area);
+    /// Opens the self-assessment screen on top (`render progress`).
+    pub fn open_progress(&mut self) {
+        let screen = self.progress_screen();
+        self.push(screen);
+    }
+}
+
+impl Component for ProgressPage {
+    fn context(&self, _app: &App) -> KeyContext {
+        KeyContext::Progress
+    }
+
+    fn update(&mut self, action: Action, app: &mut App) -> Transition {
+        let total = self.lines(app).len();
+        let view = progress::body_height(app.area);
         let max = total.saturating_sub(view);
-        let Screen::Progress(page) = &mut self.screen else {
-            return false;
-        };
-        let before = page.scroll;
+        let before = self.scroll;
         let step = view.saturating_sub(2).max(1) as isize;
-        let to = |d: isize| (page.scroll as isize + d).clamp(0, max as isize) as usize;
-        page.scroll = match action {
-            Action::Back => {
-                self.screen = (*page.back).clone();
-                return true;
-            }
+        let to = |d: isize| (before as isize + d).clamp(0, max as isize) as usize;
+        self.scroll = match action {
+            Action::Back => return Transition::Pop,
             Action::Up => to(-1),
             Action::Down => to(1),
             Action::PageUp => to(-step),
@@ -220,6 +210,10 @@ impl App {
             Action::Bottom => max,
             _ => before,
         };
-        page.scroll != before
+        Transition::Stay(self.scroll != before)
+    }
+
+    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+        progress::ProgressScreen { app, page: self }.render(area, buf);
     }
 }

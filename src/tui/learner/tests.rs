@@ -8,9 +8,10 @@ use crate::course::{self, CourseSource};
 use crate::i18n::Lang;
 use crate::progress::model::{Best, Card, ChallengeProgress, Place, Progress};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Screen};
+use crate::tui::app::App;
 use crate::tui::keymap::KeyContext;
 use crate::tui::quiz::Effect;
+use crate::tui::screen::Screen;
 use crate::tui::theme::Theme;
 
 fn app_with(progress: Progress, now: u64) -> App {
@@ -32,8 +33,8 @@ fn saved(app: &mut App) -> Vec<Visit> {
 }
 
 fn anchor(app: &App) -> Option<String> {
-    let Screen::Lesson(r) = &app.screen else {
-        panic!("expected a lesson, got {:?}", app.screen)
+    let Screen::Lesson(r) = app.top() else {
+        panic!("expected a lesson, got {:?}", app.top())
     };
     app.page_for(&r.unit).unwrap().position_of(r.top).anchor
 }
@@ -131,7 +132,7 @@ fn course_map_rows_count_best_scores_and_challenges() {
 fn continue_reopens_the_section_left_and_says_so_when_there_is_none() {
     let mut app = app_with(Progress::default(), 0);
     assert!(app.update(Action::Learner(P::Continue)));
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.top().name(), "home");
     assert!(app.learner.notice.is_some());
 
     let mut p = Progress::default();
@@ -181,7 +182,7 @@ fn progress_screen_opens_scrolls_and_goes_back() {
     app.update(Action::Top);
     assert!(!app.update(Action::Up));
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.top().name(), "home");
 }
 
 #[test]

@@ -39,6 +39,19 @@ pub const INPUT: &[Binding] = &[
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 
+/// Writing a `policy` answer: every key the table does not name goes to the editor, so the
+/// commands are on keys that type nothing.
+#[rustfmt::skip]
+pub const POLICY: &[Binding] = &[
+    b(&[F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
+    b(&[Ctrl('s')], Action::Quiz(Q::Submit), "exam.tui.keys.submit_policy", Some("tui_quiz.hint.submit")),
+    b(&[Ctrl('g')], Action::Quiz(Q::Hint), "tui_quiz.keys.hint", Some("tui_quiz.hint.hint")),
+    b(&[Ctrl('n')], Action::Quiz(Q::Skip), "tui_quiz.keys.skip", Some("exam.tui.hint.skip")),
+    b(&[Ctrl('l')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
+    b(&[Esc], Action::Back, "tui_quiz.keys.leave", Some("tui_quiz.hint.leave")),
+    b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
+];
+
 /// Reading the feedback on an answer.
 #[rustfmt::skip]
 pub const FEEDBACK: &[Binding] = &[
@@ -57,6 +70,7 @@ pub const FEEDBACK: &[Binding] = &[
 pub const RESULTS: &[Binding] = &[
     b(&[Char('t')], Action::Quiz(Q::RetryMissed), "tui_quiz.keys.retry", Some("tui_quiz.hint.retry")),
     b(&[Char('r')], Action::Quiz(Q::ReadSection), "tui_quiz.keys.read_missed", Some("tui_quiz.hint.read")),
+    b(&[Char('s')], Action::Quiz(Q::Challenges), "tui_quiz.keys.challenges", Some("tui_quiz.hint.challenges")),
     b(&[Enter, Char('q'), Esc], Action::Back, "tui_quiz.keys.done", Some("tui_quiz.hint.done")),
     b(&[Char('k'), Up], Action::Up, "keys.select_up", Some("hint.move")),
     b(&[Char('j'), Down], Action::Down, "keys.select_down", Some("hint.move")),

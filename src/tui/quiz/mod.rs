@@ -12,8 +12,6 @@ pub mod text;
 
 pub use state::{Phase, QuizState};
 
-use crate::quiz::run::Run;
-
 /// What a key means on the quiz screens. Wrapped in `Action::Quiz` so the shared action type
 /// only grows by one variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +35,10 @@ pub enum QuizAction {
     RetryMissed,
     /// Course map: a quiz on the selected unit.
     Start,
+    /// End the run now and show the results (the learner said yes to "end the quiz?").
+    EndNow,
+    /// Results: the unit's sandbox challenges.
+    Challenges,
     /// Text-field editing (`fill_in`).
     Char(char),
     Backspace,
@@ -56,22 +58,17 @@ impl QuizAction {
     }
 }
 
-/// Work for the edge of the program that the app cannot do itself (it does no IO): the event
-/// loop or the command hands each to the progress store.
-#[derive(Debug, Clone)]
-pub enum Effect {
-    /// A quiz run ended or was left: record its answered questions.
-    RecordRun(Run),
-    /// A lesson was left: save the reading position and the sections seen.
-    SaveReading(crate::progress::reading::Visit),
-}
+pub use crate::tui::effect::Effect;
 
 /// The outside inputs of a quiz: a clock (milliseconds, any fixed origin) for the time spent on
 /// each question, and a source of fresh seeds. Injected so tests and snapshots are reproducible.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct QuizEnv {
     pub clock: fn() -> u64,
     pub seed: fn() -> u64,
+    /// Grades `policy` answers written on the quiz screen; without one they can only be
+    /// skipped.
+    pub judge: Option<&'static dyn crate::quiz::grade::PolicyJudge>,
 }
 
 impl QuizEnv {
@@ -80,6 +77,7 @@ impl QuizEnv {
         QuizEnv {
             clock: monotonic_ms,
             seed: rand::random,
+            judge: Some(&crate::sandbox::quiz::SandboxJudge),
         }
     }
 
@@ -88,6 +86,7 @@ impl QuizEnv {
         QuizEnv {
             clock: || 0,
             seed: || 1,
+            judge: Some(&crate::sandbox::quiz::SandboxJudge),
         }
     }
 }

@@ -1,22 +1,27 @@
-//! How the app opens, drives and leaves the quiz screens. Kept apart from `app.rs` so the shared
-//! shell only routes to it.
+//! The quiz as a component: its question, feedback and results screens, and how the app opens it.
 
 use std::collections::BTreeMap;
 
 use anyhow::Context as _;
 use ratatui::layout::Position;
 
-use super::state::Outcome;
-use super::{Effect, QuizState};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::state::{Outcome, Policies};
+use super::{Effect, Phase, QuizAction, QuizState};
 use crate::course::Course;
 use crate::course::model::{Localized, Text};
 use crate::i18n::Lang;
 use crate::quiz::run::Run;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Screen};
+use crate::tui::app::App;
+use crate::tui::confirm::{Confirm, Yes};
 use crate::tui::keymap::KeyContext;
-use crate::tui::layout::too_small;
+use crate::tui::screen::{Component, Screen, Transition};
 use crate::tui::screens::quiz as screen;
+use crate::tui::screens::quiz_results::QuizResults;
 
 /// The heading of every section the run's questions test, in both languages: each lesson is
 /// parsed once here, not at every frame.
@@ -78,102 +83,158 @@ pub fn unit_run(
 }
 
 impl App {
-    /// Opens the quiz screen on any run: a unit quiz, "retry the ones I missed", the review
-    /// queue. `repeat` is the command line that gives the same run, shown with the results.
-    pub fn open_quiz(&mut self, run: Run, repeat: Option<String>) {
+    /// The quiz screen on any run: a unit quiz, "retry the ones I missed", the review queue.
+    /// `repeat` is the command line that gives the same run, shown with the results.
+    pub fn quiz_screen(&self, run: Run, repeat: Option<String>) -> Screen {
         let mut state = QuizState::new(run, repeat, (self.quiz_env.clock)());
+        if let Some(judge) = self.quiz_env.judge {
+            state = state.with_policies(Policies {
+                judge,
+                theme: self.theme,
+            });
+        }
         state.sections = section_titles(&self.course, &state.run);
-        self.quiz = Some(state);
-        self.quiz_return = false;
-        self.help = None;
-        self.screen = Screen::Quiz;
+        Screen::Quiz(Box::new(state))
     }
 
-    /// A quiz on `unit` with a fresh seed (the course map's `t`).
-    pub fn start_quiz(&mut self, unit: &str) -> anyhow::Result<()> {
+    /// A quiz on `unit` with a fresh seed (`t` on the course map or in a lesson).
+    pub fn quiz_of(&self, unit: &str) -> anyhow::Result<Screen> {
         let seed = (self.quiz_env.seed)();
         let (run, repeat) = unit_run(&self.course, unit, seed, None)?;
-        self.open_quiz(run, Some(repeat));
+        Ok(self.quiz_screen(run, Some(repeat)))
+    }
+
+    /// Opens the quiz screen on top (`secdojo quiz UNIT`, `render quiz:…`).
+    pub fn open_quiz(&mut self, run: Run, repeat: Option<String>) {
+        let screen = self.quiz_screen(run, repeat);
+        self.push(screen);
+    }
+
+    /// Opens a quiz on `unit` on top.
+    pub fn start_quiz(&mut self, unit: &str) -> anyhow::Result<()> {
+        let screen = self.quiz_of(unit)?;
+        self.push(screen);
         Ok(())
     }
 
-    /// The keymap context of the quiz screens.
-    pub fn quiz_context(&self) -> KeyContext {
-        use super::Phase;
-        match &self.quiz {
-            Some(q) if q.phase == Phase::Results => KeyContext::QuizResults,
-            Some(q) if q.phase == Phase::Feedback => KeyContext::QuizFeedback,
-            Some(q) if q.typing() => KeyContext::QuizInput,
-            _ => KeyContext::QuizAsk,
-        }
-    }
-
-    /// Work for the edge (recording runs), taken out so it is done once.
+    /// Work for the edge, taken out so it is done once.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
     }
 
     /// Where the terminal cursor should be shown (the caret of a text field), if anywhere.
     pub fn cursor_position(&self) -> Option<Position> {
-        if self.screen == Screen::Sandbox && self.help.is_none() {
-            return crate::tui::screens::sandbox::cursor(self.sandbox.as_ref()?);
-        }
-        if self.help.is_some() || too_small(self.area) || self.screen != Screen::Quiz {
+        let top = self.top().component();
+        let min = top.min_size();
+        if self.area.width < min.0 || self.area.height < min.1 {
             return None;
         }
-        screen::cursor_position(self.area, self.quiz.as_ref()?)
+        top.cursor(self)
     }
 
-    pub(crate) fn update_quiz(&mut self, action: Action) -> bool {
-        let now = (self.quiz_env.clock)();
-        let lang = self.lang;
-        let Some(state) = self.quiz.as_mut() else {
-            self.screen = Screen::Home;
-            return true;
+    /// Records a finished or left run: in this run's view of the store at once (so the course
+    /// map and the progress screen show it when the learner gets back to them), and for the
+    /// host to save.
+    pub(crate) fn record_run(&mut self, run: Run) {
+        self.learner.record_run(&run);
+        self.effects.push(Effect::RecordRun(run));
+    }
+}
+
+impl Component for QuizState {
+    fn context(&self, _app: &App) -> KeyContext {
+        match self.phase {
+            Phase::Results => KeyContext::QuizResults,
+            Phase::Feedback => KeyContext::QuizFeedback,
+            _ if self.typing() => KeyContext::QuizInput,
+            _ if self.writing_policy() => KeyContext::QuizPolicy,
+            _ => KeyContext::QuizAsk,
+        }
+    }
+
+    fn update(&mut self, action: Action, app: &mut App) -> Transition {
+        let answered = self.run.items.iter().any(|i| i.graded.is_some());
+        if action == Action::Back && self.phase != Phase::Results {
+            // With answers given, ask; with none there is nothing to show or keep.
+            if !answered {
+                return Transition::Pop;
+            }
+            return Transition::Push(Screen::Confirm(Confirm {
+                what: "confirm.end_quiz",
+                yes: Yes::Send(Action::Quiz(QuizAction::EndNow)),
+            }));
+        }
+        let action = match action {
+            Action::Quiz(QuizAction::EndNow) => Action::Back,
+            other => other,
         };
-        let outcome = state.update(action, lang, now);
-        if let Some(run) = state.take_record() {
-            self.effects.push(Effect::RecordRun(run));
+        let now = (app.quiz_env.clock)();
+        let outcome = self.update(action, app.lang, now);
+        if let Some(run) = self.take_record() {
+            app.record_run(run);
         }
         match outcome {
-            Outcome::Unchanged => false,
+            Outcome::Unchanged => Transition::Stay(false),
             Outcome::Changed => {
-                if let Some(state) = &self.quiz {
-                    let max = screen::max_scroll(self, state);
-                    if let Some(state) = self.quiz.as_mut() {
-                        state.scroll = state.scroll.min(max);
-                    }
-                }
-                true
+                let max = screen::max_scroll(app, self);
+                self.scroll = self.scroll.min(max);
+                Transition::Stay(true)
             }
             Outcome::ReadSection { unit, anchor } => {
-                if self.open_lesson(&unit).is_ok() {
-                    // A section missing from the lesson leaves the reader at the top.
-                    let _ = self.jump_to(&anchor);
-                    self.quiz_return = true;
-                }
-                true
+                Transition::push_ok(app.lesson_at(&unit, Some(&anchor)))
             }
-            Outcome::Leave => {
-                self.quiz = None;
-                self.screen = Screen::Home;
-                true
-            }
+            Outcome::Leave => Transition::Pop,
+            Outcome::Challenges => match self.run.items.first() {
+                Some(item) => Transition::push_ok(app.challenge_list(&item.unit.clone())),
+                None => Transition::Stay(false),
+            },
             Outcome::RetryMissed => {
-                let Some(state) = &self.quiz else {
-                    return false;
-                };
-                let marks = state
+                let marks = self
                     .run
                     .scores(true)
                     .into_iter()
                     .map(|s| (s.unit, s.pass_mark))
                     .collect();
-                let items = state.missed_items();
-                let run = Run::from_items(items, marks, (self.quiz_env.seed)());
-                self.open_quiz(run, None);
-                true
+                let items = self.missed_items();
+                let run = Run::from_items(items, marks, (app.quiz_env.seed)());
+                Transition::Replace(app.quiz_screen(run, None))
             }
+        }
+    }
+
+    fn leave(&mut self, app: &mut App) {
+        if let Some(run) = self.take_unfinished() {
+            app.record_run(run);
+        }
+    }
+
+    fn cursor(&self, app: &App) -> Option<Position> {
+        screen::cursor_position(app.area, self)
+    }
+
+    fn paste(&mut self, text: &str, app: &mut App) -> bool {
+        if self.writing_policy()
+            && let Some(ed) = self.editor.as_mut()
+        {
+            return ed.insert_str(text.replace("\r\n", "\n"));
+        }
+        if !self.typing() || self.phase != Phase::Asking {
+            return false;
+        }
+        let now = (app.quiz_env.clock)();
+        let mut dirty = false;
+        for c in text.lines().next().unwrap_or("").chars() {
+            dirty |=
+                self.update(Action::Quiz(QuizAction::Char(c)), app.lang, now) != Outcome::Unchanged;
+        }
+        dirty
+    }
+
+    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+        if self.phase == Phase::Results {
+            QuizResults { app, state: self }.render(area, buf);
+        } else {
+            screen::QuizScreen { app, state: self }.render(area, buf);
         }
     }
 }

@@ -11,8 +11,26 @@ use crate::quiz::model::Kind;
 use crate::quiz::run::{Asked, Run};
 use crate::tui::action::Action;
 
+use ratatui_textarea::TextArea;
+
 use super::QuizAction;
 use super::input::{AnswerInput, rows};
+use crate::quiz::grade::PolicyJudge;
+use crate::tui::policy_editor::policy_editor;
+use crate::tui::theme::Theme;
+
+/// What grades `policy` answers (the sandbox's judge), and the look of their editor.
+#[derive(Clone, Copy)]
+pub struct Policies {
+    pub judge: &'static dyn PolicyJudge,
+    pub theme: Theme,
+}
+
+impl std::fmt::Debug for Policies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Policies")
+    }
+}
 
 /// Where the learner is in the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +54,8 @@ pub enum Outcome {
     Leave,
     /// Start this run over the missed questions (unit, question id), with this seed.
     RetryMissed,
+    /// Results: open the challenges of the run's unit.
+    Challenges,
 }
 
 #[derive(Debug, Clone)]
@@ -59,6 +79,11 @@ pub struct QuizState {
     /// The heading of each (unit, section anchor) the questions test, in both languages; filled
     /// by whoever has the course (`App::open_quiz`), the anchor itself is shown otherwise.
     pub sections: BTreeMap<(String, String), Text>,
+    /// With a judge, `policy` questions are written here in `editor`; without, skipped.
+    policies: Option<Policies>,
+    /// The document being written for the `policy` question on screen (it starts as the
+    /// question's starter).
+    pub editor: Option<TextArea<'static>>,
 }
 
 impl QuizState {
@@ -77,9 +102,32 @@ impl QuizState {
             total_ms: 0,
             recorded: false,
             sections: BTreeMap::new(),
+            policies: None,
+            editor: None,
         };
         s.reset_question(now);
         s
+    }
+
+    /// Lets `policy` questions be answered on the quiz screen, graded by `policies.judge`.
+    pub fn with_policies(mut self, policies: Policies) -> QuizState {
+        self.policies = Some(policies);
+        self.editor = self.new_editor();
+        self
+    }
+
+    /// An editor on the current question's starter, when it is a `policy` question and there
+    /// is a judge for it.
+    fn new_editor(&self) -> Option<TextArea<'static>> {
+        let p = self.policies?;
+        let q = &self.current()?.question;
+        (q.kind == Kind::Policy)
+            .then(|| policy_editor(q.starter.as_deref().unwrap_or(""), &p.theme))
+    }
+
+    /// Whether a `policy` answer is being written (keys not in the table go to the editor).
+    pub fn writing_policy(&self) -> bool {
+        self.phase == Phase::Asking && self.editor.is_some()
     }
 
     /// The question being asked or reviewed.
@@ -164,6 +212,10 @@ impl QuizState {
         match action {
             Action::Back => self.leave(now),
             Action::Quiz(q) => self.asking_quiz(q, kind, lang, now),
+            Action::Edit(key) => match self.editor.as_mut() {
+                Some(ed) => changed(ed.input(key)),
+                None => Outcome::Unchanged,
+            },
             _ => Outcome::Unchanged,
         }
     }
@@ -193,7 +245,12 @@ impl QuizState {
     /// The learner's answer as the grader takes it, or the UI-string key saying what is missing.
     pub fn response(&self) -> Result<Response, &'static str> {
         let item = self.current().ok_or("tui_quiz.finished")?;
-        self.input.response(item)
+        match &self.editor {
+            Some(ed) if item.question.kind == Kind::Policy => {
+                Ok(Response::Policy(ed.lines().join("\n")))
+            }
+            _ => self.input.response(item),
+        }
     }
 
     fn submit(&mut self, kind: Kind, now: u64) -> Outcome {
@@ -206,7 +263,8 @@ impl QuizState {
         };
         self.input.mark_submitted(kind);
         let elapsed = now.saturating_sub(self.question_started);
-        match self.run.answer(response, elapsed, None) {
+        let judge = self.policies.map(|p| p.judge);
+        match self.run.answer(response, elapsed, judge) {
             Ok(_) => {
                 self.phase = Phase::Feedback;
                 self.scroll = 0;
@@ -254,6 +312,7 @@ impl QuizState {
         }
         match action {
             Action::Back | Action::Quiz(QuizAction::Next) => Outcome::Leave,
+            Action::Quiz(QuizAction::Challenges) => Outcome::Challenges,
             Action::Quiz(QuizAction::RetryMissed) if rows > 0 => Outcome::RetryMissed,
             Action::Quiz(QuizAction::RetryMissed) => {
                 self.message = Some("tui_quiz.nothing_missed");
@@ -295,6 +354,7 @@ impl QuizState {
         self.scroll = 0;
         self.question_started = now;
         self.input = AnswerInput::for_item(self.current());
+        self.editor = self.new_editor();
         if self.current().is_none() {
             self.phase = Phase::Results;
         }

@@ -10,9 +10,10 @@ use crate::i18n::Lang;
 use crate::quiz::model::{Kind, Question};
 use crate::quiz::run::Run;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Screen};
+use crate::tui::app::App;
 use crate::tui::keymap::{KeyContext, map_key};
 use crate::tui::render_to_text;
+use crate::tui::screen::Screen;
 use crate::tui::theme::Theme;
 
 fn app(lang: Lang) -> App {
@@ -40,7 +41,7 @@ fn open(a: &mut App, qs: Vec<Question>) {
 }
 
 fn state(a: &App) -> &super::QuizState {
-    a.quiz.as_ref().expect("a quiz is open")
+    a.quiz().expect("a quiz is open")
 }
 
 fn quiz(a: &mut App, q: Q) -> bool {
@@ -268,18 +269,23 @@ fn read_section_opens_the_lesson_there_and_back_returns_to_the_feedback() {
     quiz(&mut a, Q::Pick(0));
     quiz(&mut a, Q::Submit);
     quiz(&mut a, Q::ReadSection);
-    let Screen::Lesson(reader) = &a.screen else {
+    let Screen::Lesson(reader) = a.top() else {
         panic!("expected the lesson");
     };
     let page = a.page_for("iam").unwrap();
     assert_eq!(page.position_of(reader.top).anchor, Some(section));
     a.update(Action::Back);
-    assert_eq!(a.screen, Screen::Quiz);
+    assert_eq!(a.top().name(), "quiz");
     assert_eq!(state(&a).phase, Phase::Feedback);
-    // Leaving the lesson a second time (opened from the map) goes home as before.
+    // Back with an answer given asks first; yes ends the run on its results, and done pops
+    // the quiz off the stack to the course map under it.
     a.update(Action::Back);
+    assert_eq!(a.top().name(), "confirm");
+    assert_eq!(a.key_context(), KeyContext::Confirm);
+    a.update(Action::Confirm);
+    assert_eq!(state(&a).phase, Phase::Results);
     a.update(Action::Back);
-    assert_eq!(a.screen, Screen::Home);
+    assert_eq!(a.top().name(), "home");
 }
 
 #[test]
@@ -300,6 +306,8 @@ fn results_record_once_and_retry_runs_only_the_missed() {
     assert!(a.take_effects().is_empty(), "nothing recorded mid-run");
     quiz(&mut a, Q::Next);
     a.update(Action::Back);
+    assert_eq!(a.top().name(), "confirm", "leaving with answers asks");
+    a.update(Action::Confirm);
     assert_eq!(state(&a).phase, Phase::Results);
     assert_eq!(a.key_context(), KeyContext::QuizResults);
     let effects = a.take_effects();
@@ -335,8 +343,8 @@ fn nothing_missed_means_nothing_to_retry_and_done_goes_home() {
     quiz(&mut a, Q::RetryMissed);
     assert_eq!(state(&a).message, Some("tui_quiz.nothing_missed"));
     a.update(Action::Back);
-    assert_eq!(a.screen, Screen::Home);
-    assert!(a.quiz.is_none());
+    assert_eq!(a.top().name(), "home");
+    assert!(a.quiz().is_none());
 }
 
 #[test]
@@ -347,7 +355,7 @@ fn t_on_the_course_map_starts_the_selected_units_quiz_and_l_switches_language() 
         a.update(Action::Down);
     }
     assert!(quiz(&mut a, Q::Start));
-    assert_eq!(a.screen, Screen::Quiz);
+    assert_eq!(a.top().name(), "quiz");
     let s = state(&a);
     assert_eq!(s.run.seed, 1, "the injected seed");
     assert_eq!(s.repeat.as_deref(), Some("secdojo quiz iam --seed 1"));
@@ -361,8 +369,9 @@ fn t_on_the_course_map_starts_the_selected_units_quiz_and_l_switches_language() 
 }
 
 #[test]
-fn skipping_a_policy_question_leaves_it_unanswered() {
+fn without_a_judge_a_policy_question_can_only_be_skipped() {
     let mut a = app(Lang::En);
+    a.quiz_env.judge = None;
     let p = question(&a, Kind::Policy);
     open(&mut a, vec![p]);
     let screen = render_to_text(&a);
@@ -403,7 +412,10 @@ fn help_over_the_quiz_lists_the_current_quiz_keys_first() {
     open(&mut a, vec![q]);
     a.update(Action::ToggleHelp);
     assert_eq!(a.key_context(), KeyContext::Help);
-    let lines: Vec<String> = crate::tui::help::lines(&a)
+    let Screen::Help(help) = a.top() else {
+        panic!("expected the help overlay")
+    };
+    let lines: Vec<String> = crate::tui::help::lines(&a, help.first)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
@@ -429,7 +441,7 @@ fn a_quiz_on_an_empty_run_goes_straight_to_results() {
         "nothing answered, nothing recorded yet"
     );
     a.update(Action::Back);
-    assert_eq!(a.screen, Screen::Home);
+    assert_eq!(a.top().name(), "home");
 }
 
 #[test]

@@ -80,20 +80,14 @@ pub struct Sandbox {
     pub status: Option<Text>,
     pub effects: Vec<Effect>,
     pub debounce: Debounce,
-    pub quit: bool,
+    /// The text as it is on disk (the playground's file), to tell unsaved edits.
+    pub saved: String,
     /// Laid-out goal, hints and lesson: the panel is rebuilt on every key.
     pub prose: ProseCache,
 }
 
 fn new_editor(text: &str, theme: &Theme) -> TextArea<'static> {
-    let lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let mut ed = TextArea::new(if lines.is_empty() {
-        vec![String::new()]
-    } else {
-        lines
-    });
-    ed.set_line_number_style(theme.dim());
-    ed.set_cursor_line_style(ratatui::style::Style::default());
+    let mut ed = crate::tui::policy_editor::policy_editor(text, theme);
     ed.set_search_style(theme.search_match());
     ed.set_max_histories(1000);
     ed
@@ -129,7 +123,7 @@ impl Sandbox {
             status: None,
             effects: Vec::new(),
             debounce: Debounce::default(),
-            quit: false,
+            saved: text.to_string(),
             prose: ProseCache::default(),
         };
         s.evaluate();
@@ -230,11 +224,6 @@ impl Sandbox {
                 }
                 self.status = None;
             }
-            A::Paste(text) => {
-                if self.ctx() == Ctx::Editor && self.editor.insert_str(&text) {
-                    self.debounce.touch(now);
-                }
-            }
             A::Undo => {
                 if self.editor.undo() {
                     self.debounce.touch(now);
@@ -268,7 +257,6 @@ impl Sandbox {
             A::Trace => self.open_trace(self.selected),
             A::JumpToError => self.jump_to_error(),
             A::OpenEditor => self.effects.push(Effect::OpenEditor),
-            A::ToggleLang => self.lang = self.lang.other(),
             A::FocusEditor => self.focus = Focus::Editor,
             A::FocusPanel => self.focus = Focus::Panel,
             A::Up | A::Down => {
@@ -292,9 +280,9 @@ impl Sandbox {
                     p.input = None;
                 }
             }
-            A::Quit | A::Leave => self.quit = true,
-            // The app opens the lesson (the sandbox alone has none to show).
-            A::ReadLesson => return false,
+            // Leaving, quitting, the lesson and the next challenge change the stack: the
+            // component handles them before they get here.
+            A::Quit | A::Leave | A::ReadLesson | A::NextChallenge => return false,
             A::SearchOpen => self.search = Some(String::new()),
             A::SearchChar(c) => {
                 if let Some(s) = &mut self.search {
@@ -350,7 +338,11 @@ impl Sandbox {
                 self.panel_scroll = (self.panel_scroll + 5).min(most.saturating_sub(1));
             }
             A::PanelUp => self.panel_scroll = self.panel_scroll.saturating_sub(5),
-            A::Resize(w, h) => self.area = Rect::new(0, 0, w, h),
+            A::PanelTop => self.panel_scroll = 0,
+            A::PanelBottom => {
+                let most = super::panel::lines(self).len() as u16;
+                self.panel_scroll = most.saturating_sub(self.area.height / 2);
+            }
         }
         true
     }

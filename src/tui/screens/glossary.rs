@@ -218,7 +218,7 @@ impl Widget for GlossaryScreen<'_> {
         }
 
         HintLine {
-            ctx: app.glossary_context(),
+            ctx: crate::tui::screen::Component::context(self.state, app),
             strings: s,
             theme,
         }

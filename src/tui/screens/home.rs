@@ -1,5 +1,6 @@
-//! The course map: the units in teaching order, each with its length and whether it is ready
-//! or still a draft ("coming soon"), and the summary of the selected one.
+//! The course map: the units in teaching order, each with what the learner has read, its
+//! length and the best quiz score and challenges solved (or "coming soon" for a draft), and
+//! the summary of the selected one.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -36,17 +37,19 @@ impl Widget for HomeScreen<'_> {
         let inner = list_block.inner(list_area);
         list_block.render(list_area, buf);
 
-        // Right columns: minutes (right-aligned) and state (left-aligned), as wide as needed.
-        let cells: Vec<(String, &str, bool)> = units
+        // Right columns: minutes (right-aligned) and how far the learner is (left-aligned),
+        // as wide as needed; on a narrow map the progress cell keeps only the quiz score.
+        let short = area.width < 70;
+        let cells: Vec<(String, String, bool)> = units
             .iter()
             .map(|u| {
                 let lesson = app.course.lesson(&u.id, lang);
                 let minutes = lesson.map_or(0, |l| l.front.minutes);
                 let draft = lesson.is_none_or(|l| l.is_draft());
                 let state = if draft {
-                    s.get("home.coming_soon")
+                    s.get("home.coming_soon").to_string()
                 } else {
-                    s.get("home.ready")
+                    progress_cell(app, &u.id, short)
                 };
                 let mins = s.fmt("home.unit_minutes", &[("n", &minutes.to_string())]);
                 let read = read_cell(app, &u.id);
@@ -59,7 +62,7 @@ impl Widget for HomeScreen<'_> {
             .map(|u| read_cell(app, &u.id).width())
             .max()
             .unwrap_or(0);
-        let cells: Vec<(String, &str, bool)> = cells
+        let cells: Vec<(String, String, bool)> = cells
             .into_iter()
             .zip(units)
             .map(|((m, st, d), u)| {
@@ -145,6 +148,36 @@ impl Widget for HomeScreen<'_> {
         }
         .render(Rect::new(area.x, footer_y, area.width, 1), buf);
     }
+}
+
+/// The course map's progress cell of a unit: the best quiz score and the challenges solved
+/// ("quiz 8/10  2/3 solved"), or "new" for a unit not yet touched.
+fn progress_cell(app: &App, unit: &str, short: bool) -> String {
+    let s = app.strings();
+    let p = app.learner.unit(&app.course, unit);
+    let mut parts = Vec::new();
+    if let Some(b) = &p.best {
+        let score = format!("{}/{}", b.correct, b.asked);
+        parts.push(s.fmt("home.quiz_score", &[("score", &score)]));
+    }
+    // A narrow map keeps only the first part: the quiz score when there is one.
+    if p.challenges_solved > 0 && (!short || parts.is_empty()) {
+        parts.push(s.fmt(
+            "home.solved",
+            &[
+                ("solved", &p.challenges_solved.to_string()),
+                ("total", &p.challenges_total.to_string()),
+            ],
+        ));
+    }
+    if parts.is_empty() {
+        return if p.is_blank() {
+            s.get("home.new").to_string()
+        } else {
+            String::new()
+        };
+    }
+    parts.join("  ")
 }
 
 /// The course map's "read" cell of a unit ("3/9 read  ", "finished  "), empty when the unit

@@ -13,6 +13,7 @@ use crate::i18n::{Lang, Strings};
 use crate::quiz::model::Kind;
 use crate::quiz::run::Asked;
 use crate::tui::app::App;
+use crate::tui::policy_editor as editor;
 use crate::tui::quiz::feedback::feedback_lines;
 use crate::tui::quiz::field::TextField;
 use crate::tui::quiz::input::AnswerInput;
@@ -92,6 +93,10 @@ impl<'a> Look<'a> {
 /// Where the terminal cursor belongs: at the caret of the answer field while typing, so an IME
 /// composes in place; `None` hides it.
 pub fn cursor_position(area: Rect, state: &QuizState) -> Option<Position> {
+    if state.writing_policy() {
+        let (_, frame) = editor::split(QuizLayout::new(area, false).body);
+        return editor::caret(frame, state.editor.as_ref()?);
+    }
     if !state.typing() {
         return None;
     }
@@ -139,7 +144,13 @@ pub struct QuizScreen<'a> {
 impl Widget for QuizScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, state) = (self.app, self.state);
-        let layout = QuizLayout::new(area, state.typing());
+        let mut layout = QuizLayout::new(area, state.typing());
+        // A policy is written in the lower half, under the question.
+        let frame = state.writing_policy().then(|| {
+            let (question, frame) = editor::split(layout.body);
+            layout.body = question;
+            frame
+        });
         header(app, state, layout.header, buf);
         let body = body_lines(app, state, layout.body.width);
         let feedback = state.phase == Phase::Feedback;
@@ -147,6 +158,13 @@ impl Widget for QuizScreen<'_> {
         let look = Look::of(app);
         let field = (&state.input.field, look.strings.get("quiz.ask.fill_in"));
         draw_question(&look, &layout, &body, first, field, buf);
+        if let (Some(frame), Some(ed)) = (frame, state.editor.as_ref()) {
+            let title = look.strings.get("exam.tui.policy_editor");
+            let b = block(&app.theme, format!(" {title} "));
+            let inner = b.inner(frame);
+            b.render(frame, buf);
+            ed.render(inner, buf);
+        }
         footer(app, state, layout.footer, buf);
     }
 }
@@ -272,14 +290,9 @@ pub fn body_lines(app: &App, state: &QuizState, width: u16) -> Body {
     let (s, lang) = (app.strings(), app.lang);
     let feedback = state.phase == Phase::Feedback;
     let policy_note = s.fmt("tui_quiz.policy_elsewhere", &[("unit", &item.unit)]);
-    let mut body = question_lines(
-        &Look::of(app),
-        item,
-        &state.input,
-        feedback,
-        Some(&policy_note),
-        width,
-    );
+    // With the editor on screen, it says how the policy is answered.
+    let note = state.editor.is_none().then_some(policy_note.as_str());
+    let mut body = question_lines(&Look::of(app), item, &state.input, feedback, note, width);
     if feedback && item.graded.is_some() {
         let title = state.section_title(&item.unit, &item.question.section, lang);
         body.lines.push(Line::default());

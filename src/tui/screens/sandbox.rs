@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::tui::sandbox::keys::{Ctx, help_line};
+use crate::tui::keymap;
+use crate::tui::sandbox::keys::Ctx;
 use crate::tui::sandbox::panel;
 use crate::tui::sandbox::prose;
 use crate::tui::sandbox::state::{Focus, Mode, Sandbox};
@@ -87,11 +88,6 @@ pub fn cursor(s: &Sandbox) -> Option<Position> {
 impl Widget for &Sandbox {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self;
-        if area.width < 60 || area.height < 12 {
-            let text = s.tr("sandbox.too_small").to_string();
-            Paragraph::new(prose::wrap_plain(text, Style::default(), area.width)).render(area, buf);
-            return;
-        }
         let a = areas(area);
         let title = match &s.mode {
             Mode::Challenge { challenge, .. } => {
@@ -141,6 +137,12 @@ impl Widget for &Sandbox {
             ])
         } else if let Some(m) = &s.status {
             Line::from(Span::styled(m.get(s.lang).to_string(), s.theme.ready()))
+        } else if let (Some(e), Focus::Editor) = (&s.eval.error, s.focus) {
+            // While typing, a draft that does not parse says where on the line under the
+            // editor (the panel may be scrolled away from it).
+            let text = format!("{}:{}  {}", e.line, e.col, e.msg.get(s.lang));
+            let text = crate::tui::widgets::truncate(&text, a.status.width.into());
+            Line::from(Span::styled(text, s.theme.error()))
         } else {
             Line::default()
         };
@@ -149,7 +151,9 @@ impl Widget for &Sandbox {
         // Whole `key label` entries packed into the help rows; what does not fit is left out.
         let mut rows: Vec<Vec<Span>> = vec![Vec::new()];
         let mut used = 0usize;
-        for (key, label) in help_line(s.ctx(), s.is_playground(), s.strings.get(s.lang)) {
+        let strings = s.strings.get(s.lang);
+        for (key, label) in keymap::hints(s.key_context()) {
+            let label = strings.get(label);
             let entry = format!("{key} {label}");
             let w = entry.width() + 2;
             if used + w > a.help.width as usize + 2 {

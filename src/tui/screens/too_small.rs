@@ -8,13 +8,14 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Strings;
-use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{truncate, wrap_text};
 
 pub struct TooSmall<'a> {
     pub strings: &'a Strings,
     pub theme: &'a Theme,
+    /// The size the screen underneath needs (columns, rows).
+    pub min: (u16, u16),
 }
 
 impl Widget for TooSmall<'_> {
@@ -23,8 +24,8 @@ impl Widget for TooSmall<'_> {
         let msg = s.fmt(
             "too_small.message",
             &[
-                ("w", &MIN_WIDTH.to_string()),
-                ("h", &MIN_HEIGHT.to_string()),
+                ("w", &self.min.0.to_string()),
+                ("h", &self.min.1.to_string()),
                 ("cw", &area.width.to_string()),
                 ("ch", &area.height.to_string()),
             ],
