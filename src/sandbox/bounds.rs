@@ -243,7 +243,8 @@ pub fn request_summary(r: &Request) -> String {
     s
 }
 
-fn protocol_name(p: Protocol) -> String {
+/// A protocol as the rule files spell it.
+pub fn protocol_name(p: Protocol) -> String {
     match p {
         Protocol::All => "all".into(),
         Protocol::Tcp => "tcp".into(),
@@ -261,7 +262,8 @@ fn peer_name(p: &Peer) -> String {
     }
 }
 
-fn sg_summary(q: &SgQuery) -> String {
+/// `inbound tcp 22 from 0.0.0.0/0 (reply)`, one line.
+pub fn sg_summary(q: &SgQuery) -> String {
     let (dir, way) = match q.direction {
         Direction::Inbound => ("inbound", "from"),
         Direction::Outbound => ("outbound", "to"),
@@ -275,7 +277,8 @@ fn sg_summary(q: &SgQuery) -> String {
     )
 }
 
-fn nacl_summary(q: &NaclQuery) -> String {
+/// `inbound tcp 22 from 0.0.0.0/0`, one line.
+pub fn nacl_summary(q: &NaclQuery) -> String {
     let (dir, way) = match q.direction {
         Direction::Inbound => ("inbound", "from"),
         Direction::Outbound => ("outbound", "to"),
