@@ -5,6 +5,7 @@
 //! parsed (named with file:line:col) or the two files are of different kinds.
 
 mod compare;
+mod network;
 
 use std::io::Write as _;
 use std::path::Path;
