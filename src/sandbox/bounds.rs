@@ -434,6 +434,28 @@ pub fn compare(
     }
 }
 
+/// How many requests (or packets) [`compare`] decides for `answer`: the size of the generated
+/// set, which grows with the patterns of the answer and the bounds (for benchmarks and docs).
+pub fn set_size(task: &Task, b: &Bounds, answer: &str) -> Result<usize, AnswerError> {
+    Ok(match b {
+        Bounds::Policy { floor, ceiling } => {
+            let AnswerKind::Policy(kind) = task.kind else {
+                return Ok(0);
+            };
+            let ans = Policy::parse(answer)?;
+            iam_set(task, kind, &[&ans, floor, ceiling]).len()
+        }
+        Bounds::SecurityGroup { floor, ceiling } => {
+            let sg = netparse::security_group_text(answer).map_err(net_err)?;
+            sets::sg_packets(&[&sg, floor, ceiling], &sg_examples(task)).len()
+        }
+        Bounds::NetworkAcl { floor, ceiling } => {
+            let acl = netparse::network_acl_text(answer).map_err(net_err)?;
+            sets::nacl_packets(&[&acl, floor, ceiling], &nacl_examples(task)).len()
+        }
+    })
+}
+
 fn net_err(e: netparse::NetParseError) -> AnswerError {
     AnswerError {
         line: e.line,
