@@ -9,13 +9,14 @@ use crate::policy::evaluate::{Outcome, PolicySet, evaluate};
 use crate::policy::network::nacl::{NaclQuery, NetworkAcl};
 use crate::policy::network::parse as netparse;
 use crate::policy::network::sets;
-use crate::policy::network::sg::{Direction, RuleList, SecurityGroup, SgQuery};
-use crate::policy::network::{Peer, Protocol};
+use crate::policy::network::sg::{RuleList, SecurityGroup, SgQuery};
 use crate::policy::text::Text;
 use crate::policy::{Policy, PolicyKind, Request, trace};
 
 use super::judge::{AnswerError, AnswerKind, Task};
 use super::probe::Query;
+use super::readable::{nacl_oddness, sg_oddness};
+pub use super::readable::{nacl_summary, protocol_name, request_summary, sg_summary};
 
 /// The two bounds, parsed once.
 #[derive(Debug, Clone)]
@@ -220,73 +221,6 @@ fn nacl_examples(task: &Task) -> Vec<NaclQuery> {
         .collect()
 }
 
-/// Context keys AWS sets from the caller: left out of the summary, which names the caller.
-fn shown_key(k: &str, v: &str) -> bool {
-    let default = match k {
-        "aws:securetransport" => v == "true",
-        "aws:sourceip" => v == compare::context::SOURCE_IP,
-        "aws:principalisawsservice" => true,
-        _ => compare::context::DERIVED.contains(&k),
-    };
-    !default
-}
-
-/// `caller action resource [key=value ...]`, one line.
-pub fn request_summary(r: &Request) -> String {
-    let mut s = format!("{} {} {}", r.principal, r.action, r.resource);
-    for (k, v) in r.context.entries() {
-        let v = v.values().join(",");
-        if shown_key(k, &v) {
-            s.push_str(&format!(" {k}={v}"));
-        }
-    }
-    s
-}
-
-/// A protocol as the rule files spell it.
-pub fn protocol_name(p: Protocol) -> String {
-    match p {
-        Protocol::All => "all".into(),
-        Protocol::Tcp => "tcp".into(),
-        Protocol::Udp => "udp".into(),
-        Protocol::Icmp => "icmp".into(),
-        Protocol::Icmpv6 => "icmpv6".into(),
-        Protocol::Other(n) => n.to_string(),
-    }
-}
-
-fn peer_name(p: &Peer) -> String {
-    match p {
-        Peer::Net(n) => n.to_string(),
-        Peer::Group(g) => g.clone(),
-    }
-}
-
-/// `inbound tcp 22 from 0.0.0.0/0 (reply)`, one line.
-pub fn sg_summary(q: &SgQuery) -> String {
-    let (dir, way) = match q.direction {
-        Direction::Inbound => ("inbound", "from"),
-        Direction::Outbound => ("outbound", "to"),
-    };
-    let port = q.port.map(|p| format!(" {p}")).unwrap_or_default();
-    let reply = if q.established { " (reply)" } else { "" };
-    format!(
-        "{dir} {}{port} {way} {}{reply}",
-        protocol_name(q.protocol),
-        peer_name(&q.peer)
-    )
-}
-
-/// `inbound tcp 22 from 0.0.0.0/0`, one line.
-pub fn nacl_summary(q: &NaclQuery) -> String {
-    let (dir, way) = match q.direction {
-        Direction::Inbound => ("inbound", "from"),
-        Direction::Outbound => ("outbound", "to"),
-    };
-    let port = q.port.map(|p| format!(" {p}")).unwrap_or_default();
-    format!("{dir} {}{port} {way} {}", protocol_name(q.protocol), q.peer)
-}
-
 /// Compares `answer` with the bounds of `task`; the answer has already been judged readable.
 pub fn compare(
     task: &Task,
@@ -337,14 +271,18 @@ pub fn compare(
         }
         Bounds::SecurityGroup { floor, ceiling } => {
             let sg = netparse::security_group_text(answer).map_err(net_err)?;
-            let packets = sets::sg_packets(&[&sg, floor, ceiling], &sg_examples(task));
+            let examples = sg_examples(task);
+            let packets = sets::sg_packets(&[&sg, floor, ceiling], &examples);
+            let odd = |q: &&SgQuery| sg_oddness(q, &[&sg, floor, ceiling], &examples);
             let over = packets
                 .iter()
-                .find(|q| sg.reachable(q).reachable && !ceiling.reachable(q).reachable);
+                .filter(|q| sg.reachable(q).reachable && !ceiling.reachable(q).reachable)
+                .min_by_key(odd);
             let under = || {
                 packets
                     .iter()
-                    .find(|q| floor.reachable(q).reachable && !sg.reachable(q).reachable)
+                    .filter(|q| floor.reachable(q).reachable && !sg.reachable(q).reachable)
+                    .min_by_key(odd)
             };
             let (side, q) = match over
                 .map(|q| (Side::Ceiling, q))
@@ -386,14 +324,18 @@ pub fn compare(
         }
         Bounds::NetworkAcl { floor, ceiling } => {
             let acl = netparse::network_acl_text(answer).map_err(net_err)?;
-            let packets = sets::nacl_packets(&[&acl, floor, ceiling], &nacl_examples(task));
+            let examples = nacl_examples(task);
+            let packets = sets::nacl_packets(&[&acl, floor, ceiling], &examples);
+            let odd = |q: &&NaclQuery| nacl_oddness(q, &[&acl, floor, ceiling], &examples);
             let over = packets
                 .iter()
-                .find(|q| acl.decide(q).allowed && !ceiling.decide(q).allowed);
+                .filter(|q| acl.decide(q).allowed && !ceiling.decide(q).allowed)
+                .min_by_key(odd);
             let under = || {
                 packets
                     .iter()
-                    .find(|q| floor.decide(q).allowed && !acl.decide(q).allowed)
+                    .filter(|q| floor.decide(q).allowed && !acl.decide(q).allowed)
+                    .min_by_key(odd)
             };
             let (side, q) = match over
                 .map(|q| (Side::Ceiling, q))

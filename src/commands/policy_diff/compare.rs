@@ -12,7 +12,7 @@ use crate::policy::network::nacl::NetworkAcl;
 use crate::policy::network::sg::SecurityGroup;
 use crate::policy::text::Text;
 use crate::policy::{Policy, PolicyKind, Request, trace};
-use crate::sandbox::bounds;
+use crate::sandbox::readable;
 
 /// One file's verdict on a differing request or packet.
 #[derive(Debug, Clone)]
@@ -235,7 +235,7 @@ fn policies(kind: PolicyKind, a: &Policy, b: &Policy, limit: usize) -> Report {
         found.push((
             p.strangeness,
             Difference {
-                summary: bounds::request_summary(r),
+                summary: readable::request_summary(r),
                 detail: request_json(r),
                 key: format!("{}|{}|{}", r.principal, r.action_lc, a.allows),
                 a,

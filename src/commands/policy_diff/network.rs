@@ -1,18 +1,15 @@
 //! The network half of `policy diff`: security groups and network ACLs compared on the exact
 //! packet cells of `policy::network::sets`, shown most ordinary packet first.
 
-use std::collections::BTreeSet;
-
-use ipnet::IpNet;
 use serde_json::json;
 
 use super::compare::{Difference, Report, Side, by_oddness, report};
+use crate::policy::network::Peer;
 use crate::policy::network::nacl::{NaclQuery, NetworkAcl};
 use crate::policy::network::sets;
 use crate::policy::network::sg::{Direction, RuleList, SecurityGroup, SgQuery};
-use crate::policy::network::{Peer, Protocol, Traffic};
 use crate::policy::text::Text;
-use crate::sandbox::bounds;
+use crate::sandbox::readable;
 
 fn direction_name(d: Direction) -> &'static str {
     match d {
@@ -56,67 +53,22 @@ fn sg_side(g: &SecurityGroup, q: &SgQuery) -> (Side, Option<usize>) {
     (side, first)
 }
 
-/// How hard a packet is to read: a reply, an edge port or address, a protocol other than TCP
-/// each make it stranger, so the first packets shown are the ones a learner would send.
-fn packet_oddness(
-    reply: bool,
-    protocol: Protocol,
-    port: Option<i32>,
-    peer: Option<&IpNet>,
-    ports: &BTreeSet<i32>,
-) -> u32 {
-    let mut odd = u32::from(reply) * 8;
-    odd += match protocol {
-        Protocol::Tcp => 0,
-        Protocol::Udp => 1,
-        _ => 2,
-    };
-    odd += match port {
-        Some(p) if ports.contains(&p) => 0,
-        Some(0 | 65535) => 3,
-        Some(_) => 1,
-        None => 0,
-    };
-    odd += match peer.map(|n| n.addr().to_string()) {
-        None => 0,
-        Some(a) if a == "198.51.100.7" || a == "2001:db8::7" => 0,
-        Some(a) if a == "0.0.0.0" || a == "255.255.255.255" || a == "::" => 3,
-        Some(_) => 1,
-    };
-    odd
-}
-
-/// The ports the rules name, where a learner's own packets would go.
-fn rule_ports<'a>(traffic: impl Iterator<Item = &'a Traffic>) -> BTreeSet<i32> {
-    traffic.flat_map(|t| [t.from_port, t.to_port]).collect()
-}
-
 pub fn groups(a: &SecurityGroup, b: &SecurityGroup, limit: usize) -> Report {
     let packets = sets::sg_packets(&[a, b], &[]);
-    let ports = rule_ports(
-        [a, b]
-            .iter()
-            .flat_map(|g| g.ingress.iter().chain(&g.egress))
-            .map(|r| &r.traffic),
-    );
     let mut found = Vec::new();
     for q in &packets {
         let ((sa, ra), (sb, rb)) = (sg_side(a, q), sg_side(b, q));
         if sa.allows == sb.allows {
             continue;
         }
-        let peer = match &q.peer {
-            Peer::Net(n) => Some(n),
-            Peer::Group(_) => None,
-        };
-        let odd = packet_oddness(q.established, q.protocol, q.port, peer, &ports);
+        let odd = readable::sg_oddness(q, &[a, b], &[]);
         found.push((
             odd,
             Difference {
-                summary: bounds::sg_summary(q),
+                summary: readable::sg_summary(q),
                 detail: json!({
                     "direction": direction_name(q.direction),
-                    "protocol": bounds::protocol_name(q.protocol),
+                    "protocol": readable::protocol_name(q.protocol),
                     "port": q.port,
                     "peer": match &q.peer {
                         Peer::Net(n) => n.to_string(),
@@ -169,26 +121,20 @@ fn nacl_side(acl: &NetworkAcl, q: &NaclQuery) -> (Side, Option<usize>) {
 
 pub fn acls(a: &NetworkAcl, b: &NetworkAcl, limit: usize) -> Report {
     let packets = sets::nacl_packets(&[a, b], &[]);
-    let ports = rule_ports(
-        [a, b]
-            .iter()
-            .flat_map(|x| x.inbound.iter().chain(&x.outbound))
-            .map(|r| &r.traffic),
-    );
     let mut found = Vec::new();
     for q in &packets {
         let ((sa, ra), (sb, rb)) = (nacl_side(a, q), nacl_side(b, q));
         if sa.allows == sb.allows {
             continue;
         }
-        let odd = packet_oddness(false, q.protocol, q.port, Some(&q.peer), &ports);
+        let odd = readable::nacl_oddness(q, &[a, b], &[]);
         found.push((
             odd,
             Difference {
-                summary: bounds::nacl_summary(q),
+                summary: readable::nacl_summary(q),
                 detail: json!({
                     "direction": direction_name(q.direction),
-                    "protocol": bounds::protocol_name(q.protocol),
+                    "protocol": readable::protocol_name(q.protocol),
                     "port": q.port,
                     "peer": q.peer.to_string(),
                 }),
