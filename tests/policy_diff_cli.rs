@@ -411,3 +411,36 @@ fn files_of_different_kinds_are_refused_with_a_sentence() {
     assert_eq!(code, 2);
     assert!(err.contains("bucket.json はリソースベースのポリシー（バケットポリシーなど）、policy.json はアイデンティティベースのポリシーです。比べられるのは同じ種類のファイルどうしだけです"), "{err}");
 }
+
+#[test]
+fn conditions_that_multiply_beyond_the_limit_are_refused_at_once() {
+    let keys: Vec<String> = (0..7)
+        .map(|i| format!(r#""aws:PrincipalTag/t{i}": ["v{i}a", "v{i}b"]"#))
+        .collect();
+    let a = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{{"StringEquals":{{{}}}}}}}]}}"#,
+        keys.join(",")
+    );
+    let b = a.replace("b/*", "b/x/*");
+    let d = dir(&[("a.json", &a), ("b.json", &b)]);
+    let start = std::time::Instant::now();
+    let (code, out, err) = diff(d.path(), "en", &["a.json", "b.json"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("a.json and b.json have too many combinations of conditions to compare ("),
+        "{err}"
+    );
+    assert!(err.contains("the limit is 250000"), "{err}");
+    // Refused by counting, not by building: well under the seconds building would take.
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    let (code, _, err) = diff(d.path(), "ja", &["a.json", "b.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("条件の組み合わせが多すぎて比べきれません"),
+        "{err}"
+    );
+}

@@ -137,7 +137,9 @@ impl Bounds {
                     return None;
                 };
                 let set = policy_set(task, kind);
-                let probes = iam_set(task, kind, &[floor, ceiling]);
+                // Bounds too large to compare cannot be told wrong here; the author sees the
+                // refusal on the starter and the reference answer instead.
+                let probes = iam_set(task, kind, &[floor, ceiling]).ok()?;
                 compare::not_contained(
                     &with(&set, kind, floor),
                     &with(&set, kind, ceiling),
@@ -183,7 +185,7 @@ fn with(given: &PolicySet, kind: PolicyKind, p: &Policy) -> PolicySet {
     s
 }
 
-fn iam_set(task: &Task, kind: PolicyKind, docs: &[&Policy]) -> Vec<compare::Probe> {
+fn iam_set(task: &Task, kind: PolicyKind, docs: &[&Policy]) -> Result<Vec<compare::Probe>, u128> {
     let examples: Vec<&Request> = task
         .probes
         .iter()
@@ -194,11 +196,37 @@ fn iam_set(task: &Task, kind: PolicyKind, docs: &[&Policy]) -> Vec<compare::Prob
         .collect();
     let mut policies: Vec<&Policy> = docs.to_vec();
     policies.extend(task.given.iter().map(|(_, _, p)| p));
-    compare::generate(&Seeds {
-        policies,
-        examples,
-        fixed_principals: kind == PolicyKind::Identity,
-    })
+    compare::generate_within(
+        &Seeds {
+            policies,
+            examples,
+            fixed_principals: kind == PolicyKind::Identity,
+        },
+        compare::MAX_PROBES,
+    )
+}
+
+/// The answer's conditions multiply into more requests than can be decided while typing: say
+/// so at its statement with the most conditions, instead of running out of memory.
+fn too_large(ans: &Policy, n: u128) -> AnswerError {
+    let at = ans
+        .statements
+        .iter()
+        .max_by_key(|s| s.conditions.len())
+        .map(|s| s.span);
+    let max = compare::MAX_PROBES;
+    AnswerError {
+        line: at.map_or(1, |p| p.line),
+        col: at.map_or(1, |p| p.col),
+        msg: Text::new(
+            format!(
+                "条件の組み合わせが多すぎて、目標と比べきれません（生成する要求が {n} 件になります。上限は {max} 件です）。目標に関係のない条件キーを減らしてください"
+            ),
+            format!(
+                "too many combinations of conditions to compare with the goal ({n} requests to generate; the limit is {max}): remove condition keys the goal does not need"
+            ),
+        ),
+    }
 }
 
 fn sg_examples(task: &Task) -> Vec<SgQuery> {
@@ -239,7 +267,8 @@ pub fn compare(
                 with(&given, kind, floor),
                 with(&given, kind, ceiling),
             );
-            let probes = iam_set(task, kind, &[&ans, floor, ceiling]);
+            let probes =
+                iam_set(task, kind, &[&ans, floor, ceiling]).map_err(|n| too_large(&ans, n))?;
             let over = compare::not_contained(&a, &c, &probes);
             let under = compare::not_contained(&f, &a, &probes);
             // The ceiling first: an over-broad answer is the more dangerous mistake.
@@ -385,7 +414,9 @@ pub fn set_size(task: &Task, b: &Bounds, answer: &str) -> Result<usize, AnswerEr
                 return Ok(0);
             };
             let ans = Policy::parse(answer)?;
-            iam_set(task, kind, &[&ans, floor, ceiling]).len()
+            iam_set(task, kind, &[&ans, floor, ceiling])
+                .map_err(|n| too_large(&ans, n))?
+                .len()
         }
         Bounds::SecurityGroup { floor, ceiling } => {
             let sg = netparse::security_group_text(answer).map_err(net_err)?;

@@ -95,17 +95,24 @@ pub(super) fn report(checked: usize, all: Vec<Difference>, limit: usize) -> Repo
     }
 }
 
-/// Compares `a` and `b`; `None` when they are of different kinds.
-pub fn diff(a: &Doc, b: &Doc, limit: usize) -> Option<Report> {
+/// Why two files were not compared.
+#[derive(Debug)]
+pub enum Refusal {
+    /// They are of different kinds.
+    Kinds,
+    /// Their conditions multiply into this many requests, more than `MAX_PROBES`.
+    TooLarge(u128),
+}
+
+/// Compares `a` and `b`.
+pub fn diff(a: &Doc, b: &Doc, limit: usize) -> Result<Report, Refusal> {
     match (a, b) {
-        (Doc::Policy(ka, pa), Doc::Policy(kb, pb)) if ka == kb => {
-            Some(policies(*ka, pa, pb, limit))
-        }
+        (Doc::Policy(ka, pa), Doc::Policy(kb, pb)) if ka == kb => policies(*ka, pa, pb, limit),
         (Doc::SecurityGroup(ga), Doc::SecurityGroup(gb)) => {
-            Some(super::network::groups(ga, gb, limit))
+            Ok(super::network::groups(ga, gb, limit))
         }
-        (Doc::NetworkAcl(na), Doc::NetworkAcl(nb)) => Some(super::network::acls(na, nb, limit)),
-        _ => None,
+        (Doc::NetworkAcl(na), Doc::NetworkAcl(nb)) => Ok(super::network::acls(na, nb, limit)),
+        _ => Err(Refusal::Kinds),
     }
 }
 
@@ -206,7 +213,7 @@ fn request_json(r: &Request) -> Value {
     })
 }
 
-fn policies(kind: PolicyKind, a: &Policy, b: &Policy, limit: usize) -> Report {
+fn policies(kind: PolicyKind, a: &Policy, b: &Policy, limit: usize) -> Result<Report, Refusal> {
     let (sa, sb) = (Sets::new(kind, a), Sets::new(kind, b));
     let identity = kind == PolicyKind::Identity;
     // A seed for what the files cannot say themselves: the one caller of an identity policy,
@@ -216,11 +223,15 @@ fn policies(kind: PolicyKind, a: &Policy, b: &Policy, limit: usize) -> Report {
         PolicyKind::Trust => Some(Request::new("anonymous", "", ROLE)),
         _ => None,
     };
-    let mut probes = compare::generate(&Seeds {
-        policies: vec![a, b],
-        examples: seed.iter().collect(),
-        fixed_principals: identity,
-    });
+    let mut probes = compare::generate_within(
+        &Seeds {
+            policies: vec![a, b],
+            examples: seed.iter().collect(),
+            fixed_principals: identity,
+        },
+        compare::MAX_PROBES,
+    )
+    .map_err(Refusal::TooLarge)?;
     // The seed's empty action and resource are not a request anyone makes.
     probes.retain(|p| !p.request.action.is_empty() && !p.request.resource.is_empty());
     let mut found: Vec<(u32, Difference)> = Vec::new();
@@ -243,5 +254,5 @@ fn policies(kind: PolicyKind, a: &Policy, b: &Policy, limit: usize) -> Report {
             },
         ));
     }
-    report(probes.len(), by_oddness(found), limit)
+    Ok(report(probes.len(), by_oddness(found), limit))
 }

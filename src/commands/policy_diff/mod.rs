@@ -13,7 +13,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use serde_json::json;
 
-use compare::{Difference, Doc, Report, Side};
+use compare::{Difference, Doc, Refusal, Report, Side};
 
 use super::{Context, Outcome};
 use crate::cli::{PolicyCommand, TextOrJson};
@@ -108,19 +108,34 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
     let (ka, da) = load(&a, lang)?;
     let (kb, db) = load(&b, lang)?;
     let (na, nb) = (a.display().to_string(), b.display().to_string());
-    let Some(rep) = compare::diff(&da, &db, limit) else {
-        let (ta, tb) = (kind_name(ka), kind_name(kb));
-        return Err(Diagnostic::error(Text::new(
-            format!(
-                "{na} は{}、{nb} は{}です。比べられるのは同じ種類のファイルどうしだけです",
-                ta.ja, tb.ja
-            ),
-            format!(
-                "{na} is {} and {nb} is {}: only two files of the same kind can be compared",
-                ta.en, tb.en
-            ),
-        ))
-        .into());
+    let rep = match compare::diff(&da, &db, limit) {
+        Ok(r) => r,
+        Err(Refusal::Kinds) => {
+            let (ta, tb) = (kind_name(ka), kind_name(kb));
+            return Err(Diagnostic::error(Text::new(
+                format!(
+                    "{na} は{}、{nb} は{}です。比べられるのは同じ種類のファイルどうしだけです",
+                    ta.ja, tb.ja
+                ),
+                format!(
+                    "{na} is {} and {nb} is {}: only two files of the same kind can be compared",
+                    ta.en, tb.en
+                ),
+            ))
+            .into());
+        }
+        Err(Refusal::TooLarge(n)) => {
+            let max = crate::policy::compare::MAX_PROBES;
+            return Err(Diagnostic::error(Text::new(
+                format!(
+                    "{na} と {nb} は条件の組み合わせが多すぎて比べきれません（生成する要求が {n} 件になります。上限は {max} 件です）。条件キーを減らしてから比べてください"
+                ),
+                format!(
+                    "{na} and {nb} have too many combinations of conditions to compare ({n} requests to generate; the limit is {max}): compare them with fewer condition keys"
+                ),
+            ))
+            .into());
+        }
     };
     let network = matches!(ka, FileKind::SecurityGroup | FileKind::NetworkAcl);
     let mut out = super::out::stdout();
