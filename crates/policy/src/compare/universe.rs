@@ -198,7 +198,7 @@ fn caller(principal: &str, named: bool) -> Caller {
 
 /// The most requests [`generate_within`] is asked to build by the judge and `policy diff`: the
 /// set is a product over the condition keys' values, so a document with many keys would
-/// otherwise ask for billions of requests (seven tag keys of two values each: about 10^8).
+/// otherwise ask for tens of millions of requests (seven tag keys of two values each).
 pub const MAX_PROBES: usize = 250_000;
 
 /// Whether a value of key `k` can occur for a caller (`service`: an AWS service calling).
