@@ -444,3 +444,49 @@ fn conditions_that_multiply_beyond_the_limit_are_refused_at_once() {
         "{err}"
     );
 }
+
+#[test]
+fn a_deny_only_bucket_policy_differs_from_one_that_denies_elsewhere() {
+    // Deny-only bucket policies grant nothing, so they differ only where the caller's own
+    // policies allow: that world is compared too, and said.
+    let deny = |bucket: &str| {
+        format!(
+            r#"{{"Version": "2012-10-17", "Statement": [{{"Sid": "TlsOnly", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::{bucket}/*", "Condition": {{"Bool": {{"aws:SecureTransport": "false"}}}}}}]}}"#
+        )
+    };
+    let d = dir(&[
+        ("here.json", &deny("invoices")),
+        ("elsewhere.json", &deny("other")),
+    ]);
+    let (code, v) = diff_json(d.path(), &["here.json", "elsewhere.json", "--limit", "50"]);
+    assert_eq!(code, 1, "{v}");
+    let all = v["differences"].as_array().unwrap();
+    let http_here = all
+        .iter()
+        .find(|d| {
+            d["allowed_by"] == "b"
+                && d["request"]["resource"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("arn:aws:s3:::invoices/")
+        })
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(http_here["assuming"], "identity-allows-all");
+    assert_eq!(
+        http_here["request"]["context"]["aws:securetransport"][0],
+        "false"
+    );
+    assert_eq!(http_here["a"]["decision"], "ExplicitDeny");
+    assert_eq!(http_here["a"]["line"], 1);
+    assert!(all.iter().all(|d| d["assuming"].is_string()), "{v}");
+    let (_, out, _) = diff(
+        d.path(),
+        "en",
+        &["here.json", "elsewhere.json", "--limit", "1"],
+    );
+    assert!(out.contains("(assuming the caller"), "{out}");
+    // An identity policy is its caller's own: no assumption.
+    let d = dir(&[("a.json", READ_WRITE), ("b.json", READ_LIST)]);
+    let (_, v) = diff_json(d.path(), &["a.json", "b.json"]);
+    assert!(v["differences"][0]["assuming"].is_null(), "{v}");
+}

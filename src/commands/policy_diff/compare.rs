@@ -6,10 +6,12 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
+use crate::policy::catalog::catalog;
 use crate::policy::compare::{self, Seeds};
 use crate::policy::evaluate::{Decision, Outcome, PolicySet, StmtRef, evaluate};
 use crate::policy::network::nacl::NetworkAcl;
 use crate::policy::network::sg::SecurityGroup;
+use crate::policy::request::PrincipalType;
 use crate::policy::text::Text;
 use crate::policy::{Policy, PolicyKind, Request, trace};
 use crate::sandbox::readable;
@@ -34,6 +36,8 @@ pub struct Difference {
     pub summary: String,
     /// The request or packet, as JSON fields.
     pub detail: Value,
+    /// What the caller's own policies were assumed to allow.
+    pub world: World,
     pub a: Side,
     pub b: Side,
     /// What two differences must share to be the same lesson: shown once before repeats.
@@ -116,38 +120,96 @@ pub fn diff(a: &Doc, b: &Doc, limit: usize) -> Result<Report, Refusal> {
     }
 }
 
-/// The sets one file is decided in. A resource or trust policy is the only policy of its
-/// account: a caller from another account is taken to be allowed by its own account (so what
-/// the file grants it decides, as it would for a partner that has done its part), and a caller
-/// in the account has no identity policy (so only what the file grants it directly counts).
+/// The two worlds a resource or trust policy is decided in, since it is never the only policy
+/// that counts: its callers' own identity-based policies allow nothing (so only what the file
+/// grants a caller by name counts), or they allow everything (so what the file denies, and what
+/// it grants callers of other accounts, decides). A difference in either world is a difference.
+/// An identity policy is its caller's own policy: one world.
 struct Sets {
+    /// The file alone.
     bare: PolicySet,
-    /// `bare` plus an identity policy that allows everything, for callers of other accounts.
-    partner: PolicySet,
+    /// The file beside an identity policy that allows everything; `None` for an identity policy.
+    partner: Option<PolicySet>,
+}
+
+/// Which world a difference was found in (see [`Sets`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum World {
+    /// An identity policy: the file is the caller's own policy.
+    Own,
+    /// The caller's own policies allow nothing.
+    NoIdentityPolicy,
+    /// The caller's own policies allow everything.
+    IdentityAllowsAll,
+}
+
+impl World {
+    /// The stable name in JSON (`null` for [`World::Own`]).
+    pub fn id(self) -> Option<&'static str> {
+        match self {
+            World::Own => None,
+            World::NoIdentityPolicy => Some("no-identity-policy"),
+            World::IdentityAllowsAll => Some("identity-allows-all"),
+        }
+    }
+
+    /// The assumption, said to the reader.
+    pub fn text(self) -> Option<Text> {
+        match self {
+            World::Own => None,
+            World::NoIdentityPolicy => Some(Text::new(
+                "前提: 呼び出し側には自分のアイデンティティベースのポリシーがありません",
+                "assuming the caller has no identity-based policy of its own",
+            )),
+            World::IdentityAllowsAll => Some(Text::new(
+                "前提: 呼び出し側の自分のポリシーはすべてを許可しています",
+                "assuming the caller's own policies allow everything",
+            )),
+        }
+    }
 }
 
 impl Sets {
     fn new(kind: PolicyKind, p: &Policy) -> Sets {
         let mut bare = PolicySet::new();
         bare.add(kind, p.clone());
-        let mut partner = bare.clone();
-        if kind != PolicyKind::Identity
-            && let Ok(all) = Policy::parse(
-                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#,
-            )
-        {
-            partner.add(PolicyKind::Identity, all);
-        }
+        let partner = (kind != PolicyKind::Identity)
+            .then(|| {
+                Policy::parse(
+                    r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#,
+                )
+                .ok()
+            })
+            .flatten()
+            .map(|all| {
+                let mut s = bare.clone();
+                s.add(PolicyKind::Identity, all);
+                s
+            });
         Sets { bare, partner }
     }
+}
 
-    fn decide(&self, r: &Request) -> (Decision, &PolicySet) {
-        let d = evaluate(r, &self.bare);
-        if d.trace.same_account || d.outcome == Outcome::ExplicitDeny {
-            return (d, &self.bare);
-        }
-        (evaluate(r, &self.partner), &self.partner)
+/// The first world in which `a` and `b` disagree on `r`, with both decisions and their sets.
+fn disagree<'s>(
+    r: &Request,
+    a: &'s Sets,
+    b: &'s Sets,
+) -> Option<(World, Decision, &'s PolicySet, Decision, &'s PolicySet)> {
+    let differ =
+        |x: &Decision, y: &Decision| (x.outcome == Outcome::Allow) != (y.outcome == Outcome::Allow);
+    let (da, db) = (evaluate(r, &a.bare), evaluate(r, &b.bare));
+    if differ(&da, &db) {
+        let w = if a.partner.is_some() {
+            World::NoIdentityPolicy
+        } else {
+            World::Own
+        };
+        return Some((w, da, &a.bare, db, &b.bare));
     }
+    let (pa, pb) = (a.partner.as_ref()?, b.partner.as_ref()?);
+    let (da, db) = (evaluate(r, pa), evaluate(r, pb));
+    differ(&da, &db).then_some((World::IdentityAllowsAll, da, pa, db, pb))
 }
 
 fn outcome_text(o: Outcome) -> Text {
@@ -159,7 +221,7 @@ fn outcome_text(o: Outcome) -> Text {
 }
 
 /// The file's own statement that decided (entry 0 is always the file), and why.
-fn policy_side(d: &Decision, set: &PolicySet) -> Side {
+fn policy_side(d: &Decision, set: &PolicySet, root: bool) -> Side {
     let own = d.trace.deciding.iter().find(|r| r.entry == 0);
     let at = own.and_then(|r| set.statement(*r)).map(|s| s.span);
     // The place is printed beside it, so the statement is named by its number and Sid only.
@@ -183,6 +245,15 @@ fn policy_side(d: &Decision, set: &PolicySet) -> Side {
             let (ja, en) = name(r);
             Text::new(format!("{ja} が拒否しています"), format!("denied by {en}"))
         }
+        // Allowed with nothing of the file's own granting it: by the caller's side alone.
+        (Outcome::Allow, None) if root => Text::new(
+            "アカウントのルートユーザーにはポリシーの許可が要りません。このファイルに拒否する文はありません",
+            "the account's root user needs no policy to allow it, and no statement of this file denies it",
+        ),
+        (Outcome::Allow, None) => Text::new(
+            "呼び出し側の自分のポリシーが許可し、このファイルに拒否する文はありません",
+            "the caller's own policies allow it, and no statement of this file denies it",
+        ),
         // The decision is printed beside it: say only the reason.
         _ => {
             let w = trace::why(d, set);
@@ -213,41 +284,103 @@ fn request_json(r: &Request) -> Value {
     })
 }
 
+/// Actions the files spell out read best, then the everyday verbs; a catalog expansion of a
+/// wildcard nobody wrote (`s3:AbortMultipartUpload` for `s3:*`) reads worst.
+fn action_oddness(r: &Request, written: &BTreeSet<String>) -> u32 {
+    if written.contains(&r.action_lc) {
+        return 0;
+    }
+    let verb = r.action_lc.split(':').nth(1).unwrap_or("");
+    let everyday = ["get", "put", "list", "describe", "delete", "assumerole"]
+        .iter()
+        .any(|v| verb.starts_with(v));
+    if everyday { 1 } else { 2 }
+}
+
+/// The catalog action a wildcard covers that a learner would try first.
+fn everyday(pattern: &str) -> Option<String> {
+    let names: Vec<String> = catalog()
+        .expand(pattern)
+        .iter()
+        .map(|x| x.full_name())
+        .collect();
+    const FIRST: [&str; 8] = [
+        "s3:GetObject",
+        "s3:PutObject",
+        "s3:ListBucket",
+        "sts:AssumeRole",
+        "ec2:DescribeInstances",
+        "iam:GetUser",
+        "kms:Decrypt",
+        "dynamodb:GetItem",
+    ];
+    if let Some(f) = FIRST.iter().find(|f| names.iter().any(|n| n == *f)) {
+        return Some(f.to_string());
+    }
+    ["get", "list", "put", "describe", "delete", "assumerole"]
+        .iter()
+        .find_map(|v| {
+            names.iter().find(|n| {
+                n.split(':')
+                    .nth(1)
+                    .is_some_and(|a| a.to_ascii_lowercase().starts_with(v))
+            })
+        })
+        .cloned()
+}
+
 fn policies(kind: PolicyKind, a: &Policy, b: &Policy, limit: usize) -> Result<Report, Refusal> {
+    let written: BTreeSet<String> = [a, b]
+        .iter()
+        .flat_map(|p| &p.statements)
+        .flat_map(|s| &s.action.items)
+        .map(|x| x.value.raw.to_ascii_lowercase())
+        .collect();
     let (sa, sb) = (Sets::new(kind, a), Sets::new(kind, b));
     let identity = kind == PolicyKind::Identity;
     // A seed for what the files cannot say themselves: the one caller of an identity policy,
     // the role a trust policy is attached to (it has no Resource).
-    let seed = match kind {
-        PolicyKind::Identity => Some(Request::new(CALLER, "", "")),
-        PolicyKind::Trust => Some(Request::new("anonymous", "", ROLE)),
-        _ => None,
+    let mut seeds: Vec<Request> = match kind {
+        PolicyKind::Identity => vec![Request::new(CALLER, "", "")],
+        PolicyKind::Trust => vec![Request::new("anonymous", "", ROLE)],
+        _ => Vec::new(),
     };
+    // An everyday action for each wildcard, so that a class of actions `s3:*` covers is shown
+    // as `s3:GetObject` rather than as its first in the alphabet.
+    let caller = seeds
+        .first()
+        .map_or("anonymous", |r| r.principal.as_str())
+        .to_string();
+    for w in written.iter().filter(|w| w.contains(['*', '?'])) {
+        if let Some(x) = everyday(w) {
+            seeds.push(Request::new(&caller, &x, ""));
+        }
+    }
     let mut probes = compare::generate_within(
         &Seeds {
             policies: vec![a, b],
-            examples: seed.iter().collect(),
+            examples: seeds.iter().collect(),
             fixed_principals: identity,
         },
         compare::MAX_PROBES,
     )
     .map_err(Refusal::TooLarge)?;
-    // The seed's empty action and resource are not a request anyone makes.
+    // The seeds' empty actions and resources are not requests anyone makes.
     probes.retain(|p| !p.request.action.is_empty() && !p.request.resource.is_empty());
     let mut found: Vec<(u32, Difference)> = Vec::new();
     for p in &probes {
         let r = &p.request;
-        let (da, seta) = sa.decide(r);
-        let (db, setb) = sb.decide(r);
-        if (da.outcome == Outcome::Allow) == (db.outcome == Outcome::Allow) {
+        let Some((world, da, seta, db, setb)) = disagree(r, &sa, &sb) else {
             continue;
-        }
-        let (a, b) = (policy_side(&da, seta), policy_side(&db, setb));
+        };
+        let root = r.principal_type == PrincipalType::Root;
+        let (a, b) = (policy_side(&da, seta, root), policy_side(&db, setb, root));
         found.push((
-            p.strangeness,
+            p.strangeness * 4 + action_oddness(r, &written),
             Difference {
                 summary: readable::request_summary(r),
                 detail: request_json(r),
+                world,
                 key: format!("{}|{}|{}", r.principal, r.action_lc, a.allows),
                 a,
                 b,

@@ -206,6 +206,9 @@ fn entry(i: usize, d: &Difference, a: &str, b: &str, lang: Lang) -> String {
         format!("allowed by {only} only: {}", d.summary),
     );
     let mut s = format!("{i:>3}. {}\n", title.get(lang));
+    if let Some(t) = d.world.text() {
+        s.push_str(&format!("       ({})\n", t.get(lang)));
+    }
     for (file, side) in [(a, &d.a), (b, &d.b)] {
         s.push_str(&format!(
             "       {file}: {} — {}{}\n",
@@ -242,6 +245,7 @@ pub fn to_json(r: &Report, kind: &str, a: &str, b: &str) -> serde_json::Value {
             "allowed_by": if d.a.allows { "a" } else { "b" },
             "summary": d.summary,
             "request": d.detail,
+            "assuming": d.world.id(),
             "a": side_json(a, &d.a),
             "b": side_json(b, &d.b),
         })).collect::<Vec<_>>(),

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::compare::{Difference, Report, Side, by_oddness, report};
+use super::compare::{Difference, Report, Side, World, by_oddness, report};
 use crate::policy::network::Peer;
 use crate::policy::network::nacl::{NaclQuery, NetworkAcl};
 use crate::policy::network::sets;
@@ -76,6 +76,7 @@ pub fn groups(a: &SecurityGroup, b: &SecurityGroup, limit: usize) -> Report {
                     },
                     "reply": q.established,
                 }),
+                world: World::Own,
                 key: format!(
                     "{:?}|{}|{:?}|{ra:?}|{rb:?}",
                     q.direction, q.established, q.protocol
@@ -138,6 +139,7 @@ pub fn acls(a: &NetworkAcl, b: &NetworkAcl, limit: usize) -> Report {
                     "port": q.port,
                     "peer": q.peer.to_string(),
                 }),
+                world: World::Own,
                 key: format!("{:?}|{:?}|{ra:?}|{rb:?}", q.direction, q.protocol),
                 a: sa,
                 b: sb,
