@@ -15,7 +15,7 @@ use crate::policy::{Policy, PolicyKind, Request, trace};
 
 use super::judge::{AnswerError, AnswerKind, Task};
 use super::probe::Query;
-use super::readable::{nacl_oddness, sg_oddness};
+use super::readable::{nacl_oddness, nacl_why, sg_oddness, sg_why};
 pub use super::readable::{nacl_summary, protocol_name, request_summary, sg_summary};
 
 /// The two bounds, parsed once.
@@ -337,16 +337,7 @@ pub fn compare(
                 summary: sg_summary(q),
                 answer: ans.into(),
                 expected: exp.into(),
-                why: match loc {
-                    Some(l) => Text::new(
-                        format!("{} のルールが許可しています（{}）", r.list.name(), l.path),
-                        format!("admitted by the {} rule {}", r.list.name(), l.path),
-                    ),
-                    None => Text::new(
-                        format!("{} のどのルールにも一致しません", r.list.name()),
-                        format!("no {} rule admits it", r.list.name()),
-                    ),
-                },
+                why: sg_why(r.list, loc),
                 line: loc.map(|l| l.line),
                 col: loc.map(|l| l.col),
             }))
@@ -385,19 +376,7 @@ pub fn compare(
                 summary: nacl_summary(q),
                 answer: ans.into(),
                 expected: exp.into(),
-                why: match rule {
-                    Some(r) => Text::new(
-                        format!(
-                            "最初に一致したルール {} が決めました（{}）",
-                            r.number, r.loc.path
-                        ),
-                        format!("rule {} matched first ({})", r.number, r.loc.path),
-                    ),
-                    None => Text::new(
-                        "一致するルールがなく、最後の * ルールが拒否しました",
-                        "no rule matches, so the final * rule denies it",
-                    ),
-                },
+                why: nacl_why(rule),
                 line: rule.map(|r| r.loc.line),
                 col: rule.map(|r| r.loc.col),
             }))

@@ -7,9 +7,11 @@ use std::collections::BTreeSet;
 
 use crate::policy::Request;
 use crate::policy::compare;
-use crate::policy::network::nacl::{NaclQuery, NetworkAcl};
-use crate::policy::network::sg::{Direction, SecurityGroup, SgQuery};
+use crate::policy::network::Loc;
+use crate::policy::network::nacl::{NaclQuery, NaclRule, NetworkAcl};
+use crate::policy::network::sg::{Direction, RuleList, SecurityGroup, SgQuery};
 use crate::policy::network::{Peer, Protocol, Traffic};
+use crate::policy::text::Text;
 
 /// Context keys AWS sets from the caller: left out of the summary, which names the caller.
 fn shown_key(k: &str, v: &str) -> bool {
@@ -179,4 +181,36 @@ pub fn nacl_oddness(q: &NaclQuery, acls: &[&NetworkAcl], examples: &[NaclQuery])
         peers: examples.iter().map(|e| e.peer).collect(),
     };
     named.oddness(false, q.protocol, q.port, Some(&q.peer))
+}
+
+/// Why a security group decided a packet: the rule of `list` at `loc` that admits it, or none.
+pub fn sg_why(list: RuleList, loc: Option<&Loc>) -> Text {
+    let list = list.name();
+    match loc {
+        Some(l) => Text::new(
+            format!("{list} のルール {} が許可しています", l.path),
+            format!("admitted by the {list} rule {}", l.path),
+        ),
+        None => Text::new(
+            format!("{list} のどのルールにも一致しません"),
+            format!("no {list} rule admits it"),
+        ),
+    }
+}
+
+/// Why a network ACL decided a packet: the rule that matched first, or the final deny.
+pub fn nacl_why(rule: Option<&NaclRule>) -> Text {
+    match rule {
+        Some(r) => Text::new(
+            format!(
+                "最初に一致したルール {} が決めました（{}）",
+                r.number, r.loc.path
+            ),
+            format!("rule {} matched first ({})", r.number, r.loc.path),
+        ),
+        None => Text::new(
+            "一致するルールがなく、最後の * ルールが拒否しました",
+            "no rule matches, so the final * rule denies it",
+        ),
+    }
 }

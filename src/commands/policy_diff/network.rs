@@ -27,17 +27,7 @@ fn sg_side(g: &SecurityGroup, q: &SgQuery) -> (Side, Option<usize>) {
     };
     let first = r.rules.first().copied();
     let loc = first.and_then(|i| rules.get(i)).map(|x| &x.loc);
-    let list = r.list.name();
-    let why = match loc {
-        Some(l) if r.reachable => Text::new(
-            format!("{list} のルール {} が許可しています", l.path),
-            format!("admitted by the {list} rule {}", l.path),
-        ),
-        _ => Text::new(
-            format!("{list} のどのルールにも一致しません"),
-            format!("no {list} rule admits it"),
-        ),
-    };
+    let why = readable::sg_why(r.list, loc.filter(|_| r.reachable));
     let (decision, shown) = if r.reachable {
         ("reachable", Text::new("到達できる", "reachable"))
     } else {
@@ -92,19 +82,7 @@ pub fn groups(a: &SecurityGroup, b: &SecurityGroup, limit: usize) -> Report {
 fn nacl_side(acl: &NetworkAcl, q: &NaclQuery) -> (Side, Option<usize>) {
     let d = acl.decide(q);
     let rule = d.rule.and_then(|i| acl.rules(q.direction).get(i));
-    let why = match rule {
-        Some(r) => Text::new(
-            format!(
-                "最初に一致したルール {} が決めました（{}）",
-                r.number, r.loc.path
-            ),
-            format!("rule {} matched first ({})", r.number, r.loc.path),
-        ),
-        None => Text::new(
-            "一致するルールがなく、最後の * ルールが拒否しました",
-            "no rule matches, so the final * rule denies it",
-        ),
-    };
+    let why = readable::nacl_why(rule);
     let (decision, shown) = if d.allowed {
         ("allowed", Text::new("許可", "allowed"))
     } else {
