@@ -59,8 +59,8 @@ fn mean(task: &Task, answer: &str, budget: Duration) -> Duration {
 /// The table of the report: probes per challenge, both times, the ratio.
 fn table(all: &[Case]) {
     println!(
-        "{:<20} {:>7} {:>12} {:>14} {:>7}",
-        "challenge", "probes", "fixed (µs)", "floor/ceil (µs)", "ratio"
+        "{:<20} {:>7} {:>12} {:>14} {:>7} {:>14}",
+        "challenge", "probes", "fixed (µs)", "floor/ceil (µs)", "ratio", "generating (µs)"
     );
     let (mut fixed_sum, mut full_sum) = (Duration::ZERO, Duration::ZERO);
     let mut slowest = ("", Duration::ZERO);
@@ -69,18 +69,27 @@ fn table(all: &[Case]) {
         let probes = bounds::set_size(&c.task, b, &c.answer).expect("ok.json reads");
         let fixed = mean(&c.fixed, &c.answer, Duration::from_millis(200));
         let full = mean(&c.task, &c.answer, Duration::from_millis(200));
+        // Building the set alone: what of the whole judge is generation, not deciding.
+        let start = Instant::now();
+        let mut runs = 0u32;
+        while runs < 3 || start.elapsed() < Duration::from_millis(100) {
+            black_box(bounds::set_size(&c.task, b, black_box(&c.answer)).ok());
+            runs += 1;
+        }
+        let generating = start.elapsed() / runs;
         fixed_sum += fixed;
         full_sum += full;
         if full > slowest.1 {
             slowest = (&c.id, full);
         }
         println!(
-            "{:<20} {:>7} {:>12.1} {:>14.1} {:>7.1}",
+            "{:<20} {:>7} {:>12.1} {:>14.1} {:>7.1} {:>14.1}",
             c.id,
             probes,
             fixed.as_secs_f64() * 1e6,
             full.as_secs_f64() * 1e6,
-            full.as_secs_f64() / fixed.as_secs_f64()
+            full.as_secs_f64() / fixed.as_secs_f64(),
+            generating.as_secs_f64() * 1e6
         );
     }
     println!(
