@@ -238,6 +238,16 @@ pub enum PolicyCommand {
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
+    /// Show requests (or packets) that one of two files of the same kind allows and the other does not
+    Diff {
+        a: PathBuf,
+        b: PathBuf,
+        /// How many differing requests to show
+        #[arg(long, default_value_t = 5, value_name = "N")]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

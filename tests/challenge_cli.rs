@@ -249,3 +249,31 @@ fn the_spot_the_key_format_message_gives_no_line_numbers() {
     assert!(err.contains("{\"lines\": [line numbers, ...]}"), "{err}");
     assert!(!err.contains("[3, 7]"), "{err}");
 }
+
+#[test]
+fn an_answer_whose_conditions_multiply_too_far_is_refused_at_its_statement() {
+    // Seven tag keys of two values each would ask the judge for ~10^8 requests.
+    let keys: Vec<String> = (0..7)
+        .map(|i| format!("\"aws:PrincipalTag/t{i}\": [\"v{i}a\", \"v{i}b\"]"))
+        .collect();
+    let answer = format!(
+        "{{\"Version\": \"2012-10-17\", \"Statement\": [\n  {{\"Effect\": \"Allow\", \"Action\": \"s3:PutObject\",\n   \"Resource\": \"arn:aws:s3:::amzn-s3-demo-bucket-reports/uploads/*\",\n   \"Condition\": {{\"StringEquals\": {{{}}}}}}}]}}",
+        keys.join(", ")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.json");
+    std::fs::write(&file, answer).unwrap();
+    let out = secdojo()
+        .args(["--lang", "en", "challenge", "check", "s3-prefix-write"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "many.json:2:3: error: too many combinations of conditions to compare with the goal"
+        ),
+        "{err}"
+    );
+}

@@ -224,3 +224,36 @@ fn spot_the_key_names_missed_and_wrongly_marked_lines() {
     );
     assert_eq!(wrong[0]["line"], 14);
 }
+
+#[test]
+fn network_counterexamples_are_packets_the_challenge_names() {
+    // Every packet of a cell is decided alike; the one shown uses the examples' own ports and
+    // addresses, never `tcp 0 from 0.0.0.0` or a reply when a plain packet proves the same.
+    let cases = [
+        (
+            "sg-ssm-only",
+            "wrong-egress-all.json",
+            "outbound tcp 22 to 10.0.2.30/32",
+        ),
+        (
+            "nacl-order",
+            "wrong-deny-after-allow.json",
+            "inbound tcp 22 from 198.51.100.7/32",
+        ),
+        (
+            "sg-web-behind-alb",
+            "wrong-all-protocols.json",
+            "inbound tcp 22 from sg-alb",
+        ),
+        (
+            "sg-ssm-only",
+            "wrong-rdp-ipv6-halves.json",
+            "inbound tcp 3389 from 2001:db8::7/128",
+        ),
+    ];
+    for (id, file, want) in cases {
+        let (code, v) = check_json(id, &fixtures().join(id).join(file));
+        assert_eq!(code, 1, "{id}/{file}");
+        assert_eq!(v["counterexample"]["summary"], want, "{id}/{file}: {v:#}");
+    }
+}

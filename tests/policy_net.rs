@@ -134,6 +134,20 @@ fn group_references_admit_members_never_internet_addresses() {
         &w,
         json!({"port": 8080, "protocol": "tcp", "from": "sg-0alb"})
     ));
+    // So do rules that cover the world together: the same set of addresses as one /0.
+    for halves in [["0.0.0.0/1", "128.0.0.0/1"], ["::/1", "8000::/1"]] {
+        let h = sg(json!({"ingress": [tcp(8080, halves[0]), tcp(8080, halves[1])]}));
+        assert!(reach(
+            &h,
+            json!({"port": 8080, "protocol": "tcp", "from": "sg-0alb"})
+        ));
+    }
+    // One half alone does not: a member may have an address in the other.
+    let one = sg(json!({"ingress": [tcp(8080, "0.0.0.0/1")]}));
+    assert!(!reach(
+        &one,
+        json!({"port": 8080, "protocol": "tcp", "from": "sg-0alb"})
+    ));
 }
 
 #[test]

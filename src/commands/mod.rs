@@ -16,6 +16,7 @@ pub mod interactive;
 pub mod lrs;
 pub mod out;
 pub mod policy;
+pub mod policy_diff;
 pub mod policy_eval;
 pub mod policy_lint;
 pub mod policy_test;

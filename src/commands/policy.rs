@@ -1,4 +1,4 @@
-//! `secdojo policy eval | lint | test`: the policy engine on files, for instructors and scripts.
+//! `secdojo policy eval | lint | test | diff`: the policy engine on files, for instructors and scripts.
 
 use crate::cli::PolicyCommand;
 
@@ -9,5 +9,6 @@ pub fn run(ctx: &Context, cmd: PolicyCommand) -> anyhow::Result<Outcome> {
         PolicyCommand::Eval { .. } => super::policy_eval::run(ctx, cmd),
         PolicyCommand::Lint { .. } => super::policy_lint::run(ctx, cmd),
         PolicyCommand::Test { .. } => super::policy_test::run(ctx, cmd),
+        PolicyCommand::Diff { .. } => super::policy_diff::run(ctx, cmd),
     }
 }

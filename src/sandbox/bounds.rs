@@ -9,13 +9,14 @@ use crate::policy::evaluate::{Outcome, PolicySet, evaluate};
 use crate::policy::network::nacl::{NaclQuery, NetworkAcl};
 use crate::policy::network::parse as netparse;
 use crate::policy::network::sets;
-use crate::policy::network::sg::{Direction, RuleList, SecurityGroup, SgQuery};
-use crate::policy::network::{Peer, Protocol};
+use crate::policy::network::sg::{RuleList, SecurityGroup, SgQuery};
 use crate::policy::text::Text;
 use crate::policy::{Policy, PolicyKind, Request, trace};
 
 use super::judge::{AnswerError, AnswerKind, Task};
 use super::probe::Query;
+use super::readable::{nacl_oddness, nacl_why, sg_oddness, sg_why};
+pub use super::readable::{nacl_summary, protocol_name, request_summary, sg_summary};
 
 /// The two bounds, parsed once.
 #[derive(Debug, Clone)]
@@ -136,7 +137,9 @@ impl Bounds {
                     return None;
                 };
                 let set = policy_set(task, kind);
-                let probes = iam_set(task, kind, &[floor, ceiling]);
+                // Bounds too large to compare cannot be told wrong here; the author sees the
+                // refusal on the starter and the reference answer instead.
+                let probes = iam_set(task, kind, &[floor, ceiling]).ok()?;
                 compare::not_contained(
                     &with(&set, kind, floor),
                     &with(&set, kind, ceiling),
@@ -182,7 +185,7 @@ fn with(given: &PolicySet, kind: PolicyKind, p: &Policy) -> PolicySet {
     s
 }
 
-fn iam_set(task: &Task, kind: PolicyKind, docs: &[&Policy]) -> Vec<compare::Probe> {
+fn iam_set(task: &Task, kind: PolicyKind, docs: &[&Policy]) -> Result<Vec<compare::Probe>, u128> {
     let examples: Vec<&Request> = task
         .probes
         .iter()
@@ -193,11 +196,57 @@ fn iam_set(task: &Task, kind: PolicyKind, docs: &[&Policy]) -> Vec<compare::Prob
         .collect();
     let mut policies: Vec<&Policy> = docs.to_vec();
     policies.extend(task.given.iter().map(|(_, _, p)| p));
-    compare::generate(&Seeds {
-        policies,
-        examples,
-        fixed_principals: kind == PolicyKind::Identity,
-    })
+    compare::generate_within(
+        &Seeds {
+            policies,
+            examples,
+            fixed_principals: kind == PolicyKind::Identity,
+        },
+        compare::MAX_PROBES,
+    )
+}
+
+/// [`compare::not_contained`] on both cores: the set is split into runs decided in parallel, and
+/// the most readable difference kept, the earliest among equals, so the answer is the same
+/// request the sequential search finds (the live panel judges at every pause in typing).
+fn not_contained(
+    sub: &PolicySet,
+    sup: &PolicySet,
+    probes: &[compare::Probe],
+) -> Option<compare::Difference> {
+    use rayon::prelude::*;
+    probes
+        .par_chunks(2048)
+        .map(|run| compare::not_contained(sub, sup, run))
+        .reduce_with(|l, r| match (l, r) {
+            (Some(l), Some(r)) if r.strangeness < l.strangeness => Some(r),
+            (Some(l), _) => Some(l),
+            (None, r) => r,
+        })
+        .flatten()
+}
+
+/// The answer's conditions multiply into more requests than can be decided while typing: say
+/// so at its statement with the most conditions, instead of running out of memory.
+fn too_large(ans: &Policy, n: u128) -> AnswerError {
+    let at = ans
+        .statements
+        .iter()
+        .max_by_key(|s| s.conditions.len())
+        .map(|s| s.span);
+    let max = compare::MAX_PROBES;
+    AnswerError {
+        line: at.map_or(1, |p| p.line),
+        col: at.map_or(1, |p| p.col),
+        msg: Text::new(
+            format!(
+                "条件の組み合わせが多すぎて、目標と比べきれません（生成する要求が {n} 件になります。上限は {max} 件です）。目標に関係のない条件キーを減らしてください"
+            ),
+            format!(
+                "too many combinations of conditions to compare with the goal ({n} requests to generate; the limit is {max}): remove condition keys the goal does not need"
+            ),
+        ),
+    }
 }
 
 fn sg_examples(task: &Task) -> Vec<SgQuery> {
@@ -220,70 +269,6 @@ fn nacl_examples(task: &Task) -> Vec<NaclQuery> {
         .collect()
 }
 
-/// Context keys AWS sets from the caller: left out of the summary, which names the caller.
-fn shown_key(k: &str, v: &str) -> bool {
-    let default = match k {
-        "aws:securetransport" => v == "true",
-        "aws:sourceip" => v == compare::context::SOURCE_IP,
-        "aws:principalisawsservice" => true,
-        _ => compare::context::DERIVED.contains(&k),
-    };
-    !default
-}
-
-/// `caller action resource [key=value ...]`, one line.
-pub fn request_summary(r: &Request) -> String {
-    let mut s = format!("{} {} {}", r.principal, r.action, r.resource);
-    for (k, v) in r.context.entries() {
-        let v = v.values().join(",");
-        if shown_key(k, &v) {
-            s.push_str(&format!(" {k}={v}"));
-        }
-    }
-    s
-}
-
-fn protocol_name(p: Protocol) -> String {
-    match p {
-        Protocol::All => "all".into(),
-        Protocol::Tcp => "tcp".into(),
-        Protocol::Udp => "udp".into(),
-        Protocol::Icmp => "icmp".into(),
-        Protocol::Icmpv6 => "icmpv6".into(),
-        Protocol::Other(n) => n.to_string(),
-    }
-}
-
-fn peer_name(p: &Peer) -> String {
-    match p {
-        Peer::Net(n) => n.to_string(),
-        Peer::Group(g) => g.clone(),
-    }
-}
-
-fn sg_summary(q: &SgQuery) -> String {
-    let (dir, way) = match q.direction {
-        Direction::Inbound => ("inbound", "from"),
-        Direction::Outbound => ("outbound", "to"),
-    };
-    let port = q.port.map(|p| format!(" {p}")).unwrap_or_default();
-    let reply = if q.established { " (reply)" } else { "" };
-    format!(
-        "{dir} {}{port} {way} {}{reply}",
-        protocol_name(q.protocol),
-        peer_name(&q.peer)
-    )
-}
-
-fn nacl_summary(q: &NaclQuery) -> String {
-    let (dir, way) = match q.direction {
-        Direction::Inbound => ("inbound", "from"),
-        Direction::Outbound => ("outbound", "to"),
-    };
-    let port = q.port.map(|p| format!(" {p}")).unwrap_or_default();
-    format!("{dir} {}{port} {way} {}", protocol_name(q.protocol), q.peer)
-}
-
 /// Compares `answer` with the bounds of `task`; the answer has already been judged readable.
 pub fn compare(
     task: &Task,
@@ -302,9 +287,10 @@ pub fn compare(
                 with(&given, kind, floor),
                 with(&given, kind, ceiling),
             );
-            let probes = iam_set(task, kind, &[&ans, floor, ceiling]);
-            let over = compare::not_contained(&a, &c, &probes);
-            let under = compare::not_contained(&f, &a, &probes);
+            let probes =
+                iam_set(task, kind, &[&ans, floor, ceiling]).map_err(|n| too_large(&ans, n))?;
+            let over = not_contained(&a, &c, &probes);
+            let under = not_contained(&f, &a, &probes);
             // The ceiling first: an over-broad answer is the more dangerous mistake.
             let (side, d) = match (over, under) {
                 (Some(d), _) => (Side::Ceiling, d),
@@ -334,14 +320,18 @@ pub fn compare(
         }
         Bounds::SecurityGroup { floor, ceiling } => {
             let sg = netparse::security_group_text(answer).map_err(net_err)?;
-            let packets = sets::sg_packets(&[&sg, floor, ceiling], &sg_examples(task));
+            let examples = sg_examples(task);
+            let packets = sets::sg_packets(&[&sg, floor, ceiling], &examples);
+            let odd = |q: &&SgQuery| sg_oddness(q, &[&sg, floor, ceiling], &examples);
             let over = packets
                 .iter()
-                .find(|q| sg.reachable(q).reachable && !ceiling.reachable(q).reachable);
+                .filter(|q| sg.reachable(q).reachable && !ceiling.reachable(q).reachable)
+                .min_by_key(odd);
             let under = || {
                 packets
                     .iter()
-                    .find(|q| floor.reachable(q).reachable && !sg.reachable(q).reachable)
+                    .filter(|q| floor.reachable(q).reachable && !sg.reachable(q).reachable)
+                    .min_by_key(odd)
             };
             let (side, q) = match over
                 .map(|q| (Side::Ceiling, q))
@@ -367,30 +357,25 @@ pub fn compare(
                 summary: sg_summary(q),
                 answer: ans.into(),
                 expected: exp.into(),
-                why: match loc {
-                    Some(l) => Text::new(
-                        format!("{} のルールが許可しています（{}）", r.list.name(), l.path),
-                        format!("admitted by the {} rule {}", r.list.name(), l.path),
-                    ),
-                    None => Text::new(
-                        format!("{} のどのルールにも一致しません", r.list.name()),
-                        format!("no {} rule admits it", r.list.name()),
-                    ),
-                },
+                why: sg_why(r.list, loc),
                 line: loc.map(|l| l.line),
                 col: loc.map(|l| l.col),
             }))
         }
         Bounds::NetworkAcl { floor, ceiling } => {
             let acl = netparse::network_acl_text(answer).map_err(net_err)?;
-            let packets = sets::nacl_packets(&[&acl, floor, ceiling], &nacl_examples(task));
+            let examples = nacl_examples(task);
+            let packets = sets::nacl_packets(&[&acl, floor, ceiling], &examples);
+            let odd = |q: &&NaclQuery| nacl_oddness(q, &[&acl, floor, ceiling], &examples);
             let over = packets
                 .iter()
-                .find(|q| acl.decide(q).allowed && !ceiling.decide(q).allowed);
+                .filter(|q| acl.decide(q).allowed && !ceiling.decide(q).allowed)
+                .min_by_key(odd);
             let under = || {
                 packets
                     .iter()
-                    .find(|q| floor.decide(q).allowed && !acl.decide(q).allowed)
+                    .filter(|q| floor.decide(q).allowed && !acl.decide(q).allowed)
+                    .min_by_key(odd)
             };
             let (side, q) = match over
                 .map(|q| (Side::Ceiling, q))
@@ -411,24 +396,36 @@ pub fn compare(
                 summary: nacl_summary(q),
                 answer: ans.into(),
                 expected: exp.into(),
-                why: match rule {
-                    Some(r) => Text::new(
-                        format!(
-                            "最初に一致したルール {} が決めました（{}）",
-                            r.number, r.loc.path
-                        ),
-                        format!("rule {} matched first ({})", r.number, r.loc.path),
-                    ),
-                    None => Text::new(
-                        "一致するルールがなく、最後の * ルールが拒否しました",
-                        "no rule matches, so the final * rule denies it",
-                    ),
-                },
+                why: nacl_why(rule),
                 line: rule.map(|r| r.loc.line),
                 col: rule.map(|r| r.loc.col),
             }))
         }
     }
+}
+
+/// How many requests (or packets) [`compare`] decides for `answer`: the size of the generated
+/// set, which grows with the patterns of the answer and the bounds (for benchmarks and docs).
+pub fn set_size(task: &Task, b: &Bounds, answer: &str) -> Result<usize, AnswerError> {
+    Ok(match b {
+        Bounds::Policy { floor, ceiling } => {
+            let AnswerKind::Policy(kind) = task.kind else {
+                return Ok(0);
+            };
+            let ans = Policy::parse(answer)?;
+            iam_set(task, kind, &[&ans, floor, ceiling])
+                .map_err(|n| too_large(&ans, n))?
+                .len()
+        }
+        Bounds::SecurityGroup { floor, ceiling } => {
+            let sg = netparse::security_group_text(answer).map_err(net_err)?;
+            sets::sg_packets(&[&sg, floor, ceiling], &sg_examples(task)).len()
+        }
+        Bounds::NetworkAcl { floor, ceiling } => {
+            let acl = netparse::network_acl_text(answer).map_err(net_err)?;
+            sets::nacl_packets(&[&acl, floor, ceiling], &nacl_examples(task)).len()
+        }
+    })
 }
 
 fn net_err(e: netparse::NetParseError) -> AnswerError {

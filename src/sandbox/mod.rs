@@ -17,6 +17,7 @@ pub mod packets;
 pub mod playground;
 pub mod probe;
 pub mod quiz;
+pub mod readable;
 pub mod request_line;
 pub mod secrets;
 pub mod task;

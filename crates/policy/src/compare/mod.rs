@@ -8,7 +8,7 @@ pub mod universe;
 use crate::evaluate::{Outcome, PolicySet, evaluate};
 use crate::request::Request;
 
-pub use universe::{Probe, Seeds, generate};
+pub use universe::{MAX_PROBES, Probe, Seeds, generate, generate_within};
 
 /// A request on which two policy sets disagree.
 #[derive(Debug, Clone)]

@@ -288,3 +288,51 @@ proptest! {
         prop_assert_eq!(diffs.len(), expected);
     }
 }
+
+/// A statement with `n` tag keys of two values each: the context product grows as ~15^n.
+fn many_keys(n: usize) -> String {
+    let keys: Vec<String> = (0..n)
+        .map(|i| format!(r#""aws:PrincipalTag/t{i}": ["v{i}a", "v{i}b"]"#))
+        .collect();
+    format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{{"StringEquals":{{{}}}}}}}]}}"#,
+        keys.join(",")
+    )
+}
+
+#[test]
+fn a_set_too_large_is_counted_and_refused_before_it_is_built() {
+    let small = Policy::parse(&many_keys(1)).unwrap();
+    let seeds = |p: &Policy| {
+        generate_within(
+            &Seeds {
+                policies: vec![p],
+                examples: Vec::new(),
+                fixed_principals: false,
+            },
+            MAX_PROBES,
+        )
+    };
+    let built = seeds(&small).expect("one key is small");
+    assert_eq!(
+        built.len(),
+        probes(PolicyKind::Resource, &[&many_keys(1)], &[]).len()
+    );
+    // The count is an upper bound of what would be built (incoherent contexts are dropped).
+    let Err(n) = generate_within(
+        &Seeds {
+            policies: vec![&small],
+            examples: Vec::new(),
+            fixed_principals: false,
+        },
+        built.len() - 1,
+    ) else {
+        panic!("a limit below the size must refuse");
+    };
+    assert!(n >= built.len() as u128, "{n} < {}", built.len());
+    let big = Policy::parse(&many_keys(7)).unwrap();
+    match seeds(&big) {
+        Err(n) => assert!(n > MAX_PROBES as u128, "{n}"),
+        Ok(v) => panic!("seven keys built {} requests", v.len()),
+    }
+}

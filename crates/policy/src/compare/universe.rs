@@ -196,8 +196,27 @@ fn caller(principal: &str, named: bool) -> Caller {
     Caller { request: r, named }
 }
 
-/// Generates the request set for `seeds`.
+/// The most requests [`generate_within`] is asked to build by the judge and `policy diff`: the
+/// set is a product over the condition keys' values, so a document with many keys would
+/// otherwise ask for tens of millions of requests (seven tag keys of two values each).
+pub const MAX_PROBES: usize = 250_000;
+
+/// Whether a value of key `k` can occur for a caller (`service`: an AWS service calling).
+fn possible(k: &str, v: &Option<String>, service: bool) -> bool {
+    match v {
+        None => !context::always_present(k, service),
+        Some(_) => !context::service_only(k) || service,
+    }
+}
+
+/// Generates the request set for `seeds`, however large.
 pub fn generate(seeds: &Seeds<'_>) -> Vec<Probe> {
+    generate_within(seeds, usize::MAX).unwrap_or_default()
+}
+
+/// Generates the request set for `seeds`, or says how many requests it would hold when that is
+/// more than `limit` (counted before any is built, so a refusal costs nothing).
+pub fn generate_within(seeds: &Seeds<'_>, limit: usize) -> Result<Vec<Probe>, u128> {
     // Actions: every pattern's literal and catalog expansion, then one per signature class.
     let mut action_pats: Vec<crate::glob::Glob> = Vec::new();
     // How each action is spelt for the learner: as named in a request, else as the catalog has it.
@@ -387,22 +406,29 @@ pub fn generate(seeds: &Seeds<'_>) -> Vec<Probe> {
         })
         .collect();
 
+    let mut total: u128 = 0;
+    for c in &callers {
+        let service = c.request.principal_type == PrincipalType::Service;
+        let mut n = (actions.len() as u128).saturating_mul(resources.len() as u128);
+        for (k, vals) in &free {
+            let m = vals.iter().filter(|v| possible(k, v, service)).count();
+            if m > 0 {
+                n = n.saturating_mul(m as u128);
+            }
+        }
+        total = total.saturating_add(n);
+    }
+    if total > limit as u128 {
+        return Err(total);
+    }
     let mut out = Vec::new();
     for c in &callers {
         let service = c.request.principal_type == PrincipalType::Service;
         // The contexts for this caller: the product of the free keys' values.
         let mut contexts: Vec<(Assignment, u32)> = vec![(Vec::new(), 0)];
         for (k, vals) in &free {
-            let vals: Vec<&Option<String>> = vals
-                .iter()
-                .filter(|v| {
-                    let impossible = match v {
-                        None => context::always_present(k, service),
-                        Some(_) => context::service_only(k) && !service,
-                    };
-                    !impossible
-                })
-                .collect();
+            let vals: Vec<&Option<String>> =
+                vals.iter().filter(|v| possible(k, v, service)).collect();
             if vals.is_empty() {
                 continue;
             }
@@ -455,5 +481,5 @@ pub fn generate(seeds: &Seeds<'_>) -> Vec<Probe> {
             }
         }
     }
-    out
+    Ok(out)
 }

@@ -77,6 +77,18 @@ pub struct Reachability {
 }
 
 /// The four world-exposure findings of the case format, in a fixed order.
+/// Every IPv4 address and every IPv6 address.
+const WORLDS: [IpNet; 2] = [
+    IpNet::V4(ipnet::Ipv4Net::new_assert(
+        std::net::Ipv4Addr::UNSPECIFIED,
+        0,
+    )),
+    IpNet::V6(ipnet::Ipv6Net::new_assert(
+        std::net::Ipv6Addr::UNSPECIFIED,
+        0,
+    )),
+];
+
 pub const WORLD_CODES: [LintCode; 4] = [
     LintCode::AnyPortOpenToWorld,
     LintCode::AllPortsOpenToWorld,
@@ -108,24 +120,26 @@ impl SecurityGroup {
             .enumerate()
             .filter(|(_, r)| r.traffic.matches(q.protocol, q.port, q.code))
             .collect();
+        let nets: Vec<(usize, IpNet)> = matching
+            .iter()
+            .filter_map(|(i, r)| match r.peer {
+                Peer::Net(n) => Some((*i, n)),
+                Peer::Group(_) => None,
+            })
+            .collect();
         let found = match &q.peer {
+            // A member's address is unknown: it is admitted by a rule naming its group, or by
+            // address rules that together cover a whole family (`0.0.0.0/0`, or its two `/1`
+            // halves: the same set, so the same decision).
             Peer::Group(g) => matching
                 .iter()
                 .find(|(_, r)| match &r.peer {
                     Peer::Group(rg) => group_id(rg) == group_id(g),
-                    Peer::Net(n) => is_world(n),
+                    Peer::Net(_) => false,
                 })
-                .map(|(i, _)| vec![*i]),
-            Peer::Net(target) => {
-                let nets: Vec<(usize, IpNet)> = matching
-                    .iter()
-                    .filter_map(|(i, r)| match r.peer {
-                        Peer::Net(n) => Some((*i, n)),
-                        Peer::Group(_) => None,
-                    })
-                    .collect();
-                cover(target, &nets)
-            }
+                .map(|(i, _)| vec![*i])
+                .or_else(|| WORLDS.iter().find_map(|w| cover(w, &nets))),
+            Peer::Net(target) => cover(target, &nets),
         };
         Reachability {
             reachable: found.is_some(),
