@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::progress::report_format::printable;
+use crate::progress::printable::printable;
 use crate::quiz::grade::Response;
 
 /// Right answers out of questions asked, and their share (0.0–1.0).
