@@ -13,6 +13,7 @@ pub mod check;
 pub mod exam;
 pub mod exam_check;
 pub mod interactive;
+pub mod learn;
 pub mod lrs;
 pub mod out;
 pub mod policy;
@@ -90,12 +91,13 @@ pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
 fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> {
     match command {
         None => interactive::course_map(ctx),
-        Some(Command::Learn { unit }) => interactive::learn(ctx, unit.as_deref()),
+        Some(Command::Learn { unit, lrs }) => learn::run(ctx, unit.as_deref(), &lrs),
         Some(Command::Quiz {
             unit,
             seed,
             count,
             plain,
+            lrs,
         }) => quiz::run(
             ctx,
             quiz::QuizArgs {
@@ -103,9 +105,10 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
                 seed,
                 count,
                 plain,
+                lrs,
             },
         ),
-        Some(Command::Sandbox { target }) => sandbox::run(ctx, target.as_deref()),
+        Some(Command::Sandbox { target, lrs }) => sandbox::run(ctx, target.as_deref(), &lrs),
         Some(Command::Exam {
             exam, check: true, ..
         }) => exam_check::run(ctx, &exam),

@@ -4,6 +4,7 @@
 
 pub mod client;
 pub mod endpoint;
+pub mod own;
 pub mod sender;
 
 use std::collections::BTreeMap;
@@ -22,13 +23,28 @@ pub fn run(ctx: &Context, cmd: LrsCommand) -> anyhow::Result<Outcome> {
             dir,
             lrs,
             allow_insecure_http,
-        } => push(ctx, &dir, lrs.as_deref(), allow_insecure_http),
+        } => {
+            // Without DIR: the learner's own progress, waiting in the data folder.
+            let data_folder = dir.is_none();
+            let dir = match dir {
+                Some(d) => d,
+                None => {
+                    let store = super::progress::open_store(ctx)?;
+                    store
+                        .path()
+                        .parent()
+                        .map_or_else(|| std::path::PathBuf::from("."), Path::to_path_buf)
+                }
+            };
+            push(ctx, &dir, data_folder, lrs.as_deref(), allow_insecure_http)
+        }
     }
 }
 
 fn push(
     ctx: &Context,
     dir: &Path,
+    data_folder: bool,
     flag: Option<&str>,
     allow_insecure_http: bool,
 ) -> anyhow::Result<Outcome> {
@@ -37,7 +53,8 @@ fn push(
         ctx.global.content.as_deref(),
     ))?;
     let s = course.strings(ctx.lang);
-    if !dir.is_dir() {
+    // A data folder not made yet has nothing waiting; a DIR given must exist.
+    if !dir.is_dir() && !data_folder {
         anyhow::bail!("{}: not a folder", dir.display());
     }
     let outbox = Outbox::find(dir);
@@ -76,7 +93,7 @@ fn push(
                 }
                 Err(err) => {
                     left += chunk.len();
-                    failure = Some(format!("{}: {err}", e.as_str()));
+                    failure = Some(format!("{}: {}", e.as_str(), err.say(s)));
                     break;
                 }
             }
