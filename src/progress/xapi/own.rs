@@ -162,9 +162,10 @@ fn experienced(o: &Own, l: &LessonRead, now_ms: u64) -> Statement {
 fn quiz_run(o: &Own, run: &QuizRun) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut keys = Vec::new();
-    for a in &run.attempts {
+    for (i, a) in run.attempts.iter().enumerate() {
+        let nth = run.nth.get(i).copied().unwrap_or(0);
         let key = format!(
-            "{}/{}/{}/{}/{}",
+            "{}/{}/{}/{}/{}/{nth}",
             a.unit, a.question, a.at, a.elapsed_ms, a.answer
         );
         keys.push(key.clone());

@@ -185,6 +185,12 @@ fn ids_follow_the_recorded_content_not_the_run_so_two_copies_agree() {
     let s = statements(&own(&l, &c, "r"), &more, 1);
     assert_eq!(verbs(&s), ["answered", "completed"]);
     assert!(!a.contains(&s[0].id));
+    // A script answering exactly the same way in the same second: a second run, other ids.
+    let mut twice = after.clone();
+    twice.attempts.push(after.attempts[0].clone());
+    let same = statements(&own(&l, &c, "r"), &Changes::between(&after, &twice), 1);
+    assert_eq!(verbs(&same), ["answered", "completed"]);
+    assert!(!a.contains(&same[0].id) && !a.contains(&same[1].id));
 }
 
 #[test]
