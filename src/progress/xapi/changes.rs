@@ -28,10 +28,6 @@ pub struct QuizRun {
     /// Seconds since the epoch, as the attempts carry it.
     pub at: u64,
     pub attempts: Vec<Attempt>,
-    /// For each attempt, how many identical attempts (same question, answer, time and
-    /// duration) the store holds before it: a script answering the same way twice in one
-    /// second makes two runs, and this tells their statements apart the same way in every copy.
-    pub nth: Vec<usize>,
     /// How many questions the run asked, when the command knows (`quiz --plain` does; the
     /// terminal UI records answered questions only, so there it is unknown).
     pub asked: Option<usize>,
@@ -64,23 +60,19 @@ impl Changes {
             .filter_map(|(unit, now)| lesson_read(unit, before.lessons.get(unit), now))
             .collect();
         let mut left: Vec<&Attempt> = before.attempts.iter().collect();
-        let mut groups: BTreeMap<u64, (Vec<Attempt>, Vec<usize>)> = BTreeMap::new();
-        for (k, a) in after.attempts.iter().enumerate() {
+        let mut groups: BTreeMap<u64, Vec<Attempt>> = BTreeMap::new();
+        for a in &after.attempts {
             if let Some(i) = left.iter().position(|b| *b == a) {
                 left.swap_remove(i);
             } else {
-                let nth = after.attempts[..k].iter().filter(|b| *b == a).count();
-                let g = groups.entry(a.at).or_default();
-                g.0.push(a.clone());
-                g.1.push(nth);
+                groups.entry(a.at).or_default().push(a.clone());
             }
         }
         let runs = groups
             .into_iter()
-            .map(|(at, (attempts, nth))| QuizRun {
+            .map(|(at, attempts)| QuizRun {
                 at,
                 attempts,
-                nth,
                 asked: None,
             })
             .collect();
@@ -187,8 +179,6 @@ mod tests {
         let c = Changes::between(&before, &after);
         let runs: Vec<(u64, usize)> = c.runs.iter().map(|r| (r.at, r.attempts.len())).collect();
         assert_eq!(runs, [(10, 1), (20, 1), (30, 1)]);
-        assert_eq!(c.runs[0].nth, [1], "the second identical attempt");
-        assert_eq!(c.runs[1].nth, [0]);
         assert_eq!(
             c.lessons.len(),
             1,

@@ -2,12 +2,13 @@
 //! of `learn`, `quiz`, `sandbox` or `challenge check` did, as statements. Pure: the changes come
 //! from [`super::changes`], the time and the registration from the caller.
 //!
-//! Ids of statements built from the store are derived from what the store holds (the learner,
-//! the item and its recorded content), not from the run: two copies of secdojo that both see an
-//! attempt in their before/after comparison build the same statement, and the LRS keeps one.
+//! Every statement's id is a UUID v5 of the run's registration and the item, as for exams: a
+//! statement is built once, kept in the outbox as built, and resent byte for byte, so the LRS
+//! keeps one copy however often it is sent. (An id derived from the store's content alone would
+//! not do: an LRS answers 409 to the same id with a different body, such as another run's
+//! registration or time.)
 
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use super::build::{Statement, both, question_definition, response_string, verb_of};
 use super::changes::{Changes, LessonRead, QuizRun, Solved};
@@ -52,8 +53,8 @@ pub fn statements(o: &Own, c: &Changes, now_ms: u64) -> Vec<Statement> {
         .iter()
         .map(|l| experienced(o, l, now_ms))
         .collect();
-    for run in &c.runs {
-        out.extend(quiz_run(o, run));
+    for (n, run) in c.runs.iter().enumerate() {
+        out.extend(quiz_run(o, run, n));
     }
     out.extend(c.solved.iter().map(|s| solved(o, s, now_ms)));
     out
@@ -61,7 +62,7 @@ pub fn statements(o: &Own, c: &Changes, now_ms: u64) -> Vec<Statement> {
 
 /// `passed` or `failed` for one `challenge check`: each check is an event of its run.
 pub fn check(o: &Own, c: &Check, now_ms: u64) -> Statement {
-    let id = statement_id(o.registration, &format!("checked/{}", c.challenge));
+    let id = own_id(o, &format!("checked/{}", c.challenge));
     let mut result = json!({"success": c.solved, "completion": c.solved});
     result["extensions"] = json!({ext::PROBLEMS: c.problems});
     Statement {
@@ -78,18 +79,9 @@ pub fn check(o: &Own, c: &Check, now_ms: u64) -> Statement {
     }
 }
 
-/// The id of an own-progress statement about `item`, the same in every copy of secdojo for the
-/// same learner and the same recorded content.
+/// The id of the statement about `item` in this run.
 fn own_id(o: &Own, item: &str) -> String {
-    statement_id(&format!("own/{}", redact(&o.learner.name)), item)
-}
-
-fn short_digest(s: &str) -> String {
-    Sha256::digest(s.as_bytes())
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    statement_id(o.registration, item)
 }
 
 fn actor(o: &Own) -> Value {
@@ -130,14 +122,7 @@ fn unit_name(o: &Own, u: &str) -> Value {
 }
 
 fn experienced(o: &Own, l: &LessonRead, now_ms: u64) -> Statement {
-    let item = format!(
-        "experienced/{}/{}/{}/{}",
-        l.unit,
-        l.finished,
-        l.sections_seen.join(","),
-        l.anchor.as_deref().unwrap_or("")
-    );
-    let id = own_id(o, &item);
+    let id = own_id(o, &format!("experienced/{}", l.unit));
     Statement {
         body: json!({
             "id": id,
@@ -159,16 +144,10 @@ fn experienced(o: &Own, l: &LessonRead, now_ms: u64) -> Statement {
     }
 }
 
-fn quiz_run(o: &Own, run: &QuizRun) -> Vec<Statement> {
+/// The answers of the `n`-th quiz run of this command, then its `completed`.
+fn quiz_run(o: &Own, run: &QuizRun, n: usize) -> Vec<Statement> {
     let mut out = Vec::new();
-    let mut keys = Vec::new();
     for (i, a) in run.attempts.iter().enumerate() {
-        let nth = run.nth.get(i).copied().unwrap_or(0);
-        let key = format!(
-            "{}/{}/{}/{}/{}/{nth}",
-            a.unit, a.question, a.at, a.elapsed_ms, a.answer
-        );
-        keys.push(key.clone());
         let question = o
             .course
             .quiz(&a.unit)
@@ -177,7 +156,7 @@ fn quiz_run(o: &Own, run: &QuizRun) -> Vec<Statement> {
         let response = serde_json::from_value::<Response>(a.answer.clone())
             .map(|r| response_string(&r))
             .unwrap_or_default();
-        let id = own_id(o, &format!("answered/{}", short_digest(&key)));
+        let id = own_id(o, &format!("answered/{n}/{i}/{}", a.question));
         out.push(Statement {
             body: json!({
                 "id": id,
@@ -200,7 +179,7 @@ fn quiz_run(o: &Own, run: &QuizRun) -> Vec<Statement> {
             id,
         });
     }
-    out.push(completed(o, run, &keys));
+    out.push(completed(o, run, n));
     out
 }
 
@@ -221,7 +200,7 @@ fn unit_scores(run: &QuizRun) -> Vec<(String, usize, usize)> {
     units
 }
 
-fn completed(o: &Own, run: &QuizRun, keys: &[String]) -> Statement {
+fn completed(o: &Own, run: &QuizRun, n: usize) -> Statement {
     let units = unit_scores(run);
     let right: usize = units.iter().map(|u| u.1).sum();
     let answered = run.attempts.len();
@@ -263,7 +242,7 @@ fn completed(o: &Own, run: &QuizRun, keys: &[String]) -> Statement {
         result["completion"] = json!(answered >= asked);
         result["extensions"][ext::ASKED] = json!(asked);
     }
-    let id = own_id(o, &format!("completed/{}", short_digest(&keys.join("\n"))));
+    let id = own_id(o, &format!("completed/{n}"));
     Statement {
         body: json!({
             "id": id,
@@ -291,12 +270,7 @@ fn challenge_object(o: &Own, id: &str) -> Value {
 }
 
 fn solved(o: &Own, s: &Solved, now_ms: u64) -> Statement {
-    let item = format!(
-        "passed/{}/{}",
-        s.id,
-        short_digest(s.draft.as_deref().unwrap_or(""))
-    );
-    let id = own_id(o, &item);
+    let id = own_id(o, &format!("passed/{}", s.id));
     Statement {
         body: json!({
             "id": id,
