@@ -1,6 +1,7 @@
 //! xAPI at the edge: which LRS ([`endpoint`]), the HTTP calls ([`client`]), sending while an
-//! exam runs ([`sender`]) and `secdojo lrs push DIR`, which sends what is waiting in an outbox
-//! (idempotent: the LRS keeps one copy per statement id, so pushing twice sends nothing new).
+//! exam runs ([`sender`]), sending a learner's own progress after a command's work ([`own`]),
+//! and `secdojo lrs push [DIR]`, which sends what is waiting in an outbox (idempotent: the LRS
+//! keeps one copy per statement id, so pushing twice sends nothing new).
 
 pub mod client;
 pub mod endpoint;
