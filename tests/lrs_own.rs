@@ -212,3 +212,56 @@ fn a_down_lrs_changes_neither_the_work_nor_the_exit_code() {
         "https://secdojo.invalid/challenges/s3-fix-public"
     );
 }
+
+#[test]
+fn every_command_that_records_progress_takes_lrs_with_help_and_push_needs_no_dir() {
+    use clap::CommandFactory;
+    let mut cli = secdojo::cli::Cli::command();
+    cli.build();
+    for path in [
+        &["learn"][..],
+        &["quiz"],
+        &["sandbox"],
+        &["challenge", "check"],
+    ] {
+        let mut cmd = &cli;
+        for name in path {
+            cmd = cmd.find_subcommand(name).unwrap();
+        }
+        for id in ["lrs", "allow_insecure_http"] {
+            let arg = cmd
+                .get_arguments()
+                .find(|a| a.get_id() == id)
+                .unwrap_or_else(|| panic!("`secdojo {}` has no --{id}", path.join(" ")));
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            assert!(help.len() >= 20, "{path:?} --{id}: {help:?}");
+        }
+    }
+    let push = cli
+        .find_subcommand("lrs")
+        .and_then(|c| c.find_subcommand("push"))
+        .unwrap();
+    let dir = push.get_arguments().find(|a| a.get_id() == "dir").unwrap();
+    assert!(!dir.is_required_set());
+}
+
+#[test]
+fn push_without_dir_and_nothing_waiting_says_so_in_both_languages() {
+    let course = course_dir();
+    let data = tempfile::tempdir().unwrap();
+    let never = data.path().join("never-used");
+    for (lang, want) in [
+        ("ja", "送信待ちのものはありません"),
+        ("en", "Nothing waiting"),
+    ] {
+        let o = secdojo_in(course.path(), lang)
+            .arg("--data-dir")
+            .arg(&never)
+            .args(["lrs", "push"])
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        assert!(String::from_utf8_lossy(&o.stdout).contains(want), "{lang}");
+    }
+    assert!(!never.exists(), "pushing creates no data folder");
+}
