@@ -63,10 +63,9 @@ impl OwnSession {
             .path()
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let before = store
-            .load(crate::commands::progress::now_epoch())
-            .ok()
-            .map(|(p, _)| p);
+        // Reading the store may set an unreadable file aside: the learner is told here, since
+        // the command's own read will then find a fresh store and have nothing to say.
+        let before = crate::commands::progress::load_progress(ctx, &store).ok();
         Ok(Some(OwnSession {
             endpoint,
             credentials,
