@@ -75,13 +75,17 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// An error and its context chain as `{err:#}` prints it, with every diagnostic in it (a course
-/// or challenge file that does not parse) said in the learner's language.
+/// or challenge file that does not parse) and every LRS setup error said in the learner's
+/// language.
 pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
     err.chain()
         .map(
             |cause| match cause.downcast_ref::<crate::policy::diag::Diagnostic>() {
                 Some(d) => d.render(lang),
-                None => cause.to_string(),
+                None => match cause.downcast_ref::<lrs::endpoint::SetupError>() {
+                    Some(e) => e.0.get(lang).clone(),
+                    None => cause.to_string(),
+                },
             },
         )
         .collect::<Vec<_>>()
