@@ -79,6 +79,8 @@ pub enum Command {
     Learn {
         /// Unit id (why-security, cia, responsibility, iam, s3, ec2-network)
         unit: Option<String>,
+        #[command(flatten)]
+        lrs: ProgressLrsArgs,
     },
     /// Take a quiz
     Quiz {
@@ -92,9 +94,15 @@ pub enum Command {
         /// Ask in plain lines on stdin/stdout (screen readers, pipes, scripts)
         #[arg(long)]
         plain: bool,
+        #[command(flatten)]
+        lrs: ProgressLrsArgs,
     },
     /// Open a sandbox challenge, or the free playground on a policy file
-    Sandbox { target: Option<String> },
+    Sandbox {
+        target: Option<String>,
+        #[command(flatten)]
+        lrs: ProgressLrsArgs,
+    },
     /// Take a classroom exam (one learner, one result file); see docs/exam-format.md
     Exam {
         /// The exam file written by the instructor (EXAM.toml)
@@ -168,6 +176,19 @@ pub struct LrsArgs {
     pub allow_insecure_http: bool,
 }
 
+/// Sending the learner's own progress (outside exams): opt-in, as for exams.
+#[derive(Debug, Clone, Args, Default)]
+pub struct ProgressLrsArgs {
+    /// Also send what this run records (lessons read, answers, quizzes finished, challenges
+    /// solved) as xAPI statements to this LRS endpoint (else SECDOJO_LRS_URL); credentials from
+    /// SECDOJO_LRS_USER / SECDOJO_LRS_PASSWORD, your name from SECDOJO_LEARNER
+    #[arg(long, value_name = "URL")]
+    pub lrs: Option<String>,
+    /// Allow an http:// LRS URL on a host other than localhost / 127.0.0.1 (sends the password in clear)
+    #[arg(long)]
+    pub allow_insecure_http: bool,
+}
+
 /// Where `report` reads sittings from when it reads them from an LRS.
 #[derive(Debug, Clone, Args, Default)]
 pub struct ReportLrsArgs {
@@ -191,11 +212,12 @@ pub struct ReportLrsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum LrsCommand {
-    /// Send the statements waiting in the outbox of DIR (an exam's --out folder); sending twice
-    /// never counts twice
+    /// Send the statements waiting in the outbox of DIR (an exam's --out folder), or without DIR
+    /// your own progress waiting in the data folder; sending twice never counts twice
     Push {
-        /// The folder the results were written to (its outbox is DIR/secdojo-outbox)
-        dir: PathBuf,
+        /// The folder the results were written to (its outbox is DIR/secdojo-outbox); without
+        /// it, the data folder's outbox (--data-dir, SECDOJO_DATA_DIR or the platform folder)
+        dir: Option<PathBuf>,
         /// The LRS endpoint (else the one the outbox was filled for, else SECDOJO_LRS_URL)
         #[arg(long, value_name = "URL")]
         lrs: Option<String>,
@@ -268,6 +290,8 @@ pub enum ChallengeCommand {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
+        #[command(flatten)]
+        lrs: ProgressLrsArgs,
     },
 }
 

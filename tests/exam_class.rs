@@ -300,3 +300,43 @@ fn hostile_names_reach_neither_the_spreadsheet_nor_the_terminal_as_commands() {
         );
     }
 }
+
+#[test]
+fn a_result_that_cannot_be_read_is_named_in_the_learners_language_never_hashed_as_empty() {
+    let course = course_dir();
+    let c = course.path();
+    let exam = fixture("class.toml");
+    let out = tempfile::tempdir().unwrap();
+    take(c, &exam, out.path(), Some("Aiko"), script(c, &exam, &[]));
+    let good = results_in(out.path())[0].clone();
+    // A folder and an oversized file (padding after the JSON): before, a file that could not be
+    // read a second time was hashed as empty bytes; now every one is read once, capped.
+    let folder = out.path().join("folder.json");
+    std::fs::create_dir(&folder).unwrap();
+    let big = out.path().join("big.json");
+    let mut text = std::fs::read_to_string(&good).unwrap();
+    text.push_str(&" ".repeat(2 << 20));
+    std::fs::write(&big, text).unwrap();
+    for (bad, en, ja) in [
+        (
+            &folder,
+            "not a regular file",
+            "通常のファイルではありません",
+        ),
+        (&big, "MiB", "MiB"),
+    ] {
+        for (lang, want) in [("en", en), ("ja", ja)] {
+            let o = exam_support::secdojo_in(c, lang)
+                .arg("report")
+                .arg(&good)
+                .arg(bad)
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(2), "{bad:?}");
+            let err = String::from_utf8_lossy(&o.stderr);
+            let name = bad.file_name().unwrap().to_string_lossy().into_owned();
+            assert!(err.contains(&name) && err.contains(want), "{lang}: {err}");
+            assert!(o.stdout.is_empty(), "no report from a partial class");
+        }
+    }
+}

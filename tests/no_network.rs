@@ -104,3 +104,36 @@ fn without_an_lrs_nothing_opens_a_network_socket_and_with_one_the_watch_sees_it(
         "the watch saw no connection with an LRS: {with:?}"
     );
 }
+
+#[test]
+fn a_learners_own_quiz_opens_no_socket_unless_an_lrs_is_asked_for() {
+    let Some(strace) = strace() else { return };
+    let course = course_dir();
+    let c = course.path();
+    let data = tempfile::tempdir().unwrap();
+    let data_s = data.path().to_str().unwrap();
+    let quiz = ["quiz", "alpha", "--seed", "7", "--plain"];
+    let env = [("SECDOJO_DATA_DIR", data_s)];
+    let calls = network_calls(strace, c, &env, &quiz, "1\n1\n");
+    assert!(calls.is_empty(), "a socket without an LRS: {calls:?}");
+    let p = std::fs::read_to_string(data.path().join("progress.json")).unwrap();
+    assert!(p.contains("alpha-1"), "the quiz ran and was recorded");
+    assert!(!data.path().join("secdojo-outbox").exists());
+
+    // The control: SECDOJO_LRS_URL alone turns sending on, and the watch sees it.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}/xAPI/");
+    let env = [
+        ("SECDOJO_DATA_DIR", data_s),
+        ("SECDOJO_LRS_URL", url.as_str()),
+    ];
+    let with = network_calls(strace, c, &env, &quiz, "1\n1\n");
+    assert!(
+        with.iter().any(|l| l.contains("connect(")),
+        "the watch saw no connection with an LRS: {with:?}"
+    );
+}

@@ -22,14 +22,33 @@ pub fn run(ctx: &Context, cmd: ChallengeCommand) -> anyhow::Result<Outcome> {
     let strings = course.strings(ctx.lang);
     match cmd {
         ChallengeCommand::List => list(ctx, &src, &course),
-        ChallengeCommand::Check { id, file, format } => {
+        ChallengeCommand::Check {
+            id,
+            file,
+            format,
+            lrs,
+        } => {
             let ids = load::list_ids(&src)?;
             let id =
                 course::names::challenge(&ids, &id).map_err(|m| anyhow!("{}", m.get(ctx.lang)))?;
             let c = load::load(&src, id)?.ok_or_else(|| {
                 anyhow!("unknown challenge `{id}` (see `secdojo challenge list`)")
             })?;
-            check(ctx, strings, &c, &file, format)
+            let session = super::lrs::own::OwnSession::start(ctx, &lrs)?;
+            let (outcome, problems) = check(ctx, strings, &c, &file, format)?;
+            if let Some(session) = session {
+                let check = crate::progress::xapi::own::Check {
+                    challenge: c.id.clone(),
+                    solved: outcome == Outcome::Success,
+                    problems,
+                };
+                let extra = super::lrs::own::Extra {
+                    check: Some(check),
+                    ..Default::default()
+                };
+                session.finish(ctx, &course, extra);
+            }
+            Ok(outcome)
         }
     }
 }
@@ -72,7 +91,7 @@ fn check(
     c: &Challenge,
     file: &Path,
     format: TextOrJson,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<(Outcome, usize)> {
     let answer = crate::input::read_text(file, crate::input::Limit::Document)
         .map_err(|e| e.in_lang(ctx.lang))?;
     let name = file.display().to_string();
@@ -95,11 +114,21 @@ fn check(
         }
     }
     .context("cannot write to stdout")?;
-    Ok(if verdict.solved {
+    let outcome = if verdict.solved {
         Outcome::Success
     } else {
         Outcome::Failed
-    })
+    };
+    Ok((outcome, problems(&verdict)))
+}
+
+/// What the verdict lists as wrong: failing requests, forbidden findings, a refusal, a
+/// counterexample.
+fn problems(v: &Verdict) -> usize {
+    v.failing().count()
+        + v.forbidden.len()
+        + usize::from(v.rejected.is_some())
+        + usize::from(v.counterexample.is_some())
 }
 
 fn print_text(
@@ -166,10 +195,7 @@ fn print_text(
             cx.why.get(lang)
         )?;
     }
-    let problems = v.failing().count()
-        + v.forbidden.len()
-        + usize::from(v.rejected.is_some())
-        + usize::from(v.counterexample.is_some());
+    let problems = problems(v);
     if v.solved {
         writeln!(out, "{}", s.get("challenge.solved"))?;
         writeln!(

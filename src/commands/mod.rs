@@ -13,6 +13,7 @@ pub mod check;
 pub mod exam;
 pub mod exam_check;
 pub mod interactive;
+pub mod learn;
 pub mod lrs;
 pub mod out;
 pub mod policy;
@@ -75,13 +76,17 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// An error and its context chain as `{err:#}` prints it, with every diagnostic in it (a course
-/// or challenge file that does not parse) said in the learner's language.
+/// or challenge file that does not parse) and every LRS setup error said in the learner's
+/// language.
 pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
     err.chain()
         .map(
             |cause| match cause.downcast_ref::<crate::policy::diag::Diagnostic>() {
                 Some(d) => d.render(lang),
-                None => cause.to_string(),
+                None => match cause.downcast_ref::<lrs::endpoint::SetupError>() {
+                    Some(e) => e.0.get(lang).clone(),
+                    None => cause.to_string(),
+                },
             },
         )
         .collect::<Vec<_>>()
@@ -91,12 +96,13 @@ pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
 fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> {
     match command {
         None => interactive::course_map(ctx),
-        Some(Command::Learn { unit }) => interactive::learn(ctx, unit.as_deref()),
+        Some(Command::Learn { unit, lrs }) => learn::run(ctx, unit.as_deref(), &lrs),
         Some(Command::Quiz {
             unit,
             seed,
             count,
             plain,
+            lrs,
         }) => quiz::run(
             ctx,
             quiz::QuizArgs {
@@ -104,9 +110,10 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
                 seed,
                 count,
                 plain,
+                lrs,
             },
         ),
-        Some(Command::Sandbox { target }) => sandbox::run(ctx, target.as_deref()),
+        Some(Command::Sandbox { target, lrs }) => sandbox::run(ctx, target.as_deref(), &lrs),
         Some(Command::Exam {
             exam, check: true, ..
         }) => exam_check::run(ctx, &exam),

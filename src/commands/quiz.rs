@@ -11,6 +11,8 @@ pub struct QuizArgs {
     pub seed: Option<u64>,
     pub count: Option<usize>,
     pub plain: bool,
+    /// Where the learner's progress of this run is sent, if anywhere.
+    pub lrs: crate::cli::ProgressLrsArgs,
 }
 
 pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
@@ -40,6 +42,8 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
     if run.items.is_empty() {
         anyhow::bail!("no questions to ask");
     }
+    // Before the work: a bad LRS URL is told now, and the store is read as it was.
+    let session = super::lrs::own::OwnSession::start(ctx, &args.lrs)?;
     let mut repeat = String::from("secdojo quiz");
     if let Some(u) = &args.unit {
         repeat.push_str(&format!(" {u}"));
@@ -60,7 +64,14 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
             &mut super::out::stdout(),
         )?;
         // The results were shown; a run that could not be kept still fails, so a script knows.
-        save(ctx, &run)?;
+        let at = save(ctx, &run)?;
+        if let Some(session) = session {
+            let extra = super::lrs::own::Extra {
+                asked: Some((at, run.items.len())),
+                ..Default::default()
+            };
+            session.finish(ctx, &course, extra);
+        }
         return Ok(Outcome::Success);
     }
     if !super::interactive::can_draw() {
@@ -70,39 +81,49 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
     }
     let mut app = super::interactive::app_on(ctx, course, ratatui::layout::Rect::new(0, 0, 80, 24));
     app.open_quiz(run, Some(repeat));
-    super::interactive::run_app(ctx, &mut app)
+    let outcome = super::interactive::run_app(ctx, &mut app)?;
+    if let Some(session) = session {
+        session.finish(ctx, &app.course, Default::default());
+    }
+    Ok(outcome)
 }
 
 /// Records the run in the learner's store, telling the learner if an unreadable store was set
 /// aside. A store that cannot be written (or a newer secdojo's, which is never written) is an
-/// error, said in the learner's language after the results they have already seen.
-pub fn save(ctx: &Context, run: &Run) -> anyhow::Result<()> {
+/// error, said in the learner's language after the results they have already seen. Returns the
+/// time the run's attempts carry, which tells this run apart from others in the store.
+pub fn save(ctx: &Context, run: &Run) -> anyhow::Result<u64> {
     match record(ctx, run) {
-        Ok(Some(aside)) => super::progress::warn_set_aside(ctx, &aside),
-        Ok(None) => {}
+        Ok((at, Some(aside))) => {
+            super::progress::warn_set_aside(ctx, &aside);
+            Ok(at)
+        }
+        Ok((at, None)) => Ok(at),
         Err(e) => anyhow::bail!("{}", not_saved(ctx, &e)),
     }
-    Ok(())
 }
 
 /// `save` for the TUI, which cannot print while it owns the screen: what `save` would print is
 /// returned, to be shown once the terminal is given back.
 pub fn save_quietly(ctx: &Context, run: &Run) -> Vec<String> {
     match record(ctx, run) {
-        Ok(Some(aside)) => vec![super::progress::notice_message(
+        Ok((_, Some(aside))) => vec![super::progress::notice_message(
             ctx,
             &crate::progress::store::Notice::SetAside(aside),
         )],
-        Ok(None) => Vec::new(),
+        Ok((_, None)) => Vec::new(),
         Err(e) => vec![not_saved(ctx, &e)],
     }
 }
 
-fn record(ctx: &Context, run: &Run) -> anyhow::Result<Option<crate::progress::store::SetAside>> {
+fn record(
+    ctx: &Context,
+    run: &Run,
+) -> anyhow::Result<(u64, Option<crate::progress::store::SetAside>)> {
     let store = super::progress::open_store(ctx)?;
     let now = super::progress::now_epoch();
     let (_, _, aside) = store.update(now, |p| crate::progress::record::record_run(p, run, now))?;
-    Ok(aside)
+    Ok((now, aside))
 }
 
 fn not_saved(ctx: &Context, e: &anyhow::Error) -> String {

@@ -14,6 +14,7 @@ use super::lrs::endpoint::{Credentials, Endpoint};
 use super::{Context, Outcome};
 use crate::cli::{ReportFormat, ReportLrsArgs};
 use crate::course::{self, CourseSource};
+use crate::i18n::Lang;
 use crate::progress::exam::LrsSettings;
 use crate::progress::exam_result::{self, ExamResult};
 use crate::progress::report::{self, Counting};
@@ -32,7 +33,9 @@ const MAX_STATEMENTS: usize = 25_000;
 
 /// Reads the result files, refusing one given twice: the same path, the same content, or two
 /// files of the same sitting (registration).
-fn from_files(files: &[PathBuf]) -> anyhow::Result<Vec<(String, ExamResult)>> {
+/// Each file is read once, through the size-capped reader: what is hashed is what was parsed,
+/// and a file that cannot be read is an error naming it (in `lang`), never empty bytes.
+fn from_files(files: &[PathBuf], lang: Lang) -> anyhow::Result<Vec<(String, ExamResult)>> {
     let mut seen_path: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut seen_hash: BTreeMap<Vec<u8>, String> = BTreeMap::new();
     let mut seen_reg: BTreeMap<String, String> = BTreeMap::new();
@@ -43,8 +46,9 @@ fn from_files(files: &[PathBuf]) -> anyhow::Result<Vec<(String, ExamResult)>> {
         if let Some(first) = seen_path.insert(canon, shown.clone()) {
             anyhow::bail!("{shown}: given twice (also as {first}); each result is counted once");
         }
-        let r = exam_result::read(f)?;
-        let bytes = std::fs::read(f).unwrap_or_default();
+        let bytes = crate::input::read_bytes(f, crate::input::Limit::ExamFile)
+            .map_err(|e| e.in_lang(lang))?;
+        let r = exam_result::parse(f, &bytes)?;
         let hash = Sha256::digest(&bytes).to_vec();
         if let Some(first) = seen_hash.insert(hash, shown.clone()) {
             anyhow::bail!("{shown}: the same result as {first}; each result is counted once");
@@ -128,7 +132,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> anyhow::Result<Outcome> {
     let course = course::load(&CourseSource::from_flag(ctx.global.content.as_deref()))?;
     let results = match &args.lrs.lrs {
         Some(_) => from_lrs(ctx, &args.lrs, &course)?,
-        None => from_files(&args.files)?,
+        None => from_files(&args.files, ctx.lang)?,
     };
     if results.is_empty() {
         match &args.lrs.lrs {

@@ -97,7 +97,11 @@ pub fn render(ctx: &Context, id: &str, w: u16, h: u16) -> anyhow::Result<Outcome
     Ok(Outcome::Success)
 }
 
-pub fn run(ctx: &Context, target: Option<&str>) -> anyhow::Result<Outcome> {
+pub fn run(
+    ctx: &Context,
+    target: Option<&str>,
+    lrs: &crate::cli::ProgressLrsArgs,
+) -> anyhow::Result<Outcome> {
     let Some(target) = target else {
         bail!(
             "name a challenge (see `secdojo challenge list`) or a policy file: secdojo sandbox CHALLENGE|FILE"
@@ -131,10 +135,16 @@ pub fn run(ctx: &Context, target: Option<&str>) -> anyhow::Result<Outcome> {
              without one, use `secdojo challenge check ID FILE` or `secdojo policy lint FILE`"
         );
     }
-    match open {
+    let session = super::lrs::own::OwnSession::start(ctx, lrs)?;
+    let outcome = match open {
         Open::File(text) => playground(ctx, path, &text),
         Open::Challenge(id) => challenge(ctx, &id),
+    }?;
+    if let Some(session) = session {
+        let src = CourseSource::from_flag(ctx.global.content.as_deref());
+        session.finish(ctx, &crate::course::load(&src)?, Default::default());
     }
+    Ok(outcome)
 }
 
 /// What `sandbox TARGET` opens, found out before the terminal is set up.

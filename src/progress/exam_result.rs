@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::progress::report_format::printable;
+use crate::progress::printable::printable;
 use crate::quiz::grade::Response;
 
 /// Right answers out of questions asked, and their share (0.0–1.0).
@@ -119,11 +119,18 @@ impl ExamResult {
 
 /// Reads and checks one result file; errors name the file and the line:col of the problem.
 pub fn read(path: &Path) -> anyhow::Result<ExamResult> {
+    let shown = printable(&path.display().to_string());
+    let bytes = fs::read(path).with_context(|| format!("cannot read {shown}"))?;
+    parse(path, &bytes)
+}
+
+/// Checks the bytes read from the result file `path` (named in every error), so a caller that
+/// needs the bytes as well (`report` hashes them) reads the file once.
+pub fn parse(path: &Path, bytes: &[u8]) -> anyhow::Result<ExamResult> {
     // A hand-edited file may hold anything; serde quotes the value it could not read, so the
     // message is made printable before it can reach a terminal.
     let shown = printable(&path.display().to_string());
-    let text = fs::read_to_string(path).with_context(|| format!("cannot read {shown}"))?;
-    let result: ExamResult = serde_json::from_str(&text).map_err(|e| {
+    let result: ExamResult = serde_json::from_slice(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{shown}:{}:{}: not an exam result: {}",
             e.line(),

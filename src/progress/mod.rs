@@ -17,6 +17,7 @@ pub mod leitner;
 pub mod migrate;
 pub mod model;
 pub mod outbox;
+pub mod printable;
 pub mod reading;
 pub mod record;
 pub mod redact;

@@ -22,6 +22,7 @@ use crate::course::Course;
 use crate::policy::text::Text;
 use crate::progress::exam_result::{ExamResult, Score};
 use crate::progress::report_check::problems;
+pub use crate::progress::report_items::{Distractor, ItemStats};
 use crate::progress::report_items::{item_stats, same_course};
 
 /// Which sittings the item analysis counts.
@@ -116,34 +117,6 @@ pub struct LearnerRow {
     pub counted: bool,
     /// What does not add up in the file; when not empty, no figure of it is shown or counted.
     pub problems: Vec<Text>,
-}
-
-/// The wrong answer given most often.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Distractor {
-    /// As recorded: a choice id, `true`/`false`, ids in order, or the normalised text.
-    pub answer: String,
-    /// What the learners saw, when the course given is the one the exam was taken on.
-    pub text: Option<Text>,
-    pub count: usize,
-}
-
-/// How one question did across the class.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ItemStats {
-    pub id: String,
-    pub unit: String,
-    pub kind: String,
-    /// Sittings counted that were asked it (unanswered counts as asked and wrong).
-    pub asked: usize,
-    pub correct: usize,
-    pub share_correct: f64,
-    /// Ties: the first in alphabetical order of the recorded answer; `None` when nobody answered
-    /// wrongly.
-    pub top_distractor: Option<Distractor>,
-    /// Share correct among the top third by total minus the bottom third; `None` with fewer than
-    /// three sittings counted.
-    pub discrimination: Option<f64>,
 }
 
 /// A learner with more than one sitting of one exam.

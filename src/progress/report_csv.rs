@@ -3,8 +3,8 @@
 
 use crate::i18n::Lang;
 use crate::progress::exam_result::Score;
+use crate::progress::printable::neutralize;
 use crate::progress::report::ClassReport;
-use crate::progress::report_format::neutralize;
 
 fn rfc4180(buf: Vec<u8>) -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new()

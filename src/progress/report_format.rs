@@ -8,33 +8,8 @@ use crate::i18n::{Lang, Strings};
 use crate::progress::exam_result::Score;
 use crate::progress::report::{ClassReport, Counting, ItemStats, LearnerRow, Report};
 
+pub use crate::progress::printable::{neutralize, printable};
 pub use crate::progress::report_csv::csv;
-
-/// `s` with every control character (but newline and tab), DEL, C1 control and bidirectional
-/// override shown as a visible `\u{…}` escape, so text from a file cannot retitle the window,
-/// clear the screen or reorder what the instructor reads.
-pub fn printable(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        if (c.is_control() && c != '\n' && c != '\t') || bidi {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// A CSV text cell that a spreadsheet will show as text: a cell starting with `=`, `+`, `-`, `@`,
-/// tab or carriage return gets a leading `'`, as OWASP's CSV-injection guidance says (quotes
-/// inside are escaped by the CSV writer). Only for cells that come from files; numbers this
-/// program computes are written as they are.
-pub fn neutralize(s: &str) -> String {
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let s = printable(s);
-    if risky { format!("'{s}") } else { s }
-}
 
 fn cell(s: &str) -> String {
     printable(s)
@@ -230,36 +205,4 @@ pub fn markdown(r: &ClassReport, s: &Strings, lang: Lang) -> String {
 /// escaped by JSON itself).
 pub fn json(r: &ClassReport) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(r)?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn control_characters_are_shown_not_obeyed() {
-        assert_eq!(
-            printable("a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc"),
-            "a\\u{1b}]0;pwned\\u{7}b\\u{1b}[2Jc"
-        );
-        assert_eq!(printable("line\nnext\ttab"), "line\nnext\ttab");
-        assert_eq!(printable("\u{202e}evil"), "\\u{202e}evil");
-        assert_eq!(printable("田中\u{9b}x"), "田中\\u{9b}x");
-    }
-
-    #[test]
-    fn cells_a_spreadsheet_would_run_are_neutralised() {
-        for bad in [
-            "=HYPERLINK(\"http://x\")",
-            "+1",
-            "-2+3",
-            "@SUM(A1)",
-            "\tx",
-            "\rx",
-        ] {
-            assert!(neutralize(bad).starts_with('\''), "{bad:?}");
-        }
-        assert_eq!(neutralize("Aiko"), "Aiko");
-        assert_eq!(neutralize("田中"), "田中");
-    }
 }

@@ -4,12 +4,41 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+
 use crate::course::Course;
 use crate::policy::text::Text;
 use crate::progress::exam_result::{ExamResult, QuestionResult, Score};
 use crate::progress::exam_set::digest;
-use crate::progress::report::{Distractor, ItemStats};
 use crate::quiz::grade::Response;
+
+/// The wrong answer given most often.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Distractor {
+    /// As recorded: a choice id, `true`/`false`, ids in order, or the normalised text.
+    pub answer: String,
+    /// What the learners saw, when the course given is the one the exam was taken on.
+    pub text: Option<Text>,
+    pub count: usize,
+}
+
+/// How one question did across the class.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemStats {
+    pub id: String,
+    pub unit: String,
+    pub kind: String,
+    /// Sittings counted that were asked it (unanswered counts as asked and wrong).
+    pub asked: usize,
+    pub correct: usize,
+    pub share_correct: f64,
+    /// Ties: the first in alphabetical order of the recorded answer; `None` when nobody answered
+    /// wrongly.
+    pub top_distractor: Option<Distractor>,
+    /// Share correct among the top third by total minus the bottom third; `None` with fewer than
+    /// three sittings counted.
+    pub discrimination: Option<f64>,
+}
 
 /// Whether `course` holds exactly the questions `r` was asked (same digest), so their texts are
 /// what the learners saw.

@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::endpoint::{Credentials, Endpoint};
+use crate::i18n::Strings;
 use crate::progress::xapi;
 
 /// Why statements were not accepted.
@@ -26,6 +27,20 @@ pub enum SendError {
 }
 
 impl SendError {
+    /// The reason in the learner's language (`Display` is the English one, for logs and tests).
+    pub fn say(&self, s: &Strings) -> String {
+        match self {
+            SendError::Auth { status } => {
+                s.fmt("lrs.error_auth", &[("status", &status.to_string())])
+            }
+            SendError::Rejected { status, detail } => s.fmt(
+                "lrs.error_rejected",
+                &[("status", &status.to_string()), ("detail", detail)],
+            ),
+            SendError::Unreachable(detail) => s.fmt("lrs.error_unreachable", &[("detail", detail)]),
+        }
+    }
+
     /// Whether trying again later may succeed without anyone changing anything.
     pub fn retryable(&self) -> bool {
         matches!(self, SendError::Unreachable(_))

@@ -8,6 +8,18 @@
 use base64::Engine as _;
 use ureq::http::Uri;
 
+use crate::policy::text::Text;
+
+/// Something wrong with the LRS settings (the URL, the credentials), in both languages:
+/// [`crate::commands::describe`] says it in the learner's, `Display` in English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .0.en)]
+pub struct SetupError(pub Text);
+
+fn refuse(ja: String, en: String) -> anyhow::Error {
+    SetupError(Text::new(ja, en)).into()
+}
+
 /// The environment variables of the LRS.
 pub const URL_VAR: &str = "SECDOJO_LRS_URL";
 pub const USER_VAR: &str = "SECDOJO_LRS_USER";
@@ -25,34 +37,63 @@ impl Endpoint {
     /// Checks `url` against the rules above.
     pub fn parse(url: &str, allow_insecure_http: bool) -> anyhow::Result<Endpoint> {
         let url = url.trim();
-        let uri: Uri = url
-            .parse()
-            .map_err(|e| anyhow::anyhow!("`{}` is not a URL: {e}", printable(url)))?;
+        let uri: Uri = url.parse().map_err(|e| {
+            let u = printable(url);
+            refuse(
+                format!("`{u}` は URL ではありません：{e}"),
+                format!("`{u}` is not a URL: {e}"),
+            )
+        })?;
         let scheme = uri.scheme_str().unwrap_or("");
         let Some(auth) = uri.authority() else {
-            anyhow::bail!("`{}` is not an http(s) URL with a host", printable(url));
+            let u = printable(url);
+            return Err(refuse(
+                format!("`{u}` はホスト名のある http(s) の URL ではありません"),
+                format!("`{u}` is not an http(s) URL with a host"),
+            ));
         };
         if auth.as_str().contains('@') {
-            anyhow::bail!(
-                "the LRS URL must not carry a user or password; set {USER_VAR} and {PASSWORD_VAR} instead"
-            );
+            return Err(refuse(
+                format!(
+                    "LRS の URL にユーザー名やパスワードを含めないでください。代わりに {USER_VAR} と {PASSWORD_VAR} を設定してください"
+                ),
+                format!(
+                    "the LRS URL must not carry a user or password; set {USER_VAR} and {PASSWORD_VAR} instead"
+                ),
+            ));
         }
         if uri.query().is_some() {
-            anyhow::bail!(
-                "the LRS URL is the xAPI endpoint, without a query: `{}`",
-                printable(url)
-            );
+            let u = printable(url);
+            return Err(refuse(
+                format!(
+                    "LRS の URL は xAPI のエンドポイントです。クエリ（? 以降）は付けないでください：`{u}`"
+                ),
+                format!("the LRS URL is the xAPI endpoint, without a query: `{u}`"),
+            ));
         }
         let host = auth.host();
         let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]" | "::1");
         match scheme {
             "https" => {}
             "http" if local || allow_insecure_http => {}
-            "http" => anyhow::bail!(
-                "`{}` is plain http: the password and the learners' answers would cross the network in clear. Use https, or --allow-insecure-http if you really mean it",
-                printable(url)
-            ),
-            _ => anyhow::bail!("`{}` is not an http(s) URL", printable(url)),
+            "http" => {
+                let u = printable(url);
+                return Err(refuse(
+                    format!(
+                        "`{u}` は暗号化されない http です。パスワードと受講者の解答がネットワークを平文で流れます。https を使ってください（どうしても必要なら --allow-insecure-http を指定します）"
+                    ),
+                    format!(
+                        "`{u}` is plain http: the password and the learners' answers would cross the network in clear. Use https, or --allow-insecure-http if you really mean it"
+                    ),
+                ));
+            }
+            _ => {
+                let u = printable(url);
+                return Err(refuse(
+                    format!("`{u}` は http(s) の URL ではありません"),
+                    format!("`{u}` is not an http(s) URL"),
+                ));
+            }
         }
         let mut path = uri.path().to_string();
         if !path.ends_with('/') {
@@ -114,7 +155,12 @@ impl Credentials {
         match (env(USER_VAR), env(PASSWORD_VAR)) {
             (None, None) => Ok(None),
             (Some(user), Some(password)) => Ok(Some(Credentials { user, password })),
-            _ => anyhow::bail!("set both {USER_VAR} and {PASSWORD_VAR} (or neither)"),
+            _ => Err(refuse(
+                format!(
+                    "{USER_VAR} と {PASSWORD_VAR} は両方とも設定してください（使わないときはどちらも設定しません）"
+                ),
+                format!("set both {USER_VAR} and {PASSWORD_VAR} (or neither)"),
+            )),
         }
     }
 
@@ -165,6 +211,22 @@ mod tests {
         assert!(Endpoint::parse("lrs.example.com", true).is_err());
         let err = Endpoint::parse("https://u:p@lrs.example.com/x/", false).unwrap_err();
         assert!(err.to_string().contains(USER_VAR), "{err}");
+    }
+
+    #[test]
+    fn setup_errors_are_said_in_both_languages() {
+        let lang_of = |e: anyhow::Error, lang| crate::commands::describe(&e, lang);
+        let e = Endpoint::parse("http://lrs.example.com/xapi/", false).unwrap_err();
+        assert!(lang_of(e, crate::i18n::Lang::Ja).contains("暗号化されない http"));
+        let e = Endpoint::parse("http://lrs.example.com/xapi/", false).unwrap_err();
+        assert!(lang_of(e, crate::i18n::Lang::En).contains("plain http"));
+        let half = |k: &str| (k == USER_VAR).then(|| "x".to_string());
+        let e = Credentials::from_env(half).unwrap_err();
+        let ja = lang_of(e, crate::i18n::Lang::Ja);
+        assert!(
+            ja.contains("両方とも設定") && ja.contains(PASSWORD_VAR),
+            "{ja}"
+        );
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! xAPI at the edge: which LRS ([`endpoint`]), the HTTP calls ([`client`]), sending while an
-//! exam runs ([`sender`]) and `secdojo lrs push DIR`, which sends what is waiting in an outbox
-//! (idempotent: the LRS keeps one copy per statement id, so pushing twice sends nothing new).
+//! exam runs ([`sender`]), sending a learner's own progress after a command's work ([`own`]),
+//! and `secdojo lrs push [DIR]`, which sends what is waiting in an outbox (idempotent: the LRS
+//! keeps one copy per statement id, so pushing twice sends nothing new).
 
 pub mod client;
 pub mod endpoint;
+pub mod own;
 pub mod sender;
 
 use std::collections::BTreeMap;
@@ -22,13 +24,28 @@ pub fn run(ctx: &Context, cmd: LrsCommand) -> anyhow::Result<Outcome> {
             dir,
             lrs,
             allow_insecure_http,
-        } => push(ctx, &dir, lrs.as_deref(), allow_insecure_http),
+        } => {
+            // Without DIR: the learner's own progress, waiting in the data folder.
+            let data_folder = dir.is_none();
+            let dir = match dir {
+                Some(d) => d,
+                None => {
+                    let store = super::progress::open_store(ctx)?;
+                    store
+                        .path()
+                        .parent()
+                        .map_or_else(|| std::path::PathBuf::from("."), Path::to_path_buf)
+                }
+            };
+            push(ctx, &dir, data_folder, lrs.as_deref(), allow_insecure_http)
+        }
     }
 }
 
 fn push(
     ctx: &Context,
     dir: &Path,
+    data_folder: bool,
     flag: Option<&str>,
     allow_insecure_http: bool,
 ) -> anyhow::Result<Outcome> {
@@ -37,7 +54,8 @@ fn push(
         ctx.global.content.as_deref(),
     ))?;
     let s = course.strings(ctx.lang);
-    if !dir.is_dir() {
+    // A data folder not made yet has nothing waiting; a DIR given must exist.
+    if !dir.is_dir() && !data_folder {
         anyhow::bail!("{}: not a folder", dir.display());
     }
     let outbox = Outbox::find(dir);
@@ -76,7 +94,7 @@ fn push(
                 }
                 Err(err) => {
                     left += chunk.len();
-                    failure = Some(format!("{}: {err}", e.as_str()));
+                    failure = Some(format!("{}: {}", e.as_str(), err.say(s)));
                     break;
                 }
             }

@@ -202,7 +202,7 @@ impl SittingListener for LrsSender {
             ));
         } else {
             let reason = match tally.and_then(|t| t.error) {
-                Some(e) => e.to_string(),
+                Some(e) => e.say(s),
                 None => s.get("lrs.still_sending").to_string(),
             };
             let out = self.outbox.dir().parent().unwrap_or(self.outbox.dir());

@@ -91,7 +91,7 @@ fn actor(p: &Profile, learner: &str) -> Value {
     }
 }
 
-fn both(ja: &str, en: &str) -> Value {
+pub(crate) fn both(ja: &str, en: &str) -> Value {
     json!({"ja": ja, "en": en})
 }
 
@@ -150,7 +150,7 @@ fn exam_object(r: &ExamResult, exam_iri: &str) -> Value {
     })
 }
 
-fn verb_of(iri: &str) -> Value {
+pub(crate) fn verb_of(iri: &str) -> Value {
     json!({"id": iri, "display": {"en-US": super::verb::name(iri)}})
 }
 
@@ -206,7 +206,7 @@ pub fn response_string(r: &Response) -> String {
     }
 }
 
-fn question_definition(q: Option<&Question>, kind: &str, id: &str) -> Value {
+pub(crate) fn question_definition(q: Option<&Question>, kind: &str, id: &str) -> Value {
     let mut d = json!({
         "type": activity_type::INTERACTION,
         "interactionType": interaction_type(kind),

@@ -8,6 +8,10 @@
 //! twice.
 
 pub mod build;
+pub mod changes;
+pub mod own;
+#[cfg(test)]
+mod own_tests;
 pub mod read;
 
 use uuid::Uuid;
@@ -55,6 +59,14 @@ pub mod ext {
     pub const HINTS_USED: &str = "https://secdojo.invalid/xapi/extensions/hints-used";
     /// On `completed` / `terminated`: how the sitting ended.
     pub const ENDING: &str = "https://secdojo.invalid/xapi/extensions/ending";
+    /// Learners' own progress, on `experienced`: the lesson's sections seen so far (anchors).
+    pub const SECTIONS_SEEN: &str = "https://secdojo.invalid/xapi/extensions/sections-seen";
+    /// On a quiz's `completed`: per unit, right and answered and whether its pass mark is met.
+    pub const QUIZ_UNITS: &str = "https://secdojo.invalid/xapi/extensions/quiz-units";
+    /// On a quiz's `completed`, when known: how many questions the run asked.
+    pub const ASKED: &str = "https://secdojo.invalid/xapi/extensions/asked";
+    /// On a `challenge check`'s `passed` / `failed`: how many problems the verdict listed.
+    pub const PROBLEMS: &str = "https://secdojo.invalid/xapi/extensions/problems";
 }
 
 /// The namespace of statement ids: a v5 UUID of a fixed URL, so every copy of secdojo derives
