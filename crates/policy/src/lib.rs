@@ -1,11 +1,11 @@
 //! The sandbox engine: decides offline what AWS would for IAM, S3 and EC2 network requests, says
 //! why, and lints what was written. Pure: no UI, no IO, no clock, and it imports no other module
-//! of this crate. (Issue #3.)
+//! of this crate.
 //!
 //! Layers, as in cedar-policy: `json` (text -> tree with positions) -> `document` (tree -> typed
 //! policy with spans and JSON paths) -> `evaluate` (policies + request -> decision with a trace).
 
-pub mod arn;
+pub(crate) mod arn;
 pub mod cases;
 pub mod catalog;
 pub mod compare;
@@ -23,8 +23,8 @@ pub mod request;
 pub mod s3;
 pub mod text;
 pub mod trace;
-pub mod values;
-pub mod variables;
+pub(crate) mod values;
+pub(crate) mod variables;
 
 pub use document::{DocError, Effect, Policy, PolicyKind, Statement};
 pub use evaluate::{Decision, Outcome, PolicySet, evaluate};
