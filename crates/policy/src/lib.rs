@@ -10,6 +10,7 @@ pub mod cases;
 pub mod catalog;
 pub mod compare;
 pub mod condition;
+pub(crate) mod context;
 pub mod diag;
 pub mod document;
 pub mod evaluate;

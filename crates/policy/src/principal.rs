@@ -2,7 +2,8 @@
 //! counts in a decision depends on *how* it names the caller (the user or session itself, the
 //! role behind a session, or only the account), so matching returns that, not just a yes/no.
 
-use super::document::{Block, DocError, Located, PrincipalItem, PrincipalKind, err, strings};
+use super::document::located::{DocError, Located, err, strings};
+use super::document::{Block, PrincipalItem, PrincipalKind};
 use super::json::{Kind, Node, path_key};
 use super::request::{PrincipalType, Request, arn_account};
 

@@ -11,8 +11,8 @@ use time::format_description::well_known::Iso8601;
 use time::{Date, OffsetDateTime, PrimitiveDateTime};
 
 use super::arn::arn_like;
+use super::context::Context;
 use super::glob::Glob;
-use super::request::Context;
 use super::variables::Template;
 
 /// The positive comparison of an operator.

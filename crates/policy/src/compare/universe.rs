@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::context::{self, DERIVED, STORY_ACCOUNTS};
 use crate::catalog::catalog;
+use crate::context::CtxValue;
 use crate::document::{Policy, PrincipalKind};
-use crate::request::{CtxValue, PrincipalType, Request, arn_account};
+use crate::request::{PrincipalType, Request, arn_account};
 use crate::values::Base;
 use crate::variables::Part;
 
