@@ -9,7 +9,7 @@
 use ipnet::IpNet;
 use serde_json::json;
 
-use super::cases::{CaseError, Checked};
+use super::cases::checked::{CaseError, Checked};
 use super::condition::{Operator, SetOp};
 use super::document::{Condition, Effect, Policy, PrincipalKind, Statement};
 use super::json::{Kind, Node};

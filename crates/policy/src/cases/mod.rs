@@ -7,13 +7,17 @@
 
 use serde_json::{Value, json};
 
-use super::diag::Diagnostic;
-use super::document::{Policy, PolicyKind};
-use super::evaluate::{Outcome, PolicyEntry, PolicySet, evaluate};
-use super::json::{self, Kind, Node, path_index, path_key};
-use super::pos::Pos;
-use super::request::Request;
-use super::text::{Lang, Text};
+pub(crate) mod checked;
+
+use crate::diag::Diagnostic;
+use crate::document::{Policy, PolicyKind};
+use crate::evaluate::{Outcome, PolicyEntry, PolicySet, evaluate};
+use crate::json::{self, Kind, Node, path_index, path_key};
+use crate::pos::Pos;
+use crate::request::Request;
+use crate::text::{Lang, Text};
+
+pub use checked::{CaseError, Checked};
 
 /// The four kinds of case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -50,20 +54,6 @@ impl CaseKind {
         }
     }
 }
-
-/// The answer to one case. `pass` is `None` when the case has no expectation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Checked {
-    pub pass: Option<bool>,
-    pub got: Value,
-    pub expected: Value,
-    /// Why the engine decided as it did (deciding statement or rule).
-    pub why: Text,
-}
-
-/// A case that could not be run: a diagnostic whose position is relative to the case's own
-/// line ([`CaseResult::diagnostic`] places it in the file).
-pub type CaseError = Diagnostic;
 
 /// One line's result.
 #[derive(Debug, Clone, PartialEq)]
@@ -173,9 +163,9 @@ fn run_kind(kind: CaseKind, node: &Node, explain: Explain) -> Result<Checked, Ca
     match kind {
         CaseKind::Iam => run_iam(node, explain),
         // S3 / security-group / network-ACL cases: decided by the S3 and network modules.
-        CaseKind::S3 => super::s3::run_case(node),
-        CaseKind::Sg => super::network::cases::run_sg(node),
-        CaseKind::Nacl => super::network::cases::run_nacl(node),
+        CaseKind::S3 => crate::s3::run_case(node),
+        CaseKind::Sg => crate::network::cases::run_sg(node),
+        CaseKind::Nacl => crate::network::cases::run_nacl(node),
     }
 }
 
@@ -272,7 +262,7 @@ fn run_iam(node: &Node, explain: Explain) -> Result<Checked, CaseError> {
     let why = if explain == Explain::Failures && pass == Some(true) {
         Text::default()
     } else {
-        super::trace::why(&d, &set)
+        crate::trace::why(&d, &set)
     };
     Ok(Checked {
         pass,

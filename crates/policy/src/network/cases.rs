@@ -1,7 +1,7 @@
 //! The security-group and network-ACL kinds of the case format (docs/policy-cases.md): decide the
 //! query, compute the world-exposure findings, and compare with what the case expects.
 
-use crate::lint::LintCode;
+use crate::lint::codes::LintCode;
 use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::explain;
 use super::parse::{self, NetParseError, locator};
 use super::sg::WORLD_CODES;
-use crate::cases::{CaseError, Checked};
+use crate::cases::checked::{CaseError, Checked};
 use crate::diag::Diagnostic;
 use crate::json::{Kind, Node, Span};
 use crate::text::Text;

@@ -2,7 +2,7 @@
 //! `*` rule denies everything else, and nothing is remembered between packets (stateless), so
 //! return traffic needs its own rule (VPC User Guide, "Control subnet traffic with network ACLs").
 
-use crate::lint::LintCode;
+use crate::lint::codes::LintCode;
 use ipnet::IpNet;
 
 pub use super::sg::Direction;

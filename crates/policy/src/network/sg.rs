@@ -2,7 +2,7 @@
 //! private addresses of that group's members, never internet addresses; IPv4 and IPv6 rules are
 //! separate; egress rules never decide inbound traffic (VPC User Guide, "Security groups").
 
-use crate::lint::LintCode;
+use crate::lint::codes::LintCode;
 use ipnet::IpNet;
 
 use super::{Loc, Peer, Protocol, Traffic, group_id, is_world, net_contains, net_overlaps, split};
