@@ -5,7 +5,9 @@
 /// A context value: one string, or several for multivalued keys such as `aws:TagKeys`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CtxValue {
+    /// A single-valued key such as `aws:SourceIp`.
     One(String),
+    /// A multivalued key such as `aws:TagKeys`; an empty list counts as the key being absent.
     Many(Vec<String>),
 }
 
@@ -18,6 +20,7 @@ impl CtxValue {
         }
     }
 
+    /// Every value, one or many, so a condition can treat both shapes alike.
     pub fn values(&self) -> &[String] {
         match self {
             CtxValue::One(s) => std::slice::from_ref(s),

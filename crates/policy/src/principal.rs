@@ -11,6 +11,7 @@ use super::request::{PrincipalType, Request, arn_account};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PrincipalMatch {
+    /// The entry does not name the caller.
     None,
     /// The caller's account (`123456789012` or `arn:aws:iam::123456789012:root`): the account
     /// delegates, so the caller still needs an identity-based allow.

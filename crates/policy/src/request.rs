@@ -12,12 +12,21 @@ pub use super::context::{Context, CtxValue};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PrincipalType {
+    /// An IAM user (`arn:aws:iam::ACCOUNT:user/NAME`).
     User,
+    /// A role named by its role ARN (`arn:aws:iam::ACCOUNT:role/NAME`).
     Role,
+    /// A session of an assumed role (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`); policies
+    /// naming the role match it too.
     AssumedRole,
+    /// The account's root user: it needs no identity-based allow; explicit denies, SCPs and another
+    /// account's resource policy still apply.
     Root,
+    /// An unsigned request: only a resource policy that allows everyone (`"*"`) can admit it.
     Anonymous,
+    /// An AWS service acting itself (`cloudtrail.amazonaws.com`), named by a `Service` principal.
     Service,
+    /// A federated web-identity or SAML caller, named by a `Federated` principal.
     Federated,
 }
 
@@ -26,15 +35,24 @@ pub enum PrincipalType {
 pub struct Request {
     /// ARN, service name, or `anonymous`.
     pub principal: String,
+    /// Told from the principal's form unless the case says; it decides which principal entries can
+    /// match.
     pub principal_type: PrincipalType,
+    /// The caller's 12-digit account id, read from the principal's ARN unless the case gives it;
+    /// `None` when neither names one (anonymous and service callers).
     pub principal_account: Option<String>,
     /// For a role session: the role it belongs to (a resource policy naming the role matches).
     pub role_arn: Option<String>,
+    /// `service:Action` as the caller sent it (`s3:GetObject`).
     pub action: String,
     /// `action` ASCII-lowercased once, because actions compare case-insensitively.
     pub action_lc: String,
+    /// The ARN the action is on (`*` for actions without a resource).
     pub resource: String,
+    /// The account that owns the resource; when it differs from the caller's, both sides must
+    /// allow.
     pub resource_account: Option<String>,
+    /// The condition keys the request carries, global keys (`aws:SourceIp`) and service keys alike.
     pub context: Context,
 }
 

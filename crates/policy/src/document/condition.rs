@@ -12,18 +12,25 @@ use crate::variables::Template;
 /// A set qualifier for multivalued keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum SetOp {
+    /// Every value of the request's key must match some policy value; true when the key is absent
+    /// or empty.
     ForAllValues,
+    /// At least one value of the request's key must match; false when the key is absent or empty.
     ForAnyValue,
 }
 
 /// A parsed operator name such as `ForAnyValue:StringNotLikeIfExists`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Operator {
+    /// The name as written, for the trace and the linter.
     pub raw: String,
+    /// The `ForAllValues:` or `ForAnyValue:` prefix, if any.
     pub set: Option<SetOp>,
     /// The positive comparison; `None` when the name is not an IAM operator (never matches).
     pub base: Option<Base>,
+    /// A `...Not...` operator: true when no value matches, and true when the key is absent.
     pub negated: bool,
+    /// An `...IfExists` operator: true when the key is absent, otherwise as without the suffix.
     pub if_exists: bool,
 }
 

@@ -10,17 +10,25 @@ use crate::text::Text;
 /// A value together with where it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Located<T> {
+    /// The value itself.
     pub value: T,
+    /// Where it was written (the first character of its JSON value).
     pub span: Span,
+    /// JSON path of the value (`$.Statement[0].Effect`), for messages that cannot show a line.
     pub path: String,
 }
 
 /// A document error: where, a stable code, and the message in both languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocError {
+    /// Where the offending value starts.
     pub span: Span,
+    /// JSON path of the offending value.
     pub path: String,
+    /// Stable kebab-case code (`unknown-element`, `wrong-type`), for tests and tools; never shown
+    /// translated.
     pub code: &'static str,
+    /// What is wrong, in Japanese and English.
     pub msg: Text,
 }
 
