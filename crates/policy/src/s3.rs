@@ -23,12 +23,16 @@ use crate::diag::Diagnostic;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct BlockPublicAccess {
+    /// PUT calls that would add a public ACL to the bucket or an object are refused.
     #[serde(rename = "BlockPublicAcls")]
     pub block_public_acls: bool,
+    /// Public ACLs already on the bucket and its objects are ignored.
     #[serde(rename = "IgnorePublicAcls")]
     pub ignore_public_acls: bool,
+    /// PutBucketPolicy is refused (403) when the new policy is public.
     #[serde(rename = "BlockPublicPolicy")]
     pub block_public_policy: bool,
+    /// A public policy admits only AWS service principals and the bucket owner's own account.
     #[serde(rename = "RestrictPublicBuckets")]
     pub restrict_public_buckets: bool,
 }
@@ -57,10 +61,16 @@ impl BlockPublicAccess {
 /// One statement that makes the policy public, and why (for the learner and the linter).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PublicGrant {
+    /// 0-based index of the statement in the bucket policy.
     pub statement: usize,
+    /// JSON path of that statement.
     pub path: String,
+    /// 1-based line of the statement's start.
     pub line: u32,
+    /// 1-based column of the statement's start.
     pub col: u32,
+    /// Why S3 counts it as public (which principal, and which condition fails to limit it), in both
+    /// languages.
     pub why: Text,
 }
 
@@ -74,6 +84,7 @@ pub struct PublicStatus {
     /// Effectively public through the policy: public, and neither `BlockPublicPolicy` nor
     /// `RestrictPublicBuckets` is on.
     pub public: bool,
+    /// Every public statement, in policy order; empty when the policy is not public.
     pub grants: Vec<PublicGrant>,
 }
 

@@ -9,8 +9,12 @@ use crate::text::Text;
 /// The answer to one case. `pass` is `None` when the case has no expectation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checked {
+    /// Whether `got` equals `expected`; `None` when the case states no expectation, so nothing can
+    /// fail.
     pub pass: Option<bool>,
+    /// What the engine decided, in the case format's JSON shape (for IAM `{"decision": "Allow"}`).
     pub got: Value,
+    /// The expectation in the same shape as `got`, so the two compare as values.
     pub expected: Value,
     /// Why the engine decided as it did (deciding statement or rule).
     pub why: Text,

@@ -3,7 +3,7 @@
 //! becomes an error result with its line number and the run goes on.
 //!
 //! The kind of a case is told by its fields. IAM cases are decided here; `s3`, `sg` and `nacl`
-//! cases go through [`run_kind`], the single dispatch point the S3/network code plugs into.
+//! cases go through `run_kind`, the single dispatch point the S3/network code plugs into.
 
 use serde_json::{Value, json};
 
@@ -23,13 +23,20 @@ pub use checked::{CaseError, Checked};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CaseKind {
+    /// An IAM case: policies of several kinds and one request, decided by the full evaluation
+    /// logic.
     Iam,
+    /// An S3 case: a bucket policy and Block Public Access settings, judged for public access.
     S3,
+    /// A security-group case: rules and one packet question, or the expected world-exposure
+    /// findings.
     Sg,
+    /// A network-ACL case: numbered rules and one packet question, decided first match wins.
     Nacl,
 }
 
 impl CaseKind {
+    /// The `kind` value the case format's JSON output uses (`iam`, `s3`, `sg`, `nacl`).
     pub fn name(self) -> &'static str {
         match self {
             CaseKind::Iam => "iam",
@@ -60,8 +67,12 @@ impl CaseKind {
 pub struct CaseResult {
     /// 1-based line in the file.
     pub line: usize,
+    /// The case's `id`, as written (a number is kept as its text); `None` only for a line that was
+    /// not an object.
     pub id: Option<String>,
+    /// Told from the fields present; `None` when none of the four kinds' fields is there.
     pub kind: Option<CaseKind>,
+    /// The answer, or why the case could not be run; a bad line never stops the file.
     pub outcome: Result<Checked, CaseError>,
 }
 
@@ -103,6 +114,7 @@ pub fn run_cases(text: &str) -> Vec<CaseResult> {
 /// of deciding a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Explain {
+    /// Every case gets its `why` (what `policy test --json` and the sandbox show).
     Always,
     /// A passing case gets an empty `why`.
     Failures,

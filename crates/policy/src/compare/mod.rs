@@ -1,9 +1,9 @@
 //! Comparing what two policy sets mean: containment over a generated request set that has one
-//! request per cell of the partition the policies draw (see [`universe`]), and the smallest,
+//! request per cell of the partition the policies draw (see [`generate`]), and the smallest,
 //! most readable request where they differ.
 
 pub mod context;
-pub mod universe;
+pub(crate) mod universe;
 
 use crate::evaluate::{Outcome, PolicySet, evaluate};
 use crate::request::Request;
@@ -13,9 +13,14 @@ pub use universe::{Probe, Seeds, generate};
 /// A request on which two policy sets disagree.
 #[derive(Debug, Clone)]
 pub struct Difference {
+    /// The request the two sets decide differently: the counterexample shown to the learner.
     pub request: Request,
+    /// What the first (`sub`) set decides for it.
     pub left: Outcome,
+    /// What the second (`sup`) set decides for it.
     pub right: Outcome,
+    /// How far the request strays from the challenge's named requests (see [`Probe::strangeness`]);
+    /// the smallest is reported.
     pub strangeness: u32,
 }
 

@@ -3,7 +3,7 @@
 //! one exists, how to fix it. Every code is declared once in [`codes::REGISTRY`], so the docs and
 //! the tests cannot drift from the checks.
 
-pub mod actions;
+pub(crate) mod actions;
 mod catalog;
 pub mod codes;
 mod conditions;

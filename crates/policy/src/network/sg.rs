@@ -10,31 +10,40 @@ use super::{Loc, Peer, Protocol, Traffic, group_id, is_world, net_contains, net_
 /// One inbound or outbound rule: what traffic, and from (or to) whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SgRule {
+    /// The protocol and ports the rule admits.
     pub traffic: Traffic,
     /// A CIDR (`cidr`) or a referenced group (`source_sg`).
     pub peer: Peer,
+    /// The rule's description, if written; it never changes what the rule admits.
     pub description: Option<String>,
+    /// Where the rule was written.
     pub loc: Loc,
 }
 
 /// A security group's rules as the learner wrote them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SecurityGroup {
+    /// Inbound rules: traffic that may reach the group's instances.
     pub ingress: Vec<SgRule>,
+    /// Outbound rules: traffic the instances may start; replies to inbound traffic pass regardless.
     pub egress: Vec<SgRule>,
 }
 
 /// Which way the packet travels, seen from the instance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
+    /// Toward the instance.
     Inbound,
+    /// From the instance.
     Outbound,
 }
 
 /// "Can this traffic reach (or leave) an instance in the group?"
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SgQuery {
+    /// Toward or from the instance.
     pub direction: Direction,
+    /// The packet's protocol.
     pub protocol: Protocol,
     /// The port, or the ICMP type.
     pub port: Option<i32>,
@@ -70,9 +79,12 @@ impl RuleList {
 /// [`super::explain::sg_why`] turns it into the one explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reachability {
+    /// Whether the traffic gets through.
     pub reachable: bool,
     /// The list whose rules decided.
     pub list: RuleList,
+    /// Every rule of `list` that admits the traffic (a security group is the union of its rules);
+    /// empty when nothing does.
     pub rules: Vec<usize>,
 }
 
