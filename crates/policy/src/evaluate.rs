@@ -28,7 +28,7 @@ pub struct PolicyEntry {
     pub level: Option<String>,
     /// How the policy is called in traces (a file name, or `identity[0]`).
     pub label: String,
-    /// The parsed document.
+    /// The parsed document; the set owns it so that a trace can point into its statements.
     pub policy: Policy,
 }
 
@@ -103,7 +103,7 @@ pub struct StmtRef {
 /// principal) already failed, so the conditions were not needed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct StatementTrace {
-    /// Which statement this is.
+    /// Which statement this is; [`PolicySet::statement`] looks it up.
     pub at: StmtRef,
     /// The statement's effect, so a reader of the trace need not look it up.
     pub effect: Effect,

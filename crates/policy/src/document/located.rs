@@ -10,7 +10,7 @@ use crate::text::Text;
 /// A value together with where it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Located<T> {
-    /// The value itself.
+    /// The parsed value: a string, an operator, a compiled pattern.
     pub value: T,
     /// Where it was written (the first character of its JSON value).
     pub span: Span,

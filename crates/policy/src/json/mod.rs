@@ -20,7 +20,7 @@ pub type Span = crate::pos::Pos;
 /// A parsed JSON value with the position of its first character.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
-    /// The value.
+    /// What the value is; numbers keep their source text (see [`Kind`]).
     pub kind: Kind,
     /// Where the value's first character is.
     pub span: Span,
@@ -53,7 +53,7 @@ pub struct Member {
     /// Where the name's opening quote is, so an error about the name points at it, not at the
     /// value.
     pub name_span: Span,
-    /// The member's value.
+    /// The member's value, with its own position.
     pub value: Node,
 }
 

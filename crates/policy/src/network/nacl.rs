@@ -11,7 +11,7 @@ use super::{Loc, Protocol, Traffic, is_world, net_contains, net_overlaps, split}
 /// What a matching rule does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RuleAction {
-    /// Let the packet through.
+    /// Let the packet through; its reply still needs a rule of its own (ACLs are stateless).
     Allow,
     /// Drop the packet; a deny with a lower number beats any later allow.
     Deny,
@@ -29,7 +29,7 @@ pub struct NaclRule {
     pub cidr: IpNet,
     /// What the rule does when it is the first to match.
     pub action: RuleAction,
-    /// Where the rule was written.
+    /// Where the rule was written, so findings and explanations point at its line.
     pub loc: Loc,
 }
 
@@ -47,7 +47,7 @@ pub struct NetworkAcl {
 pub struct NaclQuery {
     /// Entering or leaving the subnet.
     pub direction: Direction,
-    /// The packet's protocol.
+    /// The packet's protocol; it decides whether `port` is a port or an ICMP type.
     pub protocol: Protocol,
     /// The destination port (TCP/UDP) or the ICMP type; `None` when the question names none.
     pub port: Option<i32>,

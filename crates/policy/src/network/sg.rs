@@ -16,7 +16,7 @@ pub struct SgRule {
     pub peer: Peer,
     /// The rule's description, if written; it never changes what the rule admits.
     pub description: Option<String>,
-    /// Where the rule was written.
+    /// Where the rule was written, so findings and explanations point at its line.
     pub loc: Loc,
 }
 
@@ -32,9 +32,11 @@ pub struct SecurityGroup {
 /// Which way the packet travels, seen from the instance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
-    /// Toward the instance.
+    /// Toward the instance (into its subnet, for a network ACL). A security group decides it by
+    /// its ingress rules, or by its egress rules when it is a reply (see [`RuleList`]).
     Inbound,
-    /// From the instance.
+    /// From the instance (out of its subnet, for a network ACL). A security group decides it by
+    /// its egress rules, or by its ingress rules when it is a reply.
     Outbound,
 }
 
@@ -43,7 +45,7 @@ pub enum Direction {
 pub struct SgQuery {
     /// Toward or from the instance.
     pub direction: Direction,
-    /// The packet's protocol.
+    /// The packet's protocol; it decides whether `port` is a port or an ICMP type.
     pub protocol: Protocol,
     /// The port, or the ICMP type.
     pub port: Option<i32>,
