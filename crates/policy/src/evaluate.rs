@@ -127,7 +127,7 @@ pub enum Rule {
     Statements,
     /// `sts:GetCallerIdentity`: always allowed to a signed caller, whatever the policies say.
     GetCallerIdentity,
-    /// An SCP level (named in `Trace::scp_level`) has no allow.
+    /// An SCP level has no allow; [`crate::trace::why`] names which.
     ScpMissing,
     /// No identity-based allow (and no resource policy that is enough alone).
     NoAllow,
@@ -157,7 +157,7 @@ pub struct Trace {
     /// For an implicit deny: the policy types that lacked an allow.
     pub missing: Vec<PolicyKind>,
     /// For [`Rule::ScpMissing`]: the SCP level that had no allow.
-    pub scp_level: Option<String>,
+    pub(crate) scp_level: Option<String>,
     /// Caller and resource in one account. Then a resource policy that names the caller itself
     /// allows alone; across accounts the resource policy and the caller's own policies must both
     /// allow.

@@ -29,9 +29,9 @@ pub struct Operator {
     /// The positive comparison; `None` when the name is not an IAM operator (never matches).
     pub base: Option<Base>,
     /// A `...Not...` operator: true when no value matches, and true when the key is absent.
-    pub negated: bool,
+    pub(crate) negated: bool,
     /// An `...IfExists` operator: true when the key is absent, otherwise as without the suffix.
-    pub if_exists: bool,
+    pub(crate) if_exists: bool,
 }
 
 impl Operator {

@@ -116,7 +116,7 @@ pub struct ActionPattern {
     /// As written, for messages and the linter (case kept).
     pub raw: String,
     /// The compiled pattern, matched against the request's lowercased action.
-    pub glob: Glob,
+    pub(crate) glob: Glob,
 }
 
 /// One resource pattern; `glob` is compiled ahead when it has no policy variables.
@@ -125,7 +125,7 @@ pub struct ResourcePattern {
     /// The pattern with its policy variables (`${aws:username}`), resolved per request.
     pub template: Template,
     /// `None` when the pattern has variables: it is then built per request from the resolved text.
-    pub glob: Option<Glob>,
+    pub(crate) glob: Option<Glob>,
     /// The fixed text before the first wildcard or variable: a cheap first test that spares
     /// building a pattern per request when a variable is involved.
     pub prefix: String,
@@ -161,7 +161,7 @@ pub struct PrincipalItem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
     /// The operator as read, and where its name was written.
-    pub operator: Located<Operator>,
+    pub(crate) operator: Located<Operator>,
     /// The context key as written (`aws:SourceIp`); see `key_lc` for matching.
     pub key: Located<String>,
     /// Lowercased once: context keys are case-insensitive.

@@ -52,7 +52,7 @@ pub struct Member {
     pub name: String,
     /// Where the name's opening quote is, so an error about the name points at it, not at the
     /// value.
-    pub name_span: Span,
+    pub(crate) name_span: Span,
     /// The member's value, with its own position.
     pub value: Node,
 }
