@@ -3,11 +3,14 @@
 //! becomes an error result with its line number and the run goes on.
 //!
 //! The kind of a case is told by its fields. IAM cases are decided here; `s3`, `sg` and `nacl`
-//! cases go through `run_kind`, the single dispatch point the S3/network code plugs into.
+//! cases go through `run_kind`, the single dispatch point, to the runners beside this file, which
+//! read the case and ask the S3 and network engines: the engines know nothing of the case format.
 
 use serde_json::{Value, json};
 
 pub(crate) mod checked;
+mod network;
+mod s3;
 
 use crate::diag::Diagnostic;
 use crate::document::{Policy, PolicyKind};
@@ -175,9 +178,9 @@ fn run_kind(kind: CaseKind, node: &Node, explain: Explain) -> Result<Checked, Ca
     match kind {
         CaseKind::Iam => run_iam(node, explain),
         // S3 / security-group / network-ACL cases: decided by the S3 and network modules.
-        CaseKind::S3 => crate::s3::run_case(node),
-        CaseKind::Sg => crate::network::cases::run_sg(node),
-        CaseKind::Nacl => crate::network::cases::run_nacl(node),
+        CaseKind::S3 => s3::run_case(node),
+        CaseKind::Sg => network::run_sg(node),
+        CaseKind::Nacl => network::run_nacl(node),
     }
 }
 

@@ -5,7 +5,6 @@
 //! The shared pieces (protocols, port ranges, who is asking) live here so both agree on what a
 //! rule "matches".
 
-pub(crate) mod cases;
 pub mod explain;
 mod locate;
 pub mod nacl;

@@ -6,12 +6,12 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use super::explain;
-use super::parse::{self, NetParseError, locator};
-use super::sg::WORLD_CODES;
-use crate::cases::checked::{CaseError, Checked};
+use super::checked::{CaseError, Checked};
 use crate::diag::Diagnostic;
 use crate::json::{Kind, Node, Span};
+use crate::network::explain;
+use crate::network::parse::{self, NetParseError, locator};
+use crate::network::sg::WORLD_CODES;
 use crate::text::Text;
 
 fn case_error(e: NetParseError, root: &str) -> CaseError {
