@@ -6,6 +6,7 @@
 
 pub(crate) mod condition;
 pub(crate) mod located;
+pub(crate) mod principal;
 mod statement;
 
 use super::glob::Glob;

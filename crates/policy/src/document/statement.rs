@@ -113,8 +113,8 @@ impl Statement {
         let principal = match (get("Principal"), get("NotPrincipal")) {
             (Some(_), Some(_)) => return Err(pair_err("Principal", "NotPrincipal")),
             (None, None) => None,
-            (Some((v, p)), None) => Some(crate::principal::parse(v, &p, false)?),
-            (None, Some((v, p))) => Some(crate::principal::parse(v, &p, true)?),
+            (Some((v, p)), None) => Some(super::principal::parse(v, &p, false)?),
+            (None, Some((v, p))) => Some(super::principal::parse(v, &p, true)?),
         };
         let conditions = match get("Condition") {
             None => Vec::new(),
