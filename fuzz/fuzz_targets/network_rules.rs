@@ -6,7 +6,7 @@
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use secdojo::policy::json;
-use secdojo::policy::lint::network::{lint_network_acl, lint_security_group};
+use secdojo::policy::lint::{lint_network_acl, lint_security_group};
 use secdojo::policy::network::parse::{locator, nacl_query, network_acl_text, security_group_text, sg_query};
 
 #[derive(Arbitrary, Debug)]

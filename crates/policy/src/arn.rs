@@ -1,6 +1,7 @@
 //! ARN-aware matching for `ArnEquals`/`ArnLike`: IAM compares the six colon-separated parts
 //! (`arn:partition:service:region:account:resource`) one by one, so a `*` in the region never
-//! swallows the account. The resource part keeps any further colons.
+//! swallows the account. The resource part keeps any further colons. The linter's test of an
+//! ARN's shape lives here too, below both the matcher and the lint checks that need it.
 
 use super::glob::Glob;
 
@@ -36,6 +37,26 @@ pub fn arn_like(pattern: &str, value: &str) -> bool {
         .splitn(6, ':')
         .zip(value.splitn(n, ':'))
         .all(|(p, v)| Glob::new(p, false).matches(v))
+}
+
+/// `arn:partition:service:region:account:resource`, ignoring colons inside `${...}` variables.
+pub fn well_formed_arn(raw: &str) -> bool {
+    let mut text = String::with_capacity(raw.len());
+    let mut depth = 0usize;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek() == Some(&'{') {
+            depth += 1;
+            chars.next();
+            text.push('V');
+        } else if c == '}' && depth > 0 {
+            depth -= 1;
+        } else if depth == 0 {
+            text.push(c);
+        }
+    }
+    let parts: Vec<&str> = text.splitn(6, ':').collect();
+    parts.len() == 6 && parts[0] == "arn" && !parts[1].is_empty() && !parts[2].is_empty()
 }
 
 #[cfg(test)]

@@ -21,21 +21,26 @@ use super::request::{PrincipalType, Request, arn_account};
 /// One policy taking part in a decision.
 #[derive(Debug, Clone)]
 pub struct PolicyEntry {
+    /// The role the policy plays; it decides which rule of the evaluation logic the policy takes
+    /// part in.
     pub kind: PolicyKind,
     /// SCP level (root / OU / account); SCPs without a level form one level together.
     pub level: Option<String>,
     /// How the policy is called in traces (a file name, or `identity[0]`).
     pub label: String,
+    /// The parsed document; the set owns it so that a trace can point into its statements.
     pub policy: Policy,
 }
 
 /// Every policy that applies to one request.
 #[derive(Debug, Clone, Default)]
 pub struct PolicySet {
+    /// The policies in the order added; the trace's [`StmtRef::entry`] indexes this list.
     pub entries: Vec<PolicyEntry>,
 }
 
 impl PolicySet {
+    /// An empty set: it allows nothing (everything is an implicit deny) until policies are added.
     pub fn new() -> Self {
         Self::default()
     }
@@ -52,6 +57,7 @@ impl PolicySet {
         self
     }
 
+    /// The statement a trace points at; `None` when the reference belongs to another set.
     pub fn statement(&self, r: StmtRef) -> Option<&Statement> {
         self.entries
             .get(r.entry)?
@@ -64,12 +70,17 @@ impl PolicySet {
 /// The three answers IAM can give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Outcome {
+    /// Some applicable statement allows and every policy type that must allow does.
     Allow,
+    /// An applicable `Deny` statement matched; no allow anywhere can override it.
     ExplicitDeny,
+    /// Nothing denies, but a needed allow is missing (IAM's default: everything not allowed is
+    /// denied).
     ImplicitDeny,
 }
 
 impl Outcome {
+    /// The name as IAM's policy simulator spells it, used by the case format (`ExplicitDeny`).
     pub fn name(self) -> &'static str {
         match self {
             Outcome::Allow => "Allow",
@@ -82,7 +93,9 @@ impl Outcome {
 /// Points at one statement of a policy set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct StmtRef {
+    /// Index into [`PolicySet::entries`].
     pub entry: usize,
+    /// Index into that policy's statements ([`Statement::index`]).
     pub statement: usize,
 }
 
@@ -90,13 +103,19 @@ pub struct StmtRef {
 /// principal) already failed, so the conditions were not needed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct StatementTrace {
+    /// Which statement this is; [`PolicySet::statement`] looks it up.
     pub at: StmtRef,
+    /// The statement's effect, so a reader of the trace need not look it up.
     pub effect: Effect,
+    /// Whether `Action`/`NotAction` matched the request's action.
     pub action: bool,
+    /// Whether `Resource`/`NotResource` matched; true for statements without one (trust policies).
     pub resource: bool,
     /// `None` for policies without Principal (identity, SCP, ...).
     pub principal: Option<PrincipalMatch>,
+    /// Each condition entry's result and why, in statement order.
     pub conditions: Option<Vec<(bool, CondReason)>>,
+    /// Whether every element matched, so the statement's effect counts in the decision.
     pub applies: bool,
 }
 
@@ -106,8 +125,9 @@ pub struct StatementTrace {
 pub enum Rule {
     /// Decided by the statements in `deciding`.
     Statements,
+    /// `sts:GetCallerIdentity`: always allowed to a signed caller, whatever the policies say.
     GetCallerIdentity,
-    /// An SCP level (named in `Trace::scp_level`) has no allow.
+    /// An SCP level has no allow; [`crate::trace::why`] names which.
     ScpMissing,
     /// No identity-based allow (and no resource policy that is enough alone).
     NoAllow,
@@ -128,20 +148,28 @@ pub enum Rule {
 /// Everything needed to explain a decision.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Trace {
+    /// How every statement of the set fared, in set order.
     pub statements: Vec<StatementTrace>,
     /// Statements that decided (the denies, or the allows that were needed).
     pub deciding: Vec<StmtRef>,
+    /// Which rule of the evaluation logic decided.
     pub rule: Rule,
     /// For an implicit deny: the policy types that lacked an allow.
     pub missing: Vec<PolicyKind>,
-    pub scp_level: Option<String>,
+    /// For [`Rule::ScpMissing`]: the SCP level that had no allow.
+    pub(crate) scp_level: Option<String>,
+    /// Caller and resource in one account. Then a resource policy that names the caller itself
+    /// allows alone; across accounts the resource policy and the caller's own policies must both
+    /// allow.
     pub same_account: bool,
 }
 
 /// A decision and its explanation.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Decision {
+    /// What IAM would answer.
     pub outcome: Outcome,
+    /// Why, statement by statement, for the learner's explanation.
     pub trace: Trace,
 }
 

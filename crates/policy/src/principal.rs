@@ -1,15 +1,15 @@
-//! `Principal` / `NotPrincipal`: how they are written and whom they name. How a resource policy
+//! `Principal` / `NotPrincipal`: whom they name (they are read by `document`). How a resource policy
 //! counts in a decision depends on *how* it names the caller (the user or session itself, the
 //! role behind a session, or only the account), so matching returns that, not just a yes/no.
 
-use super::document::{Block, DocError, Located, PrincipalItem, PrincipalKind, err, strings};
-use super::json::{Kind, Node, path_key};
+use super::document::{Block, PrincipalItem, PrincipalKind};
 use super::request::{PrincipalType, Request, arn_account};
 
 /// How a principal entry names the caller, weakest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PrincipalMatch {
+    /// The entry does not name the caller.
     None,
     /// The caller's account (`123456789012` or `arn:aws:iam::123456789012:root`): the account
     /// delegates, so the caller still needs an identity-based allow.
@@ -20,69 +20,6 @@ pub enum PrincipalMatch {
     Direct,
     /// `"*"`: everyone, anonymous callers included.
     Everyone,
-}
-
-/// Parses the value of `Principal` or `NotPrincipal`.
-pub fn parse(n: &Node, path: &str, negated: bool) -> Result<Block<PrincipalItem>, DocError> {
-    let mut items = Vec::new();
-    match &n.kind {
-        Kind::String(s) if s == "*" => items.push(Located {
-            value: PrincipalItem {
-                kind: PrincipalKind::Everyone,
-                value: "*".into(),
-            },
-            span: n.span,
-            path: path.to_string(),
-        }),
-        Kind::Object(members) => {
-            for m in members {
-                let kind = match m.name.as_str() {
-                    "AWS" => PrincipalKind::Aws,
-                    "Service" => PrincipalKind::Service,
-                    "Federated" => PrincipalKind::Federated,
-                    "CanonicalUser" => PrincipalKind::CanonicalUser,
-                    other => {
-                        return Err(err(
-                            &m.value,
-                            &path_key(path, other),
-                            "bad-principal",
-                            format!(
-                                "Principal の種類 \"{other}\" はありません(AWS, Service, Federated, CanonicalUser)"
-                            ),
-                            format!(
-                                "unknown principal type \"{other}\" (AWS, Service, Federated, CanonicalUser)"
-                            ),
-                        ));
-                    }
-                };
-                for l in strings(&m.value, &path_key(path, &m.name))? {
-                    items.push(Located {
-                        value: PrincipalItem {
-                            kind,
-                            value: l.value,
-                        },
-                        span: l.span,
-                        path: l.path,
-                    });
-                }
-            }
-        }
-        _ => {
-            return Err(err(
-                n,
-                path,
-                "bad-principal",
-                "Principal は \"*\" か {\"AWS\": ...} のようなオブジェクトで書いてください".into(),
-                "Principal must be \"*\" or an object such as {\"AWS\": ...}".into(),
-            ));
-        }
-    }
-    Ok(Block {
-        negated,
-        items,
-        span: n.span,
-        path: path.to_string(),
-    })
 }
 
 /// The account id an `AWS` principal value names when it names a whole account.
@@ -216,6 +153,7 @@ fn excluded(block: &Block<PrincipalItem>, req: &Request) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::principal::parse;
     use crate::json::parse as pj;
 
     fn block(json: &str, neg: bool) -> Block<PrincipalItem> {

@@ -2,80 +2,31 @@
 //! keys. Its JSON shape is the `request` object of the policy case format
 //! (docs/policy-cases.md), used by `policy test` and `policy eval` alike.
 
-use super::document::DocError;
+use super::document::located::DocError;
 use super::json::{Kind, Node, path_key};
 use super::text::Text;
 
-/// A context value: one string, or several for multivalued keys such as `aws:TagKeys`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CtxValue {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl CtxValue {
-    /// The value if it is single (policy variables cannot use multivalued keys).
-    pub fn single(&self) -> Option<&str> {
-        match self {
-            CtxValue::One(s) => Some(s),
-            CtxValue::Many(_) => None,
-        }
-    }
-
-    pub fn values(&self) -> &[String] {
-        match self {
-            CtxValue::One(s) => std::slice::from_ref(s),
-            CtxValue::Many(v) => v,
-        }
-    }
-}
-
-/// The request context. Key names are case-insensitive in IAM, so they are stored lowercased.
-/// A request carries a handful of keys, so a flat list beats hashing on every lookup.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Context {
-    entries: Vec<(String, CtxValue)>,
-}
-
-impl Context {
-    /// Sets a key (replacing an earlier value of the same key, in any letter case).
-    pub fn insert(&mut self, key: &str, value: CtxValue) {
-        let key = key.to_ascii_lowercase();
-        match self.entries.iter_mut().find(|(k, _)| *k == key) {
-            Some(slot) => slot.1 = value,
-            None => self.entries.push((key, value)),
-        }
-    }
-
-    /// Every key (lowercased) and value, in insertion order.
-    pub fn entries(&self) -> impl Iterator<Item = (&str, &CtxValue)> {
-        self.entries.iter().map(|(k, v)| (k.as_str(), v))
-    }
-
-    /// Drops a key; `key_lc` must be lowercased.
-    pub fn remove(&mut self, key_lc: &str) {
-        self.entries.retain(|(k, _)| k != key_lc);
-    }
-
-    /// Looks a key up; `key` must already be lowercased (the parser lowercases policy keys once).
-    pub fn get(&self, key_lc: &str) -> Option<&CtxValue> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k == key_lc)
-            .map(|(_, v)| v)
-    }
-}
+pub use super::context::{Context, CtxValue};
 
 /// Who is calling, as the resource-policy and evaluation rules need to tell them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PrincipalType {
+    /// An IAM user (`arn:aws:iam::ACCOUNT:user/NAME`).
     User,
+    /// A role named by its role ARN (`arn:aws:iam::ACCOUNT:role/NAME`).
     Role,
+    /// A session of an assumed role (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`); policies
+    /// naming the role match it too.
     AssumedRole,
+    /// The account's root user: it needs no identity-based allow; explicit denies, SCPs and another
+    /// account's resource policy still apply.
     Root,
+    /// An unsigned request: only a resource policy that allows everyone (`"*"`) can admit it.
     Anonymous,
+    /// An AWS service acting itself (`cloudtrail.amazonaws.com`), named by a `Service` principal.
     Service,
+    /// A federated web-identity or SAML caller, named by a `Federated` principal.
     Federated,
 }
 
@@ -84,15 +35,24 @@ pub enum PrincipalType {
 pub struct Request {
     /// ARN, service name, or `anonymous`.
     pub principal: String,
+    /// Told from the principal's form unless the case says; it decides which principal entries can
+    /// match.
     pub principal_type: PrincipalType,
+    /// The caller's 12-digit account id, read from the principal's ARN unless the case gives it;
+    /// `None` when neither names one (anonymous and service callers).
     pub principal_account: Option<String>,
     /// For a role session: the role it belongs to (a resource policy naming the role matches).
     pub role_arn: Option<String>,
+    /// `service:Action` as the caller sent it (`s3:GetObject`).
     pub action: String,
     /// `action` ASCII-lowercased once, because actions compare case-insensitively.
     pub action_lc: String,
+    /// The ARN the action is on (`*` for actions without a resource).
     pub resource: String,
+    /// The account that owns the resource; when it differs from the caller's, both sides must
+    /// allow.
     pub resource_account: Option<String>,
+    /// The condition keys the request carries, global keys (`aws:SourceIp`) and service keys alike.
     pub context: Context,
 }
 

@@ -7,28 +7,28 @@
 //! not count (S3 User Guide, "Blocking public access", section "The meaning of public").
 
 use ipnet::IpNet;
-use serde_json::json;
 
-use super::cases::{CaseError, Checked};
 use super::condition::{Operator, SetOp};
 use super::document::{Condition, Effect, Policy, PrincipalKind, Statement};
-use super::json::{Kind, Node};
 use super::text::Text;
 use super::values::Base;
 use super::variables::{Part, Template};
-use crate::diag::Diagnostic;
 
 /// The four settings; `Default` is all off. Levels (organization, account, bucket) combine by
 /// taking the most restrictive value of each, see [`BlockPublicAccess::most_restrictive`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct BlockPublicAccess {
+    /// PUT calls that would add a public ACL to the bucket or an object are refused.
     #[serde(rename = "BlockPublicAcls")]
     pub block_public_acls: bool,
+    /// Public ACLs already on the bucket and its objects are ignored.
     #[serde(rename = "IgnorePublicAcls")]
     pub ignore_public_acls: bool,
+    /// PutBucketPolicy is refused (403) when the new policy is public.
     #[serde(rename = "BlockPublicPolicy")]
     pub block_public_policy: bool,
+    /// A public policy admits only AWS service principals and the bucket owner's own account.
     #[serde(rename = "RestrictPublicBuckets")]
     pub restrict_public_buckets: bool,
 }
@@ -57,10 +57,16 @@ impl BlockPublicAccess {
 /// One statement that makes the policy public, and why (for the learner and the linter).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PublicGrant {
+    /// 0-based index of the statement in the bucket policy.
     pub statement: usize,
+    /// JSON path of that statement.
     pub path: String,
+    /// 1-based line of the statement's start.
     pub line: u32,
+    /// 1-based column of the statement's start.
     pub col: u32,
+    /// Why S3 counts it as public (which principal, and which condition fails to limit it), in both
+    /// languages.
     pub why: Text,
 }
 
@@ -74,6 +80,7 @@ pub struct PublicStatus {
     /// Effectively public through the policy: public, and neither `BlockPublicPolicy` nor
     /// `RestrictPublicBuckets` is on.
     pub public: bool,
+    /// Every public statement, in policy order; empty when the policy is not public.
     pub grants: Vec<PublicGrant>,
 }
 
@@ -271,74 +278,4 @@ fn narrow_cidr(t: &Template) -> bool {
         Some(IpNet::V6(n)) => n.prefix_len() >= 32,
         None => false,
     }
-}
-
-fn settings(node: &Node, key: &str) -> Result<BlockPublicAccess, CaseError> {
-    match node.get(key) {
-        None => Ok(BlockPublicAccess::default()),
-        Some(n) if n.kind == Kind::Null => Ok(BlockPublicAccess::default()),
-        Some(n) => serde_json::from_value(n.to_value()).map_err(|e| {
-            Diagnostic::error(Text::new(
-                format!("{key} は 4 つの設定を true/false で書いたオブジェクトにしてください: {e}"),
-                format!("{key} must be an object of the four settings as true/false: {e}"),
-            ))
-            .at(n.span)
-        }),
-    }
-}
-
-/// Runs one `bucket_policy` case of the case format. Missing settings are off; an optional
-/// `account_block_public_access` combines with the bucket's as S3 does (most restrictive).
-pub fn run_case(node: &Node) -> Result<Checked, CaseError> {
-    let bpa = settings(node, "block_public_access")?
-        .most_restrictive(settings(node, "account_block_public_access")?);
-    let policy = match node.get("bucket_policy") {
-        None => None,
-        Some(n) if n.kind == Kind::Null => None,
-        Some(n) => Some(Policy::from_node(n, "$.bucket_policy")?),
-    };
-    let status = assess(policy.as_ref(), bpa);
-    let got = json!({
-        "public": status.public,
-        "policy_is_public": status.policy_is_public,
-        "put_policy_rejected": status.put_policy_rejected,
-    });
-    let mut expected = json!({});
-    let mut pass = None;
-    for (field, value) in [
-        ("public", status.public),
-        ("policy_is_public", status.policy_is_public),
-        ("put_policy_rejected", status.put_policy_rejected),
-    ] {
-        let key = format!("expected_{field}");
-        let Some(e) = node.get(&key).filter(|n| n.kind != Kind::Null) else {
-            continue;
-        };
-        let Some(want) = e.as_bool() else {
-            return Err(Diagnostic::error(Text::new(
-                format!("{key} は true か false で書いてください"),
-                format!("{key} must be true or false"),
-            ))
-            .at(e.span));
-        };
-        expected[field] = json!(want);
-        pass = Some(pass.unwrap_or(true) && want == value);
-    }
-    let why = match status.grants.first() {
-        Some(g) => Text::new(
-            format!("{}: {}", g.path, g.why.ja),
-            format!("{}: {}", g.path, g.why.en),
-        ),
-        None if policy.is_some() => Text::new(
-            "すべての許可が固定値のプリンシパルか条件に限られています",
-            "every grant is limited to fixed principals or condition values",
-        ),
-        None => Text::new("バケットポリシーがありません", "no bucket policy"),
-    };
-    Ok(Checked {
-        pass,
-        got,
-        expected,
-        why,
-    })
 }

@@ -14,8 +14,8 @@
 
 use std::borrow::Cow;
 
+use super::context::Context;
 use super::glob::{Glob, Piece, Tok};
-use super::request::Context;
 
 /// One piece of a value that may contain variables.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,7 +174,7 @@ fn unquote(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::{Context, CtxValue};
+    use crate::context::{Context, CtxValue};
 
     fn ctx() -> Context {
         let mut c = Context::default();

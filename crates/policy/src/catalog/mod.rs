@@ -20,9 +20,13 @@ pub use pattern::{arn_format_pattern, arn_patterns_intersect, patterns_intersect
 /// How AWS classifies what an action does (the "Access level" column of the reference).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum AccessLevel {
+    /// Lists resources without reading their content (`s3:ListBucket`).
     List,
+    /// Reads content or configuration (`s3:GetObject`).
     Read,
+    /// Changes only tags, which tag-based access control can still make powerful.
     Tagging,
+    /// Creates, changes or deletes resources (`s3:PutObject`).
     Write,
     /// Changes who may do what: policies, grants, ACLs, credentials, passing roles.
     PermissionsManagement,
@@ -48,6 +52,7 @@ pub struct Action {
     pub name: String,
     /// `service:action`, lowercased, for matching patterns.
     pub full_lc: String,
+    /// The reference's access level, which the linter uses to judge how broad a grant is.
     pub level: AccessLevel,
     /// Indices into the service's resource types, with whether the type is required.
     resources: Vec<(u16, bool)>,
@@ -58,6 +63,8 @@ pub struct Action {
 /// A resource type and the ARN format that names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResourceType {
+    /// The reference's resource-type name (`object`, `bucket`), as an action's Resource column
+    /// names it.
     pub name: String,
     /// `arn:${Partition}:s3:::${BucketName}/${ObjectName}`.
     pub arn: String,
@@ -224,7 +231,9 @@ impl Service {
 /// A reference to one action of the catalog.
 #[derive(Debug, Clone, Copy)]
 pub struct ActionRef<'a> {
+    /// The service the action belongs to, for its prefix, resource types and condition keys.
     pub service: &'a Service,
+    /// The action itself within that service.
     pub action: &'a Action,
 }
 

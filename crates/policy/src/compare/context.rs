@@ -4,7 +4,8 @@
 //! instead of varying them, and varies only what a caller can choose (transport, address,
 //! MFA, tags, the source of a service call).
 
-use crate::request::{Context, CtxValue, PrincipalType, Request};
+use crate::context::{Context, CtxValue};
+use crate::request::{PrincipalType, Request};
 
 /// The organization every account of the course's story belongs to, except the outside partner.
 pub const ORG_ID: &str = "o-exampleorgid";

@@ -1,9 +1,9 @@
 //! Comparing what two policy sets mean: containment over a generated request set that has one
-//! request per cell of the partition the policies draw (see [`universe`]), and the smallest,
+//! request per cell of the partition the policies draw (see [`generate`]), and the smallest,
 //! most readable request where they differ.
 
 pub mod context;
-pub mod universe;
+pub(crate) mod universe;
 
 use crate::evaluate::{Outcome, PolicySet, evaluate};
 use crate::request::Request;
@@ -13,10 +13,15 @@ pub use universe::{MAX_PROBES, Probe, Seeds, generate, generate_within};
 /// A request on which two policy sets disagree.
 #[derive(Debug, Clone)]
 pub struct Difference {
+    /// The request the two sets decide differently: the counterexample shown to the learner.
     pub request: Request,
+    /// What the first (`sub`) set decides for it.
     pub left: Outcome,
+    /// What the second (`sup`) set decides for it.
     pub right: Outcome,
-    pub strangeness: u32,
+    /// How far the request strays from the challenge's named requests (see [`Probe::strangeness`]);
+    /// the smallest is reported.
+    pub(crate) strangeness: u32,
 }
 
 /// The most readable request allowed by `sub` and not by `sup`, if any: `sub ⊆ sup` holds on

@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::context::{self, DERIVED, STORY_ACCOUNTS};
 use crate::catalog::catalog;
+use crate::context::CtxValue;
 use crate::document::{Policy, PrincipalKind};
-use crate::request::{CtxValue, PrincipalType, Request, arn_account};
+use crate::request::{PrincipalType, Request, arn_account};
 use crate::values::Base;
 use crate::variables::Part;
 
@@ -18,6 +19,8 @@ type Assignment = Vec<(String, Option<String>)>;
 
 /// What to draw the partition from.
 pub struct Seeds<'a> {
+    /// The policies whose patterns and condition literals draw the partition; every set to be
+    /// compared must be among them.
     pub policies: Vec<&'a Policy>,
     /// The challenge's named requests: their principals, actions and resources are preferred in
     /// a counterexample, and they are part of the set.
@@ -29,8 +32,11 @@ pub struct Seeds<'a> {
 /// A generated request and how far it strays from what the challenge names (0 = all named).
 #[derive(Debug, Clone)]
 pub struct Probe {
+    /// One representative request of its cell of the partition.
     pub request: Request,
-    pub strangeness: u32,
+    /// Four per named part replaced (principal, action, resource) plus one per unusual context
+    /// value: lower reads more naturally.
+    pub(crate) strangeness: u32,
 }
 
 /// Replaces wildcards with short, long and empty fillers, so both "exactly the prefix" and

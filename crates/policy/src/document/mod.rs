@@ -4,30 +4,41 @@
 //! unknown elements, wrong JSON types) and lenient where IAM accepts it and only a linter should
 //! complain (unknown condition operators are kept and never match).
 
-use std::fmt;
-
+pub(crate) mod condition;
+pub(crate) mod located;
+pub(crate) mod principal;
 mod statement;
 
-use super::condition::Operator;
 use super::glob::Glob;
 use super::json::{self, Kind, Node, Span, path_index, path_key};
 use super::text::Text;
 use super::values::PolicyValue;
 use super::variables::Template;
+use condition::Operator;
+pub use located::{DocError, Located};
+use located::{duplicate, err, string_of, wrong_type};
 
 /// Which role a document plays in a decision; it decides which elements are required.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PolicyKind {
+    /// Attached to a user, group or role; names no Principal and needs a Resource.
     Identity,
+    /// Attached to a resource (a bucket policy); names a Principal.
     Resource,
+    /// A role's trust policy: who may assume it; names a Principal and no Resource.
     Trust,
+    /// A permissions boundary: caps what identity policies can grant, never grants itself.
     Boundary,
+    /// A session policy passed at AssumeRole: caps the session like a boundary.
     Session,
+    /// A service control policy: caps every principal of the accounts under it, by organization
+    /// level.
     Scp,
 }
 
 impl PolicyKind {
+    /// The kebab-case name the case format and the command line use (`identity`, `scp`).
     pub fn name(self) -> &'static str {
         match self {
             PolicyKind::Identity => "identity",
@@ -39,6 +50,7 @@ impl PolicyKind {
         }
     }
 
+    /// The inverse of [`PolicyKind::name`]; `None` for any other word, so a caller can report it.
     pub fn from_name(s: &str) -> Option<PolicyKind> {
         Some(match s {
             "identity" => PolicyKind::Identity,
@@ -57,54 +69,29 @@ impl PolicyKind {
     }
 }
 
-/// A value together with where it was written.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Located<T> {
-    pub value: T,
-    pub span: Span,
-    pub path: String,
-}
-
-/// A document error: where, a stable code, and the message in both languages.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DocError {
-    pub span: Span,
-    pub path: String,
-    pub code: &'static str,
-    pub msg: Text,
-}
-
-impl fmt::Display for DocError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}): {}", self.span, self.path, self.msg.en)
-    }
-}
-
-impl std::error::Error for DocError {}
-
-impl From<DocError> for crate::diag::Diagnostic {
-    fn from(e: DocError) -> Self {
-        crate::diag::Diagnostic::error(e.msg)
-            .at(e.span)
-            .with_path(e.path)
-            .with_code(e.code)
-    }
-}
-
+/// What a statement does when it applies. A matching `Deny` wins over every `Allow` in every
+/// policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Effect {
+    /// Grants the request, if no applicable statement denies it and every capping policy allows it
+    /// too.
     Allow,
+    /// Refuses the request outright (an explicit deny), whatever else allows it.
     Deny,
 }
 
 /// A parsed policy document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
+    /// `Version` as written; without it IAM reads `2008-10-17` and substitutes no policy variables.
     pub version: Option<Located<String>>,
+    /// The optional `Id`, as written; it has no effect on a decision.
     pub id: Option<Located<String>>,
+    /// The statements in the order written; a single-object `Statement` gives one.
     pub statements: Vec<Statement>,
     /// Whether `Statement` was written as an array (a single object is allowed too).
     pub statement_is_array: bool,
+    /// Where the document's outer object starts.
     pub span: Span,
     /// Policy variables are substituted only under `"Version": "2012-10-17"`.
     pub variables: bool,
@@ -115,23 +102,31 @@ pub struct Policy {
 pub struct Block<T> {
     /// True for the `Not...` form.
     pub negated: bool,
+    /// The entries, each with its own position. An empty array parses to none, and then nothing
+    /// matches (everything does for the `Not...` form).
     pub items: Vec<Located<T>>,
+    /// Where the element's value starts, for messages about the block as a whole.
     pub span: Span,
+    /// JSON path of the element's value (`$.Statement[0].Action`).
     pub path: String,
 }
 
 /// One action pattern, compiled lowercased (actions compare case-insensitively).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionPattern {
+    /// As written, for messages and the linter (case kept).
     pub raw: String,
-    pub glob: Glob,
+    /// The compiled pattern, matched against the request's lowercased action.
+    pub(crate) glob: Glob,
 }
 
 /// One resource pattern; `glob` is compiled ahead when it has no policy variables.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResourcePattern {
+    /// The pattern with its policy variables (`${aws:username}`), resolved per request.
     pub template: Template,
-    pub glob: Option<Glob>,
+    /// `None` when the pattern has variables: it is then built per request from the resolved text.
+    pub(crate) glob: Option<Glob>,
     /// The fixed text before the first wildcard or variable: a cheap first test that spares
     /// building a pattern per request when a variable is involved.
     pub prefix: String,
@@ -142,64 +137,68 @@ pub struct ResourcePattern {
 pub enum PrincipalKind {
     /// `"Principal": "*"`.
     Everyone,
+    /// `"AWS"`: an account id, an account root, or a user, role or session ARN.
     Aws,
+    /// `"Service"`: an AWS service principal such as `cloudtrail.amazonaws.com`.
     Service,
+    /// `"Federated"`: a SAML or OIDC provider, or a web identity provider such as
+    /// `cognito-identity.amazonaws.com`.
     Federated,
+    /// `"CanonicalUser"`: an S3 canonical user id, used by S3 ACLs and CloudFront origin access
+    /// identities.
     CanonicalUser,
 }
 
+/// One entry of a Principal block: what kind of principal, and the id or ARN as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrincipalItem {
+    /// The key the entry sits under (`AWS`, `Service`, ...), or `Everyone` for a bare `"*"`.
     pub kind: PrincipalKind,
+    /// The id, ARN or service name as written (`*` inside `{"AWS": "*"}` also means everyone).
     pub value: String,
 }
 
 /// One `operator: {key: values}` entry of a Condition block.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
-    pub operator: Located<Operator>,
+    /// The operator as read, and where its name was written.
+    pub(crate) operator: Located<Operator>,
+    /// The context key as written (`aws:SourceIp`); see `key_lc` for matching.
     pub key: Located<String>,
     /// Lowercased once: context keys are case-insensitive.
     pub key_lc: String,
+    /// The values, OR-ed (NOR-ed for a negated operator); a single value is a list of one.
     pub values: Vec<Located<Template>>,
     /// Values without policy variables, parsed for their operator once at load time (same
     /// order as `values`; `None` where a variable must be resolved per request).
     pub prepared: Vec<Option<PolicyValue<'static>>>,
 }
 
+/// One statement of a policy, parsed and checked the way IAM checks it, with positions for the
+/// trace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
+    /// 0-based position among the policy's statements, as the trace and
+    /// [`crate::evaluate::StmtRef`] count them.
     pub index: usize,
+    /// JSON path of the statement (`$.Statement[1]`, or `$.Statement` for a single object).
     pub path: String,
+    /// Where the statement's object starts.
     pub span: Span,
+    /// The optional `Sid`, which the trace uses to name the statement.
     pub sid: Option<Located<String>>,
+    /// `Allow` or `Deny`, spelled exactly (IAM refuses `allow`).
     pub effect: Located<Effect>,
+    /// `Action` or `NotAction`; every statement has exactly one.
     pub action: Block<ActionPattern>,
+    /// `Resource` or `NotResource`; `None` when neither is written, which a trust policy requires
+    /// and identity, boundary and session policies forbid ([`Policy::check_kind`] reports both).
     pub resource: Option<Block<ResourcePattern>>,
+    /// `Principal` or `NotPrincipal`; present only in resource and trust policies.
     pub principal: Option<Block<PrincipalItem>>,
+    /// Every `operator × key` entry of the Condition block; all must hold (AND). Empty when there
+    /// is none.
     pub conditions: Vec<Condition>,
-}
-
-pub(crate) fn err(n: &Node, path: &str, code: &'static str, ja: String, en: String) -> DocError {
-    DocError {
-        span: n.span,
-        path: path.to_string(),
-        code,
-        msg: Text::new(ja, en),
-    }
-}
-
-pub(crate) fn wrong_type(n: &Node, path: &str, what: &str, ja_what: &str) -> DocError {
-    err(
-        n,
-        path,
-        "wrong-type",
-        format!(
-            "{path} は{ja_what}で書いてください({} になっています)",
-            n.type_name()
-        ),
-        format!("{path} must be {what}, found {}", n.type_name()),
-    )
 }
 
 impl Policy {
@@ -364,44 +363,5 @@ impl Policy {
             }
         }
         out
-    }
-}
-
-pub(crate) fn duplicate(n: &Node, path: &str, name: &str) -> DocError {
-    err(
-        n,
-        path,
-        "duplicate-element",
-        format!("\"{name}\" が 2 回書かれています"),
-        format!("\"{name}\" appears twice"),
-    )
-}
-
-pub(crate) fn string_of(n: &Node, path: &str) -> Result<Located<String>, DocError> {
-    match n.as_str() {
-        Some(s) => Ok(Located {
-            value: s.to_string(),
-            span: n.span,
-            path: path.to_string(),
-        }),
-        None => Err(wrong_type(n, path, "a string", "文字列")),
-    }
-}
-
-/// A string or an array of strings, as Action, Resource and principal values are written.
-pub(crate) fn strings(n: &Node, path: &str) -> Result<Vec<Located<String>>, DocError> {
-    match &n.kind {
-        Kind::String(_) => Ok(vec![string_of(n, path)?]),
-        Kind::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, it)| string_of(it, &path_index(path, i)))
-            .collect(),
-        _ => Err(wrong_type(
-            n,
-            path,
-            "a string or an array of strings",
-            "文字列か文字列の配列",
-        )),
     }
 }

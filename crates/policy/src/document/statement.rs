@@ -2,10 +2,8 @@
 //! duplicates, Effect spelled exactly, Action xor NotAction, Resource xor NotResource, Principal
 //! xor NotPrincipal), compiled for fast matching.
 
-use super::{
-    ActionPattern, Block, DocError, Effect, Located, ResourcePattern, Statement, duplicate, err,
-    string_of, wrong_type,
-};
+use super::located::{DocError, Located, duplicate, err, string_of, wrong_type};
+use super::{ActionPattern, Block, Effect, ResourcePattern, Statement};
 use crate::glob::Glob;
 use crate::json::{Kind, Node, path_index, path_key};
 use crate::variables::Template;
@@ -115,12 +113,12 @@ impl Statement {
         let principal = match (get("Principal"), get("NotPrincipal")) {
             (Some(_), Some(_)) => return Err(pair_err("Principal", "NotPrincipal")),
             (None, None) => None,
-            (Some((v, p)), None) => Some(crate::principal::parse(v, &p, false)?),
-            (None, Some((v, p))) => Some(crate::principal::parse(v, &p, true)?),
+            (Some((v, p)), None) => Some(super::principal::parse(v, &p, false)?),
+            (None, Some((v, p))) => Some(super::principal::parse(v, &p, true)?),
         };
         let conditions = match get("Condition") {
             None => Vec::new(),
-            Some((v, p)) => crate::condition::parse_block(v, &p, vars)?,
+            Some((v, p)) => super::condition::parse_block(v, &p, vars)?,
         };
         Ok(Statement {
             index,

@@ -15,16 +15,20 @@ use bitap::Bitap;
 
 /// One position of a segment: a fixed character or `?`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Piece {
+pub(crate) enum Piece {
+    /// This character (compared case-insensitively when the pattern says so).
     Char(char),
+    /// `?`: any one character.
     One,
 }
 
 /// A token of a pattern before it is cut into segments. Policy variables produce `Lit` text whose
 /// `*` and `?` must stay literal, hence the distinction from raw pattern text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tok {
+pub(crate) enum Tok {
+    /// One fixed position.
     Piece(Piece),
+    /// `*`: any run of characters, the empty one included.
     Star,
 }
 
@@ -98,7 +102,7 @@ impl Glob {
     }
 
     /// Compiles a token stream (literal text from variables mixed with wildcards).
-    pub fn from_toks(toks: impl IntoIterator<Item = Tok>, case_insensitive: bool) -> Glob {
+    pub(crate) fn from_toks(toks: impl IntoIterator<Item = Tok>, case_insensitive: bool) -> Glob {
         let mut segs: Vec<Vec<Piece>> = vec![Vec::new()];
         let mut prev_star = false;
         let mut any_one = false;

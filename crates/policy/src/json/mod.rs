@@ -20,7 +20,9 @@ pub type Span = crate::pos::Pos;
 /// A parsed JSON value with the position of its first character.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// What the value is; numbers keep their source text (see [`Kind`]).
     pub kind: Kind,
+    /// Where the value's first character is.
     pub span: Span,
 }
 
@@ -28,11 +30,17 @@ pub struct Node {
 /// or parses them with its own rules.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number, as its source text (`1.0` and `1` stay different).
     Number(String),
+    /// A string, escapes decoded.
     String(String),
+    /// An array, in order.
     Array(Vec<Node>),
+    /// An object's members in the order written, duplicates kept.
     Object(Vec<Member>),
 }
 
@@ -40,8 +48,12 @@ pub enum Kind {
 /// point at the second one).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
+    /// The member's name, escapes decoded.
     pub name: String,
-    pub name_span: Span,
+    /// Where the name's opening quote is, so an error about the name points at it, not at the
+    /// value.
+    pub(crate) name_span: Span,
+    /// The member's value, with its own position.
     pub value: Node,
 }
 
@@ -54,6 +66,7 @@ impl Node {
             .map(|m| &m.value)
     }
 
+    /// The members of an object, in order; `None` for any other value.
     pub fn members(&self) -> Option<&[Member]> {
         match &self.kind {
             Kind::Object(m) => Some(m),
@@ -61,6 +74,8 @@ impl Node {
         }
     }
 
+    /// The text of a string; `None` for any other value (a number is not read as text here: see
+    /// [`Node::scalar_text`]).
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             Kind::String(s) => Some(s),
@@ -68,6 +83,7 @@ impl Node {
         }
     }
 
+    /// The items of an array; `None` for any other value.
     pub fn as_array(&self) -> Option<&[Node]> {
         match &self.kind {
             Kind::Array(a) => Some(a),
@@ -75,7 +91,7 @@ impl Node {
         }
     }
 
-    pub fn as_bool(&self) -> Option<bool> {
+    pub(crate) fn as_bool(&self) -> Option<bool> {
         match self.kind {
             Kind::Bool(b) => Some(b),
             _ => None,
@@ -126,8 +142,11 @@ impl Node {
 /// A syntax error: where (line:col and the byte offset), and what in both languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct JsonError {
+    /// Line and column of the offending character.
     pub span: Span,
+    /// Byte offset of the same character, for editors that place a cursor by offset.
     pub offset: usize,
+    /// What is wrong, in Japanese and English.
     pub msg: Text,
 }
 

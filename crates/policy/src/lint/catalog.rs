@@ -246,7 +246,7 @@ fn resources(s: &Statement, actions: &[ActionRef], out: &mut Vec<Finding>) {
     }
     for item in &r.items {
         let raw = item.value.template.raw.as_str();
-        if raw == "*" || !super::iam::well_formed_arn(raw) {
+        if raw == "*" || !crate::arn::well_formed_arn(raw) {
             continue;
         }
         if formats.iter().any(|f| arn_patterns_intersect(raw, f)) {

@@ -2,7 +2,7 @@
 //! its fix hint. `{0}` in a message is filled with the detail of one finding (an action, a port).
 //! docs/lint-codes.md is checked against this table by a test, so the two cannot disagree.
 
-use super::Severity::{self, Error, SecurityWarning, Suggestion, Warning};
+use crate::diag::Severity::{self, Error, SecurityWarning, Suggestion, Warning};
 
 /// One registered lint code: what [`Finding::new`](super::Finding::new) fills a finding from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

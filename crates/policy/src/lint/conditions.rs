@@ -1,8 +1,7 @@
 //! Lint for Condition blocks: operators that do not exist, wildcards where they mean nothing,
 //! set operators on single-valued keys, and MFA/TLS checks that do not do what they seem to.
 
-use super::Finding;
-use super::iam::at;
+use super::{Finding, at};
 use crate::condition::SetOp;
 use crate::document::{Effect, Statement};
 use crate::lint::LintCode;

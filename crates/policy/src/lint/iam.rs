@@ -1,16 +1,13 @@
 //! Lint for IAM-language documents (identity, resource, trust, boundary, session, SCP): what is
 //! broader than it looks, what can never match, and what AWS would refuse.
 
-use super::Finding;
 use super::actions;
+use super::{Finding, at};
+use crate::arn;
 use crate::condition::SetOp;
-use crate::document::{Effect, Located, Policy, PolicyKind, PrincipalKind, Statement};
+use crate::document::{Effect, Policy, PolicyKind, PrincipalKind, Statement};
 use crate::lint::LintCode;
 use crate::values::Base;
-
-pub(super) fn at<T>(code: LintCode, detail: &str, l: &Located<T>) -> Finding {
-    Finding::new(code, detail, &l.path, l.span.line, l.span.col)
-}
 
 fn at_stmt(code: LintCode, detail: &str, s: &Statement) -> Finding {
     Finding::new(code, detail, &s.path, s.span.line, s.span.col)
@@ -84,7 +81,7 @@ fn principal_placement(s: &Statement, kind: PolicyKind, out: &mut Vec<Finding>) 
         if item.value.kind == PrincipalKind::Aws {
             let v = &item.value.value;
             let account = v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit());
-            if v != "*" && !account && !well_formed_arn(v) {
+            if v != "*" && !account && !arn::well_formed_arn(v) {
                 out.push(at(LintCode::MalformedArn, v, item));
             } else if kind.has_principal()
                 && s.effect.value == Effect::Allow
@@ -110,26 +107,6 @@ fn narrowed_to_principal(s: &Statement) -> bool {
                 .all(|v| !v.value.has_vars && !v.value.raw.contains(['*', '?']));
         positive && ((c.key_lc == "sts:externalid") || (c.key_lc == "aws:principalarn" && fixed))
     })
-}
-
-/// `arn:partition:service:region:account:resource`, ignoring colons inside `${...}` variables.
-pub(super) fn well_formed_arn(raw: &str) -> bool {
-    let mut text = String::with_capacity(raw.len());
-    let mut depth = 0usize;
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '$' && chars.peek() == Some(&'{') {
-            depth += 1;
-            chars.next();
-            text.push('V');
-        } else if c == '}' && depth > 0 {
-            depth -= 1;
-        } else if depth == 0 {
-            text.push(c);
-        }
-    }
-    let parts: Vec<&str> = text.splitn(6, ':').collect();
-    parts.len() == 6 && parts[0] == "arn" && !parts[1].is_empty() && !parts[2].is_empty()
 }
 
 fn statement(s: &Statement, kind: PolicyKind, null_mfa_deny: bool, out: &mut Vec<Finding>) {
@@ -186,7 +163,7 @@ fn resources(s: &Statement, out: &mut Vec<Finding>) {
     let Some(r) = &s.resource else { return };
     for item in &r.items {
         let raw = &item.value.template.raw;
-        if raw != "*" && !well_formed_arn(raw) {
+        if raw != "*" && !arn::well_formed_arn(raw) {
             out.push(at(LintCode::MalformedArn, raw, item));
         }
     }

@@ -3,7 +3,7 @@
 //! one exists, how to fix it. Every code is declared once in [`codes::REGISTRY`], so the docs and
 //! the tests cannot drift from the checks.
 
-pub mod actions;
+pub(crate) mod actions;
 mod catalog;
 pub mod codes;
 mod conditions;
@@ -17,7 +17,7 @@ mod trust;
 
 use serde::Serialize;
 
-use super::document::{DocError, Policy, PolicyKind};
+use super::document::{DocError, Located, Policy, PolicyKind};
 use super::text::{Lang, Text};
 
 pub use codes::{CodeInfo, LintCode, REGISTRY, info};
@@ -101,6 +101,11 @@ impl Finding {
     pub fn hint(&self, lang: Lang) -> Option<&str> {
         self.hint.as_ref().map(|h| h.get(lang).as_str())
     }
+}
+
+/// A finding at a located element of a document: the place every IAM check reports at.
+fn at<T>(code: LintCode, detail: &str, l: &Located<T>) -> Finding {
+    Finding::new(code, detail, &l.path, l.span.line, l.span.col)
 }
 
 /// Text that reads the same in both languages (an action name, an ARN).

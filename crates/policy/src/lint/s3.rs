@@ -1,8 +1,7 @@
 //! Lint for who a resource-based policy lets in: public grants (S3's own definition), wildcard
 //! principals, and CloudFront grants that any distribution could use.
 
-use super::Finding;
-use super::iam::at;
+use super::{Finding, at};
 use crate::document::{Effect, Policy, PolicyKind, PrincipalKind, Statement};
 use crate::lint::LintCode;
 use crate::s3::statement_public;

@@ -5,12 +5,11 @@
 //! The shared pieces (protocols, port ranges, who is asking) live here so both agree on what a
 //! rule "matches".
 
-pub mod cases;
 pub mod explain;
 mod locate;
 pub mod nacl;
 pub mod parse;
-pub mod query;
+pub(crate) mod query;
 pub mod sets;
 pub mod sg;
 
@@ -26,6 +25,7 @@ pub struct Loc {
     pub path: String,
     /// 1-based; 0 when the element was built in code rather than read from text.
     pub line: u32,
+    /// 1-based column of the element's value; 0, like `line`, when built in code.
     pub col: u32,
 }
 
@@ -34,7 +34,9 @@ pub struct Loc {
 pub enum Protocol {
     /// `-1`: every protocol and every port.
     All,
+    /// TCP (protocol 6); ports are the port range.
     Tcp,
+    /// UDP (protocol 17); ports are the port range.
     Udp,
     /// ICMP for IPv4; ports are the ICMP type and code.
     Icmp,
@@ -87,6 +89,7 @@ impl fmt::Display for Protocol {
 /// The protocol and port part of a rule: what traffic it is about, independent of addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Traffic {
+    /// The IP protocol; it decides how `from_port` and `to_port` are read.
     pub protocol: Protocol,
     /// For TCP/UDP the first port; for ICMP the type (-1 = every type).
     pub from_port: i32,
@@ -160,7 +163,9 @@ impl Traffic {
 /// instance that belongs to a security group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Peer {
+    /// An address range; a single address is a /32 (or /128).
     Net(IpNet),
+    /// A security group id (`sg-...`): its members' private addresses, never internet ones.
     Group(String),
 }
 

@@ -2,7 +2,7 @@
 //! `*` rule denies everything else, and nothing is remembered between packets (stateless), so
 //! return traffic needs its own rule (VPC User Guide, "Control subnet traffic with network ACLs").
 
-use crate::lint::LintCode;
+use crate::lint::codes::LintCode;
 use ipnet::IpNet;
 
 pub use super::sg::Direction;
@@ -11,7 +11,9 @@ use super::{Loc, Protocol, Traffic, is_world, net_contains, net_overlaps, split}
 /// What a matching rule does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RuleAction {
+    /// Let the packet through; its reply still needs a rule of its own (ACLs are stateless).
     Allow,
+    /// Drop the packet; a deny with a lower number beats any later allow.
     Deny,
 }
 
@@ -20,25 +22,36 @@ pub enum RuleAction {
 pub struct NaclRule {
     /// 1..=32766 in AWS; kept wide so the linter can report numbers out of range.
     pub number: i64,
+    /// The protocol and ports the rule is about.
     pub traffic: Traffic,
+    /// The other end's addresses (source inbound, destination outbound); ACLs cannot name security
+    /// groups.
     pub cidr: IpNet,
+    /// What the rule does when it is the first to match.
     pub action: RuleAction,
+    /// Where the rule was written, so findings and explanations point at its line.
     pub loc: Loc,
 }
 
 /// A network ACL's rules as written (not sorted).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NetworkAcl {
+    /// Rules for packets entering the subnet.
     pub inbound: Vec<NaclRule>,
+    /// Rules for packets leaving the subnet, replies included (the ACL keeps no connection state).
     pub outbound: Vec<NaclRule>,
 }
 
 /// "Does the subnet's ACL let this packet through in this direction?"
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NaclQuery {
+    /// Entering or leaving the subnet.
     pub direction: Direction,
+    /// The packet's protocol; it decides whether `port` is a port or an ICMP type.
     pub protocol: Protocol,
+    /// The destination port (TCP/UDP) or the ICMP type; `None` when the question names none.
     pub port: Option<i32>,
+    /// The ICMP code, when the question names one.
     pub code: Option<i32>,
     /// The other end (`from` inbound, `to` outbound): one address or every host of a CIDR.
     pub peer: IpNet,
@@ -47,6 +60,7 @@ pub struct NaclQuery {
 /// The decision and the rule that made it (`None` = the implicit final deny).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NaclDecision {
+    /// Whether the packet gets through.
     pub allowed: bool,
     /// Index into the direction's list as written.
     pub rule: Option<usize>,

@@ -2,7 +2,7 @@
 //! private addresses of that group's members, never internet addresses; IPv4 and IPv6 rules are
 //! separate; egress rules never decide inbound traffic (VPC User Guide, "Security groups").
 
-use crate::lint::LintCode;
+use crate::lint::codes::LintCode;
 use ipnet::IpNet;
 
 use super::{Loc, Peer, Protocol, Traffic, group_id, is_world, net_contains, net_overlaps, split};
@@ -10,31 +10,42 @@ use super::{Loc, Peer, Protocol, Traffic, group_id, is_world, net_contains, net_
 /// One inbound or outbound rule: what traffic, and from (or to) whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SgRule {
+    /// The protocol and ports the rule admits.
     pub traffic: Traffic,
     /// A CIDR (`cidr`) or a referenced group (`source_sg`).
     pub peer: Peer,
+    /// The rule's description, if written; it never changes what the rule admits.
     pub description: Option<String>,
+    /// Where the rule was written, so findings and explanations point at its line.
     pub loc: Loc,
 }
 
 /// A security group's rules as the learner wrote them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SecurityGroup {
+    /// Inbound rules: traffic that may reach the group's instances.
     pub ingress: Vec<SgRule>,
+    /// Outbound rules: traffic the instances may start; replies to inbound traffic pass regardless.
     pub egress: Vec<SgRule>,
 }
 
 /// Which way the packet travels, seen from the instance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
+    /// Toward the instance (into its subnet, for a network ACL). A security group decides it by
+    /// its ingress rules, or by its egress rules when it is a reply (see [`RuleList`]).
     Inbound,
+    /// From the instance (out of its subnet, for a network ACL). A security group decides it by
+    /// its egress rules, or by its ingress rules when it is a reply.
     Outbound,
 }
 
 /// "Can this traffic reach (or leave) an instance in the group?"
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SgQuery {
+    /// Toward or from the instance.
     pub direction: Direction,
+    /// The packet's protocol; it decides whether `port` is a port or an ICMP type.
     pub protocol: Protocol,
     /// The port, or the ICMP type.
     pub port: Option<i32>,
@@ -70,9 +81,12 @@ impl RuleList {
 /// [`super::explain::sg_why`] turns it into the one explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reachability {
+    /// Whether the traffic gets through.
     pub reachable: bool,
     /// The list whose rules decided.
     pub list: RuleList,
+    /// Every rule of `list` that admits the traffic (a security group is the union of its rules);
+    /// empty when nothing does.
     pub rules: Vec<usize>,
 }
 

@@ -1,17 +1,17 @@
 //! The security-group and network-ACL kinds of the case format (docs/policy-cases.md): decide the
 //! query, compute the world-exposure findings, and compare with what the case expects.
 
-use crate::lint::LintCode;
+use crate::lint::codes::LintCode;
 use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use super::explain;
-use super::parse::{self, NetParseError, locator};
-use super::sg::WORLD_CODES;
-use crate::cases::{CaseError, Checked};
+use super::checked::{CaseError, Checked};
 use crate::diag::Diagnostic;
 use crate::json::{Kind, Node, Span};
+use crate::network::explain;
+use crate::network::parse::{self, NetParseError, locator};
+use crate::network::sg::WORLD_CODES;
 use crate::text::Text;
 
 fn case_error(e: NetParseError, root: &str) -> CaseError {

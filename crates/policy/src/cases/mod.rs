@@ -3,29 +3,43 @@
 //! becomes an error result with its line number and the run goes on.
 //!
 //! The kind of a case is told by its fields. IAM cases are decided here; `s3`, `sg` and `nacl`
-//! cases go through [`run_kind`], the single dispatch point the S3/network code plugs into.
+//! cases go through `run_kind`, the single dispatch point, to the runners beside this file, which
+//! read the case and ask the S3 and network engines: the engines know nothing of the case format.
 
 use serde_json::{Value, json};
 
-use super::diag::Diagnostic;
-use super::document::{Policy, PolicyKind};
-use super::evaluate::{Outcome, PolicyEntry, PolicySet, evaluate};
-use super::json::{self, Kind, Node, path_index, path_key};
-use super::pos::Pos;
-use super::request::Request;
-use super::text::{Lang, Text};
+pub(crate) mod checked;
+mod network;
+mod s3;
+
+use crate::diag::Diagnostic;
+use crate::document::{Policy, PolicyKind};
+use crate::evaluate::{Outcome, PolicyEntry, PolicySet, evaluate};
+use crate::json::{self, Kind, Node, path_index, path_key};
+use crate::pos::Pos;
+use crate::request::Request;
+use crate::text::{Lang, Text};
+
+pub use checked::{CaseError, Checked};
 
 /// The four kinds of case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CaseKind {
+    /// An IAM case: policies of several kinds and one request, decided by the full evaluation
+    /// logic.
     Iam,
+    /// An S3 case: a bucket policy and Block Public Access settings, judged for public access.
     S3,
+    /// A security-group case: rules and one packet question, or the expected world-exposure
+    /// findings.
     Sg,
+    /// A network-ACL case: numbered rules and one packet question, decided first match wins.
     Nacl,
 }
 
 impl CaseKind {
+    /// The `kind` value the case format's JSON output uses (`iam`, `s3`, `sg`, `nacl`).
     pub fn name(self) -> &'static str {
         match self {
             CaseKind::Iam => "iam",
@@ -51,27 +65,17 @@ impl CaseKind {
     }
 }
 
-/// The answer to one case. `pass` is `None` when the case has no expectation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Checked {
-    pub pass: Option<bool>,
-    pub got: Value,
-    pub expected: Value,
-    /// Why the engine decided as it did (deciding statement or rule).
-    pub why: Text,
-}
-
-/// A case that could not be run: a diagnostic whose position is relative to the case's own
-/// line ([`CaseResult::diagnostic`] places it in the file).
-pub type CaseError = Diagnostic;
-
 /// One line's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseResult {
     /// 1-based line in the file.
     pub line: usize,
+    /// The case's `id`, as written (a number is kept as its text); `None` only for a line that was
+    /// not an object.
     pub id: Option<String>,
+    /// Told from the fields present; `None` when none of the four kinds' fields is there.
     pub kind: Option<CaseKind>,
+    /// The answer, or why the case could not be run; a bad line never stops the file.
     pub outcome: Result<Checked, CaseError>,
 }
 
@@ -113,6 +117,7 @@ pub fn run_cases(text: &str) -> Vec<CaseResult> {
 /// of deciding a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Explain {
+    /// Every case gets its `why` (what `policy test --json` and the sandbox show).
     Always,
     /// A passing case gets an empty `why`.
     Failures,
@@ -173,9 +178,9 @@ fn run_kind(kind: CaseKind, node: &Node, explain: Explain) -> Result<Checked, Ca
     match kind {
         CaseKind::Iam => run_iam(node, explain),
         // S3 / security-group / network-ACL cases: decided by the S3 and network modules.
-        CaseKind::S3 => super::s3::run_case(node),
-        CaseKind::Sg => super::network::cases::run_sg(node),
-        CaseKind::Nacl => super::network::cases::run_nacl(node),
+        CaseKind::S3 => s3::run_case(node),
+        CaseKind::Sg => network::run_sg(node),
+        CaseKind::Nacl => network::run_nacl(node),
     }
 }
 
@@ -272,7 +277,7 @@ fn run_iam(node: &Node, explain: Explain) -> Result<Checked, CaseError> {
     let why = if explain == Explain::Failures && pass == Some(true) {
         Text::default()
     } else {
-        super::trace::why(&d, &set)
+        crate::trace::why(&d, &set)
     };
     Ok(Checked {
         pass,
