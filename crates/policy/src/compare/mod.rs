@@ -21,7 +21,7 @@ pub struct Difference {
     pub right: Outcome,
     /// How far the request strays from the challenge's named requests (see [`Probe::strangeness`]);
     /// the smallest is reported.
-    pub(crate) strangeness: u32,
+    pub strangeness: u32,
 }
 
 /// The most readable request allowed by `sub` and not by `sup`, if any: `sub ⊆ sup` holds on

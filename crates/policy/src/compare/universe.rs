@@ -36,7 +36,7 @@ pub struct Probe {
     pub request: Request,
     /// Four per named part replaced (principal, action, resource) plus one per unusual context
     /// value: lower reads more naturally.
-    pub(crate) strangeness: u32,
+    pub strangeness: u32,
 }
 
 /// Replaces wildcards with short, long and empty fillers, so both "exactly the prefix" and

@@ -90,7 +90,6 @@ pub struct Reachability {
     pub rules: Vec<usize>,
 }
 
-/// The four world-exposure findings of the case format, in a fixed order.
 /// Every IPv4 address and every IPv6 address.
 const WORLDS: [IpNet; 2] = [
     IpNet::V4(ipnet::Ipv4Net::new_assert(
@@ -103,6 +102,7 @@ const WORLDS: [IpNet; 2] = [
     )),
 ];
 
+/// The four world-exposure findings of the case format, in a fixed order.
 pub const WORLD_CODES: [LintCode; 4] = [
     LintCode::AnyPortOpenToWorld,
     LintCode::AllPortsOpenToWorld,
