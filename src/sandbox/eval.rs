@@ -3,6 +3,7 @@
 
 use crate::policy::lint::Finding;
 use crate::policy::text::Text;
+use crate::sandbox::bounds::Counterexample;
 use crate::sandbox::judge::{self, AnswerError, Task};
 use crate::sandbox::secrets::{self, Warning};
 use crate::sandbox::{Challenge, ChallengeKind};
@@ -29,6 +30,9 @@ pub struct Eval {
     /// Codes of the findings the challenge forbids.
     pub forbidden: Vec<crate::policy::lint::LintCode>,
     pub rejected: Option<(Text, u32, u32)>,
+    /// The request or packet where the draft leaves the goal's floor or ceiling: the one
+    /// reason a draft that passes every named request is still refused.
+    pub counterexample: Option<Counterexample>,
     pub solved: bool,
     pub warnings: Vec<Warning>,
     /// The challenge itself cannot be judged.
@@ -80,6 +84,7 @@ pub(crate) fn judge_challenge(
             forbidden: v.forbidden.iter().map(|f| f.code).collect(),
             findings: v.findings,
             rejected: v.rejected,
+            counterexample: v.counterexample,
             solved: v.solved,
             ..Eval::default()
         },

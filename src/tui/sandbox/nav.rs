@@ -54,6 +54,11 @@ impl Sandbox {
         {
             return Some((l, 1));
         }
+        if let Some(cx) = &self.eval.counterexample
+            && let (Some(l), Some(c)) = (cx.line, cx.col)
+        {
+            return Some((l, c));
+        }
         self.eval.findings.first().map(|f| (f.line, f.col))
     }
 

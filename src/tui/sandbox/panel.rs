@@ -149,7 +149,16 @@ pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
             ));
         }
     }
+    // When every named request passes, the difference is the only reason left, so it goes
+    // above the requests, on screen without scrolling; otherwise the failing requests say more.
+    let named_fail = s.eval.rows.iter().any(|r| r.pass == Some(false));
+    if !named_fail {
+        difference(s, width, ng, &mut out);
+    }
     requests(s, width, (ok, ng), &mut out);
+    if named_fail {
+        difference(s, width, ng, &mut out);
+    }
     if let Some((m, line, col)) = &s.eval.rejected {
         out.extend(prose::wrap(
             Span::styled(format!("{ng} "), s.theme.error()),
@@ -202,6 +211,33 @@ pub fn lines_at(s: &Sandbox, width: u16) -> Vec<Line<'static>> {
         out.extend(prose::markdown(&s.prose, &list, width, &s.theme));
     }
     out
+}
+
+/// The request or packet where the draft leaves the goal, with what in the draft decided it.
+fn difference(s: &Sandbox, width: u16, ng: &str, out: &mut Vec<Line<'static>>) {
+    let Some(cx) = &s.eval.counterexample else {
+        return;
+    };
+    let lang = s.lang;
+    out.push(Line::default());
+    out.extend(prose::wrap_plain(
+        s.tr("sandbox.differs").to_string(),
+        s.theme.title(),
+        width,
+    ));
+    out.extend(prose::wrap(
+        Span::styled(format!("{ng} "), s.theme.error()),
+        vec![Span::styled(
+            cx.headline().get(lang).to_string(),
+            s.theme.error(),
+        )],
+        width,
+    ));
+    out.extend(prose::wrap(
+        Span::raw("  "),
+        vec![Span::raw(cx.why.get(lang).to_string())],
+        width,
+    ));
 }
 
 /// The request rows: heading with the count, each row with its mark, expected outcome and

@@ -374,6 +374,15 @@ impl Sandbox {
                 .filter(|r| r.pass == Some(false))
                 .count();
             let left = self.eval.forbidden.len();
+            if let (0, 0, Some(cx)) = (failing, left, &self.eval.counterexample) {
+                // Every named request passes: the only reason is in the panel's difference.
+                let key = match cx.bound {
+                    crate::sandbox::bounds::Side::Ceiling => "sandbox.status.not_yet_wider",
+                    crate::sandbox::bounds::Side::Floor => "sandbox.status.not_yet_narrower",
+                };
+                self.status = self.msg(key, &[]);
+                return;
+            }
             self.status = self.msg(
                 "sandbox.status.not_yet",
                 &[
