@@ -1,4 +1,4 @@
-//! The command line as DESIGN.md §4 fixes it. Tests and other tools call these exact shapes, so
+//! The command line as docs/cli.md fixes it. Tests and other tools call these exact shapes, so
 //! changing a flag here is changing a contract.
 
 use std::path::PathBuf;
@@ -72,7 +72,7 @@ pub enum TextOrJson {
     Json,
 }
 
-/// Every command of DESIGN.md §4.
+/// Every command of docs/cli.md.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open a lesson in the terminal UI
@@ -84,7 +84,12 @@ pub enum Command {
     },
     /// Take a quiz
     Quiz {
+        /// The unit to be asked about; left out, questions due for review are asked, or the
+        /// learner picks a unit
         unit: Option<String>,
+        /// Ask from every unit at once
+        #[arg(long, conflicts_with = "unit")]
+        all: bool,
         /// Seed for question and choice order (a run can be repeated)
         #[arg(long)]
         seed: Option<u64>,

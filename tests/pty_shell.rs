@@ -120,3 +120,24 @@ fn a_policy_question_is_written_and_graded_in_the_tui_quiz() {
     assert_eq!(s.finish(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn quiz_without_a_unit_opens_the_map_saying_how_to_pick_one() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap();
+    for (lang, said) in [
+        ("en", "Pick a unit and press t"),
+        ("ja", "ユニットを選んで t を押す"),
+    ] {
+        let mut s = Session::spawn(&["--lang", lang, "--data-dir", dir, "quiz"]);
+        let screen = s.wait_text(said);
+        assert!(!screen.contains("Question 1 of"), "{screen}");
+        s.send("t");
+        s.wait_for("the selected unit's quiz", |t| {
+            t.contains("Question 1 of") || t.contains("第 1 問")
+        });
+        s.send(CTRL_C);
+        assert_eq!(s.finish(), 0);
+        s.assert_restored();
+    }
+}

@@ -26,7 +26,7 @@ pub fn learn(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
 /// Loads what the course map and the lesson reader show — the unit index, both lessons of every
 /// unit, the UI strings — through the course module's own parsers, and the glossary, but not the
 /// question banks. Parsing six question banks is most of the
-/// cost of a full load, and `render` must start fast (DESIGN.md §7: within 3x of hello-world).
+/// cost of a full load, and `render` must start fast (it is held to within 3x of a hello-world start).
 pub fn load_for_reading(src: &CourseSource) -> anyhow::Result<Course> {
     load_reading(src, true, None)
 }

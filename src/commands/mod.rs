@@ -23,6 +23,7 @@ pub mod policy_lint;
 pub mod policy_test;
 pub mod progress;
 pub mod quiz;
+pub mod quiz_pick;
 pub mod quiz_plain;
 pub mod render;
 pub mod report;
@@ -99,6 +100,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
         Some(Command::Learn { unit, lrs }) => learn::run(ctx, unit.as_deref(), &lrs),
         Some(Command::Quiz {
             unit,
+            all,
             seed,
             count,
             plain,
@@ -107,6 +109,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<Outcome> 
             ctx,
             quiz::QuizArgs {
                 unit,
+                all,
                 seed,
                 count,
                 plain,

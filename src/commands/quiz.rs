@@ -8,6 +8,9 @@ use crate::quiz::run::Run;
 #[derive(Debug, Clone, Default)]
 pub struct QuizArgs {
     pub unit: Option<String>,
+    /// Every unit at once (the whole-course run); without it and without a unit, the learner
+    /// is asked.
+    pub all: bool,
     pub seed: Option<u64>,
     pub count: Option<usize>,
     pub plain: bool,
@@ -15,8 +18,19 @@ pub struct QuizArgs {
     pub lrs: crate::cli::ProgressLrsArgs,
 }
 
-pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
+pub fn run(ctx: &Context, mut args: QuizArgs) -> anyhow::Result<Outcome> {
     let course = course::load(&CourseSource::from_flag(ctx.global.content.as_deref()))?;
+    if args.unit.is_none() && !args.all {
+        if !args.plain {
+            return pick_in_the_tui(ctx, course, &args);
+        }
+        args.unit = Some(super::quiz_pick::ask_unit(
+            ctx,
+            &course,
+            &mut std::io::stdin().lock(),
+            &mut super::out::stdout(),
+        )?);
+    }
     let banks: Vec<_> = match &args.unit {
         Some(id) => {
             let unit = course::names::unit(&course, id)
@@ -81,6 +95,38 @@ pub fn run(ctx: &Context, args: QuizArgs) -> anyhow::Result<Outcome> {
     }
     let mut app = super::interactive::app_on(ctx, course, ratatui::layout::Rect::new(0, 0, 80, 24));
     app.open_quiz(run, Some(repeat));
+    let outcome = super::interactive::run_app(ctx, &mut app)?;
+    if let Some(session) = session {
+        session.finish(ctx, &app.course, Default::default());
+    }
+    Ok(outcome)
+}
+
+/// `secdojo quiz` with no unit in the TUI: the questions due for review when there are some,
+/// otherwise the course map, saying how to pick a unit, instead of a silent whole-course run.
+fn pick_in_the_tui(
+    ctx: &Context,
+    course: crate::course::Course,
+    args: &QuizArgs,
+) -> anyhow::Result<Outcome> {
+    use crate::tui::action::Action;
+    use crate::tui::learner::LearnerAction;
+    if !super::interactive::can_draw() {
+        anyhow::bail!(
+            "this command needs a terminal that can draw (a TTY on stdin and stdout, TERM not `dumb`); use `secdojo quiz --plain` to answer in plain lines"
+        );
+    }
+    let session = super::lrs::own::OwnSession::start(ctx, &args.lrs)?;
+    let mut app = super::interactive::app_on(ctx, course, ratatui::layout::Rect::new(0, 0, 80, 24));
+    let due = app.learner.due().len();
+    let key = if due > 0 {
+        app.update(Action::Learner(LearnerAction::Review));
+        "quiz.pick.reviewing"
+    } else {
+        "quiz.pick.choose"
+    };
+    let msg = app.strings().fmt(key, &[("n", &due.to_string())]);
+    app.learner.notice = Some(msg);
     let outcome = super::interactive::run_app(ctx, &mut app)?;
     if let Some(session) = session {
         session.finish(ctx, &app.course, Default::default());
