@@ -29,7 +29,7 @@ fn screen(id: &str) -> Sandbox {
         mode,
         &text,
         Lang::Ja,
-        secdojo::commands::sandbox::ui_strings(&CourseSource::Embedded, None).expect("strings"),
+        secdojo::course::load::ui_strings(&CourseSource::Embedded, None).expect("strings"),
         Theme::plain(),
         Rect::new(0, 0, 100, 30),
     )

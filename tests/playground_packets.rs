@@ -8,7 +8,7 @@ use std::time::Instant;
 use assert_cmd::Command;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use secdojo::commands::sandbox::ui_strings;
+use secdojo::course::load::ui_strings;
 use secdojo::course::CourseSource;
 use secdojo::i18n::Lang;
 use secdojo::progress::atomic::write_atomic;

@@ -9,7 +9,7 @@ use std::time::Instant;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget as _;
-use secdojo::commands::sandbox::ui_strings;
+use secdojo::course::load::ui_strings;
 use secdojo::course::CourseSource;
 use secdojo::i18n::Lang;
 use secdojo::sandbox::playground::Playground;

@@ -63,7 +63,7 @@ fn unknown_targets_and_no_terminal_are_clear_errors() {
 
 #[test]
 fn every_challenge_draws_in_both_languages() {
-    let strings = secdojo::commands::sandbox::ui_strings(&CourseSource::Embedded, None).unwrap();
+    let strings = secdojo::course::load::ui_strings(&CourseSource::Embedded, None).unwrap();
     for c in load::load_all(&CourseSource::Embedded).unwrap() {
         for lang in [Lang::Ja, Lang::En] {
             let task = Task::from_challenge(&c);

@@ -28,7 +28,7 @@ fn sandbox(text: Option<&str>) -> Sandbox {
         mode,
         &text,
         Lang::En,
-        secdojo::commands::sandbox::ui_strings(&CourseSource::Embedded, None).unwrap(),
+        secdojo::course::load::ui_strings(&CourseSource::Embedded, None).unwrap(),
         Theme::plain(),
         Rect::new(0, 0, 100, 30),
     )

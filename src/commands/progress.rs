@@ -46,7 +46,7 @@ pub fn warn_set_aside(ctx: &Context, a: &store::SetAside) {
 
 /// What the learner is told about a store that was not as expected, in their language.
 pub fn notice_message(ctx: &Context, n: &Notice) -> String {
-    let strings = super::sandbox::ui_strings(&CourseSource::Embedded, Some(ctx.lang));
+    let strings = crate::course::load::ui_strings(&CourseSource::Embedded, Some(ctx.lang));
     let (key, args) = match n {
         Notice::SetAside(a) => (
             "progress.set_aside",

@@ -179,7 +179,7 @@ fn not_saved(ctx: &Context, e: &anyhow::Error) -> String {
         }
         None => format!("{e:#}"),
     };
-    match super::sandbox::ui_strings(&crate::course::CourseSource::Embedded, Some(ctx.lang)) {
+    match crate::course::load::ui_strings(&crate::course::CourseSource::Embedded, Some(ctx.lang)) {
         Ok(s) => s
             .get(ctx.lang)
             .fmt("progress.not_saved", &[("error", &error)]),

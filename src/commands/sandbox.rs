@@ -12,7 +12,7 @@ use ratatui::widgets::Widget as _;
 
 use super::{Context, Outcome, interactive};
 use crate::course::{CourseSource, Localized, load as course_load};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Strings;
 use crate::policy::text::Text;
 use crate::sandbox::playground::Playground;
 use crate::sandbox::{Task, file_kind, load};
@@ -26,32 +26,6 @@ fn theme(ctx: &Context) -> Theme {
         ctx.global.ascii,
         |k| std::env::var(k).ok(),
     )
-}
-
-/// The UI strings (assets/i18n) without the rest of the course: the sandbox reads no lesson or
-/// question bank, so a full course load would only slow its start. With `only`, that language
-/// alone is parsed and stands in for both (`render` draws one language and never toggles).
-pub fn ui_strings(src: &CourseSource, only: Option<Lang>) -> anyhow::Result<Localized<Strings>> {
-    let one = |lang: Lang| -> anyhow::Result<Strings> {
-        let rel = course_load::strings_path(lang);
-        let text = course_load::read_text(src, &rel)?;
-        Strings::parse(&text).map_err(|(off, msg)| {
-            anyhow!("{rel}:{}: {msg}", crate::course::pos::Pos::of(&text, off))
-        })
-    };
-    Ok(match only {
-        Some(lang) => {
-            let s = one(lang)?;
-            Localized {
-                ja: s.clone(),
-                en: s,
-            }
-        }
-        None => Localized {
-            ja: one(Lang::Ja)?,
-            en: one(Lang::En)?,
-        },
-    })
 }
 
 /// The screen on challenge `id` with `text` in the editor (the starter when `None`).
@@ -86,7 +60,7 @@ pub fn challenge_screen(
 pub fn render(ctx: &Context, id: &str, w: u16, h: u16) -> anyhow::Result<Outcome> {
     let area = Rect::new(0, 0, w, h);
     let src = CourseSource::from_flag(ctx.global.content.as_deref());
-    let strings = ui_strings(&src, Some(ctx.lang))?;
+    let strings = course_load::ui_strings(&src, Some(ctx.lang))?;
     let sb = challenge_screen(ctx, id, None, strings, area)?;
     let mut buf = Buffer::empty(area);
     (&sb).render(area, &mut buf);

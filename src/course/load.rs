@@ -125,6 +125,30 @@ fn load_inner(src: &CourseSource) -> anyhow::Result<Course> {
     })
 }
 
+/// The UI strings (assets/i18n) without the rest of the course: the sandbox reads no lesson or
+/// question bank, so a full course load would only slow its start. With `only`, that language
+/// alone is parsed and stands in for both (`render` draws one language and never toggles).
+pub fn ui_strings(src: &CourseSource, only: Option<Lang>) -> anyhow::Result<Localized<Strings>> {
+    let one = |lang: Lang| -> anyhow::Result<Strings> {
+        let rel = strings_path(lang);
+        let text = read_text(src, &rel)?;
+        Strings::parse(&text).map_err(|(off, msg)| anyhow!("{rel}:{}: {msg}", Pos::of(&text, off)))
+    };
+    Ok(match only {
+        Some(lang) => {
+            let s = one(lang)?;
+            Localized {
+                ja: s.clone(),
+                en: s,
+            }
+        }
+        None => Localized {
+            ja: one(Lang::Ja)?,
+            en: one(Lang::En)?,
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
