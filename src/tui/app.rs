@@ -13,7 +13,7 @@ use super::action::Action;
 use super::confirm::{Confirm, Yes};
 use super::effect::Effect;
 use super::help::Help;
-use super::keymap::KeyContext;
+use super::keys::KeyContext;
 use super::layout::LessonLayout;
 use super::learner::Learner;
 use super::lesson_page;

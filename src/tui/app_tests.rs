@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::KeyContext;
+use super::keys::KeyContext;
 use super::screen::Screen;
 use super::theme::Theme;
 use crate::course::{self, CourseSource};

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::{Binding, Key, KeyContext, b};
+use super::keys::{Binding, Key, KeyContext, b};
 use super::layout::centered;
 use super::screen::{Component, Transition};
 use super::widgets::{block, clear_popup, wrap_text};

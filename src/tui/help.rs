@@ -8,7 +8,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::{self, HELP_SECTIONS, Key, KeyContext};
+use super::keymap::{self, HELP_SECTIONS};
+use super::keys::{Key, KeyContext, key_names};
 use super::layout::centered;
 use super::screen::{Component, Transition};
 use super::widgets::{block, clear_popup};
@@ -74,7 +75,7 @@ pub fn lines(app: &App, first: KeyContext) -> Vec<Line<'static>> {
     let key_w = order
         .iter()
         .flat_map(|(c, _)| keymap::bindings(*c))
-        .map(|b| keymap::key_names(b).len())
+        .map(|b| key_names(b).len())
         .max()
         .unwrap_or(0);
     let mut out = Vec::new();
@@ -102,7 +103,7 @@ pub fn lines(app: &App, first: KeyContext) -> Vec<Line<'static>> {
                 continue;
             }
             out.push(Line::from(vec![
-                Span::styled(format!("  {:<key_w$}  ", keymap::key_names(b)), theme.key()),
+                Span::styled(format!("  {:<key_w$}  ", key_names(b)), theme.key()),
                 Span::raw(s.get(b.help).to_string()),
             ]));
         }

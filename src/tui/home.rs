@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::action::Action;
+use super::action::GlossaryAction;
+use super::action::QuizAction;
 use super::app::App;
-use super::glossary::GlossaryAction;
-use super::keymap::KeyContext;
-use super::quiz::QuizAction;
+use super::keys::KeyContext;
 use super::screen::{Component, Transition};
 use super::screens::home::HomeScreen;
 

@@ -1,7 +1,8 @@
 //! Unit tests of the keymap (kept apart so the module itself stays short).
 
 use super::*;
-use crossterm::event::{KeyEventState, MouseEvent};
+use crate::tui::keys::key_names;
+use crossterm::event::{KeyCode, KeyEventState, KeyModifiers, MouseEvent};
 
 fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

@@ -7,12 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::action::Action;
+use super::action::GlossaryAction;
+use super::action::QuizAction;
 use super::app::App;
-use super::glossary::GlossaryAction;
 use super::glossary::open::step_link;
-use super::keymap::KeyContext;
+use super::keys::KeyContext;
 use super::page::Page;
-use super::quiz::QuizAction;
 use super::reader::Reader;
 use super::screen::{Component, Transition};
 use super::screens::lesson::LessonScreen;

@@ -18,6 +18,7 @@ pub mod hangup;
 pub mod help;
 pub mod home;
 pub mod keymap;
+pub mod keys;
 pub mod layout;
 pub mod learner;
 pub mod lesson;

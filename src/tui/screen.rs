@@ -19,7 +19,7 @@ use super::confirm::Confirm;
 use super::glossary::GlossaryState;
 use super::help::Help;
 use super::home::Home;
-use super::keymap::KeyContext;
+use super::keys::KeyContext;
 use super::learner::open::ProgressPage;
 use super::quiz::QuizState;
 use super::reader::Reader;

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::App;
 use super::effect::Effect;
-use super::keymap::KeyContext;
+use super::keys::KeyContext;
 use super::quiz::{QuizAction as Q, QuizEnv};
 use super::sandbox::keys::SbAction;
 use super::screen::Screen;

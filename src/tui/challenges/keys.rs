@@ -2,8 +2,8 @@
 //! `tui::keymap` serves (so hints and help are generated from them).
 
 use crate::tui::action::Action;
-use crate::tui::keymap::Key::*;
-use crate::tui::keymap::{Binding, b};
+use crate::tui::keys::Key::*;
+use crate::tui::keys::{Binding, b};
 
 /// On the course map: the selected unit's sandbox challenges.
 pub const OPEN: Binding = b(

@@ -17,7 +17,7 @@ use crate::sandbox::eval::starter_text;
 use crate::sandbox::{Challenge, Task};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::KeyContext;
+use crate::tui::keys::KeyContext;
 use crate::tui::sandbox::state::{Mode, Sandbox};
 use crate::tui::screen::{Component, Screen, Transition};
 use crate::tui::screens::challenges::ChallengeScreen;

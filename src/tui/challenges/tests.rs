@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::KeyContext;
+use crate::tui::keys::KeyContext;
 use crate::tui::sandbox::state::Mode;
 use crate::tui::screen::Screen;
 use crate::tui::theme::Theme;

@@ -6,9 +6,9 @@
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::tui::action::Action;
-use crate::tui::keymap::Key::*;
-use crate::tui::keymap::{Binding, Key, b};
-use crate::tui::quiz::QuizAction as Q;
+use crate::tui::action::QuizAction as Q;
+use crate::tui::keys::Key::*;
+use crate::tui::keys::{Binding, Key, b};
 
 /// Where the keyboard focus is on the exam screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -180,8 +180,10 @@ impl ExamScreen {
             (keys::Ctx::Name | keys::Ctx::Input, _) => {
                 let mut changed = false;
                 for c in text.lines().next().unwrap_or("").chars() {
-                    changed |=
-                        self.update(Action::Quiz(crate::tui::quiz::QuizAction::Char(c)), now_ms);
+                    changed |= self.update(
+                        Action::Quiz(crate::tui::action::QuizAction::Char(c)),
+                        now_ms,
+                    );
                 }
                 changed
             }

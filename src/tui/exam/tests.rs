@@ -13,8 +13,8 @@ use crate::i18n::Lang;
 use crate::progress::exam::{Exam, Feedback};
 use crate::quiz::model::{Kind, Question};
 use crate::tui::action::Action;
+use crate::tui::action::QuizAction as Q;
 use crate::tui::buffer_to_text;
-use crate::tui::quiz::QuizAction as Q;
 use crate::tui::theme::Theme;
 
 /// A fixed epoch time (2026-11-28) so result times are realistic.

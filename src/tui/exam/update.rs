@@ -8,8 +8,8 @@ use crate::quiz::grade::Response;
 use crate::quiz::model::Kind;
 use crate::quiz::run::Asked;
 use crate::tui::action::Action;
+use crate::tui::action::QuizAction;
 use crate::tui::policy_editor::policy_editor;
-use crate::tui::quiz::QuizAction;
 use crate::tui::quiz::input::{AnswerInput, rows};
 
 impl ExamScreen {

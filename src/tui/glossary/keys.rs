@@ -1,10 +1,10 @@
 //! The glossary's keymap tables and the keys that reach it from other screens, in the same form
 //! as `tui::keymap`'s (which serves them), so hints and help are generated from them too.
 
-use super::GlossaryAction as G;
 use crate::tui::action::Action;
-use crate::tui::keymap::Key::*;
-use crate::tui::keymap::{Binding, b};
+use crate::tui::action::GlossaryAction as G;
+use crate::tui::keys::Key::*;
+use crate::tui::keys::{Binding, b};
 
 /// The key that opens the glossary from the course map and from a lesson. `w` ("words"): `g`
 /// and `G` already move to the top and bottom of a lesson.

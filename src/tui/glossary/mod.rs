@@ -10,29 +10,7 @@ mod tests;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::course::Glossary;
-
-/// Keys of the glossary screen that `Action` has no general variant for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GlossaryAction {
-    /// Open the glossary (from the course map or a lesson).
-    Open,
-    /// Open the lesson section that teaches the selected term.
-    Jump,
-    /// Follow the selected term's first "see also" link.
-    SeeAlso,
-    /// In a lesson: select the next / previous glossary or lesson link on screen.
-    LinkNext,
-    LinkPrev,
-    /// In a lesson: open the selected link (a glossary entry, or a lesson section).
-    LinkFollow,
-    StartSearch,
-    Char(char),
-    Backspace,
-    /// Keep the filter and give the keys back to the list.
-    SubmitSearch,
-    /// Clear the filter.
-    CancelSearch,
-}
+pub use crate::tui::action::GlossaryAction;
 
 /// One open glossary.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,10 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::{GlossaryAction, GlossaryState};
+use super::GlossaryState;
 use crate::tui::action::Action;
+use crate::tui::action::GlossaryAction;
 use crate::tui::app::App;
-use crate::tui::keymap::KeyContext;
+use crate::tui::keys::KeyContext;
 use crate::tui::page::Page;
 use crate::tui::screen::{Component, Screen, Transition};
 use crate::tui::screens::glossary::GlossaryScreen;

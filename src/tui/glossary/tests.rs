@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::markdown::LinkTarget;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::KeyContext;
+use crate::tui::keys::KeyContext;
 use crate::tui::screen::Screen;
 use crate::tui::theme::Theme;
 

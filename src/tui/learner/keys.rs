@@ -1,10 +1,10 @@
 //! The course map's progress keys and the self-assessment screen's table, in the form
 //! `tui::keymap` serves, so hints and help are generated from them.
 
-use super::LearnerAction as P;
 use crate::tui::action::Action;
-use crate::tui::keymap::Key::*;
-use crate::tui::keymap::{Binding, b};
+use crate::tui::action::LearnerAction as P;
+use crate::tui::keys::Key::*;
+use crate::tui::keys::{Binding, b};
 
 /// On the course map: where the learner left off.
 pub const CONTINUE: Binding = b(

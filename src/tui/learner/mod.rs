@@ -14,17 +14,7 @@ use crate::course::Course;
 use crate::progress::leitner;
 use crate::progress::model::{Best, LessonProgress, Progress};
 pub use crate::progress::reading::Visit;
-
-/// Keys of the course map's progress entries and of the self-assessment screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LearnerAction {
-    /// Reopen the lesson section the learner left.
-    Continue,
-    /// Run the questions due in the review queue.
-    Review,
-    /// Open the self-assessment screen.
-    ShowProgress,
-}
+pub use crate::tui::action::LearnerAction;
 
 /// How far a unit is, for one row of the course map.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -1,11 +1,11 @@
 //! How the app follows the learner: sections seen while reading, the visit recorded when a lesson
 //! is left, "continue", "review" and the self-assessment screen.
 
-use super::LearnerAction;
 use crate::course::model::Localized;
 use crate::i18n::Lang;
 use crate::progress::assess::{Assessment, assess};
 use crate::quiz::run::Run;
+use crate::tui::action::LearnerAction;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -13,7 +13,7 @@ use ratatui::widgets::Widget;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::KeyContext;
+use crate::tui::keys::KeyContext;
 use crate::tui::screen::{Component, Screen, Transition};
 use crate::tui::screens::progress;
 

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::progress::model::{Best, Card, ChallengeProgress, Place, Progress};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::KeyContext;
+use crate::tui::keys::KeyContext;
 use crate::tui::quiz::Effect;
 use crate::tui::screen::Screen;
 use crate::tui::theme::Theme;
@@ -90,7 +90,7 @@ fn opening_the_glossary_from_a_lesson_leaves_it() {
     let mut app = app_with(Progress::default(), 0);
     app.open_lesson("s3").unwrap();
     app.update(Action::Down);
-    app.update(Action::Glossary(crate::tui::glossary::GlossaryAction::Open));
+    app.update(Action::Glossary(crate::tui::action::GlossaryAction::Open));
     assert_eq!(saved(&mut app).len(), 1);
 }
 

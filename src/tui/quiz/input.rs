@@ -7,8 +7,8 @@ use crate::quiz::model::Kind;
 use crate::quiz::run::Asked;
 use crate::tui::action::Action;
 
-use super::QuizAction;
 use super::field::TextField;
+use crate::tui::action::QuizAction;
 
 /// The answer being put together for one question.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

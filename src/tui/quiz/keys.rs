@@ -1,10 +1,10 @@
 //! The quiz screens' keymap tables, in the same form as `tui::keymap`'s (which serves them):
 //! one table per focus, so the hint line and the help overlay are generated from them too.
 
-use super::QuizAction as Q;
 use crate::tui::action::Action;
-use crate::tui::keymap::Key::*;
-use crate::tui::keymap::{Binding, b};
+use crate::tui::action::QuizAction as Q;
+use crate::tui::keys::Key::*;
+use crate::tui::keys::{Binding, b};
 
 /// Answering a choice, true/false, order or policy question.
 #[rustfmt::skip]

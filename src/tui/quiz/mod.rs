@@ -10,53 +10,8 @@ pub mod open;
 pub mod state;
 pub mod text;
 
+pub use crate::tui::action::QuizAction;
 pub use state::{Phase, QuizState};
-
-/// What a key means on the quiz screens. Wrapped in `Action::Quiz` so the shared action type
-/// only grows by one variant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuizAction {
-    /// A number key: the choice shown at this 0-based row.
-    Pick(u8),
-    /// Space: select the row under the cursor (`single`), or toggle it (`multiple`).
-    Toggle,
-    /// Move the selected step of an `order` question up or down.
-    MoveUp,
-    MoveDown,
-    Submit,
-    Hint,
-    /// Leave a question unanswered (a `policy` question, which is solved in the sandbox).
-    Skip,
-    /// After the feedback: the next question, or the results after the last one.
-    Next,
-    /// Open the lesson section the question tests; Back returns to the quiz.
-    ReadSection,
-    /// Results: a new run over the questions answered wrongly.
-    RetryMissed,
-    /// Course map: a quiz on the selected unit.
-    Start,
-    /// End the run now and show the results (the learner said yes to "end the quiz?").
-    EndNow,
-    /// Results: the unit's sandbox challenges.
-    Challenges,
-    /// Text-field editing (`fill_in`).
-    Char(char),
-    Backspace,
-    Delete,
-    Left,
-    Right,
-    Home,
-    End,
-}
-
-impl QuizAction {
-    /// The action of a number key `n` (1-based, as printed next to the choice).
-    pub fn digit(n: u32) -> Option<QuizAction> {
-        (1..=9)
-            .contains(&n)
-            .then(|| QuizAction::Pick((n - 1) as u8))
-    }
-}
 
 pub use crate::tui::effect::Effect;
 

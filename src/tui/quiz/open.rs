@@ -10,15 +10,16 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::state::{Outcome, Policies};
-use super::{Effect, Phase, QuizAction, QuizState};
+use super::{Effect, Phase, QuizState};
 use crate::course::Course;
 use crate::course::model::{Localized, Text};
 use crate::i18n::Lang;
 use crate::quiz::run::Run;
 use crate::tui::action::Action;
+use crate::tui::action::QuizAction;
 use crate::tui::app::App;
 use crate::tui::confirm::{Confirm, Yes};
-use crate::tui::keymap::KeyContext;
+use crate::tui::keys::KeyContext;
 use crate::tui::screen::{Component, Screen, Transition};
 use crate::tui::screens::quiz as screen;
 use crate::tui::screens::quiz_results::QuizResults;

@@ -13,9 +13,9 @@ use crate::tui::action::Action;
 
 use ratatui_textarea::TextArea;
 
-use super::QuizAction;
 use super::input::{AnswerInput, rows};
 use crate::quiz::grade::PolicyJudge;
+use crate::tui::action::QuizAction;
 use crate::tui::policy_editor::policy_editor;
 use crate::tui::theme::Theme;
 

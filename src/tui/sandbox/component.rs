@@ -9,13 +9,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 
-use super::keys::{Ctx, SbAction};
+use super::keys::Ctx;
 use super::state::{Effect as SbEffect, Mode, Sandbox};
 use crate::policy::text::Text;
 use crate::tui::action::Action;
+use crate::tui::action::SbAction;
 use crate::tui::app::App;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::KeyContext;
+use crate::tui::keys::KeyContext;
 use crate::tui::screen::{Component, Transition};
 
 /// The sandbox needs room for the editor beside the panel.

@@ -3,10 +3,9 @@
 //! table arrives as `Action::Edit` and goes to the text area (ratatui-textarea's own bindings:
 //! arrows, Shift+arrows to select, ...).
 
-use crossterm::event::KeyEvent;
-
 use crate::tui::action::Action;
-use crate::tui::keymap::{Binding, Key, b};
+pub use crate::tui::action::SbAction;
+use crate::tui::keys::{Binding, Key, b};
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,51 +20,6 @@ pub enum Ctx {
     Popup,
     /// Playground: typing a request line.
     Request,
-}
-
-/// What a command key means on the sandbox screen (plain data, so tables are `const`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SbAction {
-    Edit(KeyEvent),
-    Undo,
-    Redo,
-    Submit,
-    Hint,
-    Reset,
-    Trace,
-    JumpToError,
-    OpenEditor,
-    FocusEditor,
-    FocusPanel,
-    Up,
-    Down,
-    Close,
-    /// Leave the screen: back to what is under it (the challenge list, or out of the playground).
-    Leave,
-    /// Read the lesson section the challenge practises; leaving the lesson comes back.
-    ReadLesson,
-    /// Quit secdojo (asks first when the playground has unsaved edits).
-    Quit,
-    SearchOpen,
-    SearchChar(char),
-    SearchBackspace,
-    SearchNext,
-    SearchPrev,
-    /// Playground: open the request prompt.
-    AddRequest,
-    /// Playground: add the typed request.
-    RequestDone,
-    RequestChar(char),
-    RequestBackspace,
-    DeleteRequest,
-    SaveCases,
-    SavePolicy,
-    PanelUp,
-    PanelDown,
-    PanelTop,
-    PanelBottom,
-    /// A solved challenge: open the next one of the unit.
-    NextChallenge,
 }
 
 use Key::*;

@@ -1,8 +1,8 @@
 //! The playground's prompt keys; the playground itself (requests, packets, case files) is the
 //! domain module `sandbox::playground`.
 
-use super::keys::SbAction;
 use crate::sandbox::playground::Playground;
+use crate::tui::action::SbAction;
 
 impl Playground {
     /// Handles the prompt keys; true when the request list changed.

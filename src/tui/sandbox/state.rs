@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::debounce::Debounce;
-use super::keys::{Ctx, SbAction};
+use super::keys::Ctx;
 use super::nav::escape_regex;
 use super::prose::ProseCache;
 use crate::course::Localized;
@@ -20,6 +20,7 @@ pub use crate::sandbox::eval::{Eval, Row};
 use crate::sandbox::judge::Task;
 use crate::sandbox::playground::Playground;
 use crate::sandbox::secrets;
+use crate::tui::action::SbAction;
 use crate::tui::theme::Theme;
 
 /// What is being edited: a challenge, or any policy file (the playground).

@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use crate::sandbox::ChallengeKind;
 use crate::tui::app::App;
 use crate::tui::challenges::ChallengeList;
-use crate::tui::keymap::KeyContext;
+use crate::tui::keys::KeyContext;
 use crate::tui::widgets::hint_line::HintLine;
 use crate::tui::widgets::{block, markdown_lines, truncate};
 

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::Strings;
 use crate::progress::assess::{Assessment, Standing};
 use crate::tui::app::App;
-use crate::tui::keymap::KeyContext;
+use crate::tui::keys::KeyContext;
 use crate::tui::learner::open::ProgressPage;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::hint_line::HintLine;

@@ -8,7 +8,8 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Strings;
-use crate::tui::keymap::{self, KeyContext};
+use crate::tui::keymap;
+use crate::tui::keys::KeyContext;
 use crate::tui::theme::Theme;
 
 pub struct HintLine<'a> {
