@@ -14,9 +14,10 @@ fn screen(lang: Lang, w: u16, h: u16, solved: bool) -> String {
     let src = CourseSource::Embedded;
     let course = course::load(&src).expect("built-in course loads");
     let mut app = App::new(course, lang, Theme::plain(), Rect::new(0, 0, w, h));
-    app.catalog = secdojo::sandbox::load::load_all(&src).expect("challenges load");
+    app.shared.catalog = secdojo::sandbox::load::load_all(&src).expect("challenges load");
     if solved {
         let entry = app
+            .shared
             .learner
             .progress
             .challenges

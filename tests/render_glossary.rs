@@ -20,7 +20,7 @@ fn screen(name: &str, lang: Lang, w: u16, h: u16) -> String {
     let mut app = App::new(course, lang, Theme::plain(), Rect::new(0, 0, w, h));
     let json = std::fs::read("tests/fixtures/progress/learner.json").expect("fixture");
     let progress = migrate::from_json(&json).expect("fixture store parses");
-    app.learner = Learner::new(&app.course, progress, NOW);
+    app.shared.learner = Learner::new(&app.shared.course, progress, NOW);
     match name {
         "home" => {}
         "glossary" => app.open_glossary(None).expect("glossary opens"),

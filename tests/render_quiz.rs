@@ -34,9 +34,9 @@ fn screen(state: State, lang: Lang, w: u16, h: u16) -> String {
         .expect("built-in course loads")
         .strings;
     let mut app = App::new(course, lang, Theme::plain(), Rect::new(0, 0, w, h));
-    app.quiz_env = QuizEnv::fixed();
+    app.shared.quiz_env = QuizEnv::fixed();
     // The fixture's one-answer question, then its true/false one.
-    let bank = app.course.quiz("basics").expect("basics has a quiz");
+    let bank = app.shared.course.quiz("basics").expect("basics has a quiz");
     let pick = |kind: Kind| {
         let q = bank
             .questions

@@ -27,13 +27,14 @@ fn app(lang: Lang, w: u16, h: u16) -> App {
         .expect("built-in course loads")
         .strings;
     let mut app = App::new(course, lang, Theme::plain(), Rect::new(0, 0, w, h));
-    app.quiz_env = QuizEnv::fixed();
+    app.shared.quiz_env = QuizEnv::fixed();
     app
 }
 
 /// A quiz of the basics unit's true/false question alone, answered with its first choice.
 fn answered_quiz(app: &mut App) {
     let q = app
+        .shared
         .course
         .quiz("basics")
         .and_then(|b| b.questions.iter().find(|q| q.kind == Kind::TrueFalse))

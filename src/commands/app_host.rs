@@ -30,7 +30,7 @@ pub struct AppHost<'a> {
 /// A status line from the UI string `key` in both languages (so switching the language
 /// re-picks it), with `{name}` placeholders filled from `args`.
 fn status(app: &App, key: &str, args: &[(&str, &str)]) -> Text {
-    let s = &app.course.strings;
+    let s = &app.shared.course.strings;
     Text::new(s.ja.fmt(key, args), s.en.fmt(key, args))
 }
 

@@ -138,7 +138,7 @@ fn run(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
     let mut app = build_full_app(ctx, Rect::new(0, 0, 80, 24))?;
     let unit = match unit {
         Some(name) => Some(
-            crate::course::names::unit(&app.course, name)
+            crate::course::names::unit(&app.shared.course, name)
                 .map_err(|m| anyhow::anyhow!("{}", m.get(ctx.lang)))?
                 .id
                 .clone(),
@@ -182,7 +182,7 @@ pub fn run_app(ctx: &Context, app: &mut App) -> anyhow::Result<Outcome> {
 /// Gives the app every sandbox challenge of the course (`s` on the course map lists them).
 pub fn load_catalog(ctx: &Context, app: &mut App) -> anyhow::Result<()> {
     let src = CourseSource::from_flag(ctx.global.content.as_deref());
-    app.catalog = crate::sandbox::load::load_all(&src)?;
+    app.shared.catalog = crate::sandbox::load::load_all(&src)?;
     Ok(())
 }
 
@@ -192,8 +192,11 @@ pub fn load_learner(ctx: &Context, app: &mut App) -> anyhow::Result<()> {
     let store = super::progress::open_store(ctx)?;
     match super::progress::load_progress(ctx, &store) {
         Ok(p) => {
-            app.learner =
-                crate::tui::learner::Learner::new(&app.course, p, super::progress::now_epoch())
+            app.shared.learner = crate::tui::learner::Learner::new(
+                &app.shared.course,
+                p,
+                super::progress::now_epoch(),
+            )
         }
         Err(e) => super::out::warn(format_args!("{e:#}; progress will not be shown")),
     }

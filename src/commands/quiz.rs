@@ -97,7 +97,7 @@ pub fn run(ctx: &Context, mut args: QuizArgs) -> anyhow::Result<Outcome> {
     app.open_quiz(run, Some(repeat));
     let outcome = super::interactive::run_app(ctx, &mut app)?;
     if let Some(session) = session {
-        session.finish(ctx, &app.course, Default::default());
+        session.finish(ctx, &app.shared.course, Default::default());
     }
     Ok(outcome)
 }
@@ -118,7 +118,7 @@ fn pick_in_the_tui(
     }
     let session = super::lrs::own::OwnSession::start(ctx, &args.lrs)?;
     let mut app = super::interactive::app_on(ctx, course, ratatui::layout::Rect::new(0, 0, 80, 24));
-    let due = app.learner.due().len();
+    let due = app.shared.learner.due().len();
     let key = if due > 0 {
         app.update(Action::Learner(LearnerAction::Review));
         "quiz.pick.reviewing"
@@ -126,10 +126,10 @@ fn pick_in_the_tui(
         "quiz.pick.choose"
     };
     let msg = app.strings().fmt(key, &[("n", &due.to_string())]);
-    app.learner.notice = Some(msg);
+    app.shared.learner.notice = Some(msg);
     let outcome = super::interactive::run_app(ctx, &mut app)?;
     if let Some(session) = session {
-        session.finish(ctx, &app.course, Default::default());
+        session.finish(ctx, &app.shared.course, Default::default());
     }
     Ok(outcome)
 }

@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, screen: &ScreenName, size: &str) -> anyhow::Result<Out
     };
     if *screen == ScreenName::Progress {
         // The self-assessment needs the question banks (sections and their questions).
-        app.course = crate::course::load(&crate::course::CourseSource::from_flag(
+        app.shared.course = crate::course::load(&crate::course::CourseSource::from_flag(
             ctx.global.content.as_deref(),
         ))?;
     }
@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, screen: &ScreenName, size: &str) -> anyhow::Result<Out
         super::interactive::load_learner(ctx, &mut app)?;
     }
     let unit = |name: &str| -> anyhow::Result<String> {
-        crate::course::names::unit(&app.course, name)
+        crate::course::names::unit(&app.shared.course, name)
             .map(|u| u.id.clone())
             .map_err(|m| anyhow::anyhow!("{}", m.get(ctx.lang)))
     };
@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, screen: &ScreenName, size: &str) -> anyhow::Result<Out
         ScreenName::Quiz(name) => {
             let id = unit(name)?;
             // A stopped clock and seed 1: the same screen every time.
-            app.quiz_env = tui::quiz::QuizEnv::fixed();
+            app.shared.quiz_env = tui::quiz::QuizEnv::fixed();
             app.start_quiz(&id)?;
         }
     }

@@ -132,7 +132,7 @@ enum Open {
 fn challenge(ctx: &Context, id: &str) -> anyhow::Result<Outcome> {
     let mut app = interactive::build_full_app(ctx, Rect::new(0, 0, 80, 24))?;
     interactive::load_catalog(ctx, &mut app)?;
-    if !app.catalog.iter().any(|c| c.id == id) {
+    if !app.shared.catalog.iter().any(|c| c.id == id) {
         bail!("`{id}` is neither a challenge (see `secdojo challenge list`) nor a readable file");
     }
     interactive::load_learner(ctx, &mut app)?;

@@ -1,88 +1,48 @@
-//! The UI: a stack of screens (`tui::screen`) over the state they share, and its one entry point,
-//! `App::update(Action)`. Nothing here touches the terminal or the disk: `render`, snapshot
-//! tests and the real event loop drive the same code, and IO is queued as effects for the host.
+//! The UI: a stack of screens (`tui::screen`) over the state they share (`tui::shared`), and its
+//! one entry point, `App::update(Action)`. Nothing here touches the terminal or the disk:
+//! `render`, snapshot tests and the real event loop drive the same code, and IO is queued as
+//! effects for the host. The stack is also the one place that builds a screen from the route
+//! another screen asked for.
 
-use std::collections::HashMap;
-
-use anyhow::Context as _;
 use ratatui::layout::Rect;
 
-use std::time::Instant;
-
 use super::action::Action;
-use super::confirm::{Confirm, Yes};
-use super::effect::Effect;
+use super::challenges::{self, ChallengeList};
+use super::component::Transition;
+use super::confirm::Confirm;
+use super::glossary::GlossaryState;
 use super::help::Help;
 use super::keys::KeyContext;
-use super::layout::LessonLayout;
-use super::learner::Learner;
-use super::lesson_page;
-use super::page::{Page, Position};
-use super::quiz::{QuizEnv, QuizState};
-use super::reader::Reader;
+use super::learner::open::ProgressPage;
+use super::page::Position;
+use super::quiz::QuizState;
+use super::route::{Route, Yes};
 use super::sandbox::Sandbox;
-use super::screen::{Screen, Transition};
+use super::screen::Screen;
+use super::shared::Shared;
 use super::theme::Theme;
 use crate::course::Course;
 use crate::i18n::{Lang, Strings};
-use crate::markdown::Document;
-
-/// Laid-out pages are cached per lesson, language and text width: a frame never re-wraps.
-type PageKey = (String, Lang, u16);
-
-/// Enough for every lesson in both languages at one width, plus a few resizes.
-const MAX_CACHED_PAGES: usize = 16;
 
 pub struct App {
-    pub course: Course,
-    pub lang: Lang,
-    pub theme: Theme,
-    /// The terminal area, as last reported.
-    pub area: Rect,
+    /// What every screen sees.
+    pub shared: Shared,
     /// The screens, bottom first; the last one is on top. Never empty while the app runs.
     pub stack: Vec<Screen>,
-    /// Selected unit on the course map.
-    pub home_sel: usize,
-    /// Reading position of every lesson opened in this run.
-    positions: HashMap<String, Position>,
-    docs: HashMap<(String, Lang), Document>,
-    pages: HashMap<PageKey, Page>,
     pub quit: bool,
-    /// The learner's progress as this run sees it (see `tui::learner`).
-    pub learner: Learner,
-    pub quiz_env: QuizEnv,
-    /// Work for the host at the edge (saving, `$EDITOR`), see `take_effects`.
-    pub effects: Vec<Effect>,
-    /// Every sandbox challenge of the course (loaded by the command that runs the UI; empty
-    /// for `render`, which never opens one).
-    pub catalog: Vec<crate::sandbox::Challenge>,
-    /// The time of the event being handled (the sandbox's debounce counts from it).
-    pub now: Instant,
 }
 
 impl App {
     pub fn new(course: Course, lang: Lang, theme: Theme, area: Rect) -> App {
         App {
-            course,
-            lang,
-            theme,
-            area,
+            shared: Shared::new(course, lang, theme, area),
             stack: vec![Screen::home()],
-            home_sel: 0,
-            positions: HashMap::new(),
-            docs: HashMap::new(),
-            pages: HashMap::new(),
             quit: false,
-            learner: Learner::default(),
-            quiz_env: QuizEnv::real(),
-            effects: Vec::new(),
-            catalog: Vec::new(),
-            now: Instant::now(),
         }
     }
 
     pub fn strings(&self) -> &Strings {
-        self.course.strings(self.lang)
+        self.shared.strings()
     }
 
     /// The screen on top of the stack.
@@ -133,42 +93,12 @@ impl App {
         self.note_reading();
     }
 
-    /// Opens the lesson of `unit` on top (as `secdojo learn UNIT` does); an unknown unit is an
-    /// error naming the units that exist.
-    pub fn open_lesson(&mut self, unit: &str) -> anyhow::Result<()> {
-        let screen = self.lesson_screen(unit)?;
+    /// Builds the screen of `route` and puts it on top (`secdojo learn UNIT`, `render …`); what
+    /// cannot be opened (an unknown unit, a unit without a quiz) is an error saying why.
+    pub fn open(&mut self, route: Route) -> anyhow::Result<()> {
+        let screen = self.build(route)?;
         self.push(screen);
         Ok(())
-    }
-
-    /// The lesson of `unit`, where this run last left it.
-    pub fn lesson_screen(&mut self, unit: &str) -> anyhow::Result<Screen> {
-        let index = self
-            .course
-            .units
-            .iter()
-            .position(|u| u.id == unit)
-            .with_context(|| {
-                let ids: Vec<&str> = self.course.units.iter().map(|u| u.id.as_str()).collect();
-                format!("unknown unit `{unit}` (units: {})", ids.join(", "))
-            })?;
-        self.home_sel = index;
-        let mut reader = Reader::new(unit);
-        self.ensure_page(unit);
-        if let (Some(pos), Some(page)) = (self.positions.get(unit), self.page_for(unit)) {
-            reader.relayout(pos, page, self.view_height());
-        }
-        Ok(Screen::Lesson(reader))
-    }
-
-    /// The lesson of `unit` at section `anchor` (a glossary jump, a `lesson:` link, a quiz's
-    /// "read the section"). A missing section still opens the lesson.
-    pub fn lesson_at(&mut self, unit: &str, anchor: Option<&str>) -> anyhow::Result<Screen> {
-        let mut screen = self.lesson_screen(unit)?;
-        if let (Some(a), Screen::Lesson(reader)) = (anchor, &mut screen) {
-            let _ = self.jump(reader, a);
-        }
-        Ok(screen)
     }
 
     /// Scrolls the lesson on top to the section `anchor` (`render lesson:iam#policies`); an
@@ -177,94 +107,54 @@ impl App {
         let Some(Screen::Lesson(mut reader)) = self.stack.pop() else {
             anyhow::bail!("no lesson is open");
         };
-        let result = self.jump(&mut reader, anchor);
+        let result = self.shared.jump(&mut reader, anchor);
         self.stack.push(Screen::Lesson(reader));
         result
     }
 
-    fn jump(&self, reader: &mut Reader, anchor: &str) -> anyhow::Result<()> {
-        let page = self
-            .pages
-            .get(&(reader.unit.clone(), self.lang, self.text_width()))
-            .context("lesson not laid out")?;
-        if !page.headings.iter().any(|h| h.anchor == anchor) {
-            let all: Vec<&str> = page.headings.iter().map(|h| h.anchor.as_str()).collect();
-            anyhow::bail!(
-                "no section `{anchor}` in lesson `{}` (sections: {})",
-                reader.unit,
-                all.join(", ")
-            );
-        }
-        let pos = Position {
-            anchor: Some(anchor.to_string()),
-            offset: 0,
-        };
-        reader.relayout(&pos, page, self.view_height());
-        Ok(())
-    }
-
-    /// Keeps a lesson's reading position for the next time it opens in this run.
-    pub(crate) fn remember_position(&mut self, reader: &Reader) {
-        if let Some(page) = self.page_for(&reader.unit) {
-            let pos = reader.position(page);
-            self.positions.insert(reader.unit.clone(), pos);
-        }
+    /// The screen a route names, built over the shared state.
+    fn build(&mut self, route: Route) -> anyhow::Result<Screen> {
+        let shared = &mut self.shared;
+        Ok(match route {
+            Route::Lesson { unit, anchor } => {
+                Screen::Lesson(shared.lesson(&unit, anchor.as_deref())?)
+            }
+            Route::UnitQuiz(unit) => Screen::Quiz(Box::new(QuizState::of_unit(shared, &unit)?)),
+            Route::Quiz { run, repeat } => {
+                Screen::Quiz(Box::new(QuizState::open(shared, *run, repeat)))
+            }
+            Route::Glossary(focus) => {
+                Screen::Glossary(GlossaryState::open(shared, focus.as_deref())?)
+            }
+            Route::Progress => Screen::Progress(ProgressPage::open(shared)),
+            Route::Challenges(unit) => Screen::Challenges(ChallengeList::open(shared, &unit)?),
+            Route::Challenge(id) => Screen::Sandbox(Box::new(challenges::sandbox_on(shared, &id)?)),
+            Route::Confirm { what, yes } => Screen::Confirm(Confirm { what, yes }),
+        })
     }
 
     /// Where the keyboard focus is, for the keymap.
     pub fn key_context(&self) -> KeyContext {
-        self.top().component().context(self)
+        self.top().component().context(&self.shared)
     }
 
-    pub fn lesson_layout(&self) -> LessonLayout {
-        LessonLayout::new(self.area)
-    }
-
-    /// Rows of lesson text on screen.
-    pub fn view_height(&self) -> usize {
-        self.lesson_layout().text.height as usize
-    }
-
-    fn text_width(&self) -> u16 {
-        self.lesson_layout().text.width
-    }
-
-    /// The laid-out page of `unit` at the current language and width, if `ensure_page` made it.
-    pub fn page_for(&self, unit: &str) -> Option<&Page> {
-        self.pages
-            .get(&(unit.to_string(), self.lang, self.text_width()))
-    }
-
-    /// Parses (once per lesson and language) and lays out (once per width) the lesson of `unit`.
-    pub(crate) fn ensure_page(&mut self, unit: &str) {
-        let width = self.text_width();
-        let key = (unit.to_string(), self.lang, width);
-        if self.pages.contains_key(&key) {
-            return;
-        }
-        let Some(lesson) = self.course.lesson(unit, self.lang) else {
-            return;
+    /// After every update: the learner's reading of the lesson on screen, if one is.
+    pub(crate) fn note_reading(&mut self) {
+        let on_screen = match self.stack.iter().rev().find(|s| !s.component().overlay()) {
+            Some(Screen::Lesson(r)) => Some(r),
+            _ => None,
         };
-        let units = &self.course.units;
-        let at = units.iter().position(|u| u.id == unit);
-        let next = lesson_page::Next {
-            challenges: at.is_some_and(|i| !units[i].challenges.is_empty()),
-            unit: at
-                .and_then(|i| units.get(i + 1))
-                .map(|u| u.title.get(self.lang).clone()),
+        self.shared.note_reading(on_screen);
+    }
+
+    /// Records the open lesson as left (quitting, or a signal): the edge calls this before it
+    /// saves for the last time.
+    pub fn finish_reading(&mut self) {
+        let on_screen = match self.stack.iter().rev().find(|s| !s.component().overlay()) {
+            Some(Screen::Lesson(r)) => Some(r),
+            _ => None,
         };
-        let doc = self
-            .docs
-            .entry((unit.to_string(), self.lang))
-            .or_insert_with(|| {
-                lesson_page::parse_lesson(lesson, self.course.strings(self.lang), &next)
-            });
-        let page = lesson_page::layout(doc, width, self.course.strings(self.lang), &self.theme);
-        // Dragging a window edge produces many widths; keep only the current one's pages then.
-        if self.pages.len() >= MAX_CACHED_PAGES {
-            self.pages.retain(|k, _| k.2 == width);
-        }
-        self.pages.insert(key, page);
+        self.shared.finish_reading(on_screen);
     }
 
     /// Applies one action. Returns whether the screen changed, so the event loop redraws only
@@ -277,15 +167,15 @@ impl App {
             }
             Action::Resize(w, h) => {
                 let new = Rect::new(0, 0, w, h);
-                if new == self.area {
+                if new == self.shared.area {
                     return false;
                 }
-                self.relayout(|app| app.area = new);
+                self.relayout(|shared| shared.area = new);
                 return true;
             }
             Action::ToggleLang => {
-                let other = self.lang.other();
-                self.relayout(|app| app.lang = other);
+                let other = self.shared.lang.other();
+                self.relayout(|shared| shared.lang = other);
                 return true;
             }
             Action::ToggleHelp if !matches!(self.top(), Screen::Help(_)) => {
@@ -296,7 +186,7 @@ impl App {
             _ => {}
         }
         let mut top = self.stack.pop().unwrap_or_else(Screen::home);
-        let transition = top.component_mut().update(action, self);
+        let transition = top.component_mut().update(action, &mut self.shared);
         let changed = self.apply(top, transition);
         self.note_reading();
         changed
@@ -305,7 +195,10 @@ impl App {
     /// Carries out what the screen `top` (taken off the stack to update it) asked for.
     pub(crate) fn apply(&mut self, mut top: Screen, transition: Transition) -> bool {
         let leaving = matches!(transition, Transition::Pop | Transition::Quit);
-        if let Some(what) = leaving.then(|| top.component().unsaved(self)).flatten() {
+        if let Some(what) = leaving
+            .then(|| top.component().unsaved(&self.shared))
+            .flatten()
+        {
             let yes = if matches!(transition, Transition::Quit) {
                 Yes::Quit
             } else {
@@ -320,37 +213,50 @@ impl App {
                 self.stack.push(top);
                 changed
             }
-            Transition::Push(next) => {
+            // A screen that cannot be built (a unit without a quiz) leaves everything as it was.
+            Transition::Push(route) => {
+                let next = self.build(route);
                 self.stack.push(top);
-                self.stack.push(next);
-                true
+                match next {
+                    Ok(next) => {
+                        self.stack.push(next);
+                        true
+                    }
+                    Err(_) => false,
+                }
             }
+            Transition::Replace(route) => match self.build(route) {
+                Ok(next) => {
+                    top.component_mut().leave(&mut self.shared);
+                    self.stack.push(next);
+                    true
+                }
+                Err(_) => {
+                    self.stack.push(top);
+                    false
+                }
+            },
             Transition::Pop => {
-                top.component_mut().leave(self);
+                top.component_mut().leave(&mut self.shared);
                 self.emptied();
                 true
             }
             Transition::Abandon => {
                 if let Some(mut below) = self.stack.pop() {
-                    below.component_mut().leave(self);
+                    below.component_mut().leave(&mut self.shared);
                 }
                 self.emptied();
                 true
             }
             Transition::PopThen(action) => {
-                top.component_mut().leave(self);
+                top.component_mut().leave(&mut self.shared);
                 if self.stack.is_empty() {
                     self.emptied();
                     return true;
                 }
                 let mut below = self.stack.pop().unwrap_or_else(Screen::home);
-                let t = below.component_mut().update(action, self);
+                let t = below.component_mut().update(action, &mut self.shared);
                 self.apply(below, t);
-                true
-            }
-            Transition::Replace(next) => {
-                top.component_mut().leave(self);
-                self.stack.push(next);
                 true
             }
             Transition::Quit => {
@@ -366,7 +272,7 @@ impl App {
     pub fn quit_all(&mut self) {
         self.finish_reading();
         while let Some(mut s) = self.stack.pop() {
-            s.component_mut().leave(self);
+            s.component_mut().leave(&mut self.shared);
         }
         self.stack.push(Screen::home());
         self.quit = true;
@@ -381,34 +287,26 @@ impl App {
         }
     }
 
-    /// A terminal event or timer for the screen on top, with the app as its shared state.
-    pub(crate) fn with_top<R>(&mut self, f: impl FnOnce(&mut Screen, &mut App) -> R) -> R {
-        let mut top = self.stack.pop().unwrap_or_else(Screen::home);
-        let r = f(&mut top, self);
-        self.stack.push(top);
-        r
-    }
-
     /// Changes something the layout depends on (size, language) while keeping every open
     /// lesson on the same section: positions are taken by anchor before, and restored after.
-    fn relayout(&mut self, change: impl FnOnce(&mut App)) {
+    fn relayout(&mut self, change: impl FnOnce(&mut Shared)) {
+        let shared = &mut self.shared;
         let positions: Vec<Option<Position>> = self
             .stack
             .iter()
             .map(|s| match s {
-                Screen::Lesson(r) => self.page_for(&r.unit).map(|p| r.position(p)),
+                Screen::Lesson(r) => shared.page_for(&r.unit).map(|p| r.position(p)),
                 _ => None,
             })
             .collect();
-        change(self);
-        let (lang, area) = (self.lang, self.area);
-        let view = self.view_height();
-        let mut stack = std::mem::take(&mut self.stack);
-        for (screen, pos) in stack.iter_mut().zip(positions) {
+        change(shared);
+        let (lang, area) = (shared.lang, shared.area);
+        let view = shared.view_height();
+        for (screen, pos) in self.stack.iter_mut().zip(positions) {
             match screen {
                 Screen::Lesson(r) => {
-                    self.ensure_page(&r.unit);
-                    if let (Some(pos), Some(page)) = (pos, self.page_for(&r.unit)) {
+                    shared.ensure_page(&r.unit);
+                    if let (Some(pos), Some(page)) = (pos, shared.page_for(&r.unit)) {
                         r.relayout(&pos, page, view);
                     }
                 }
@@ -419,6 +317,5 @@ impl App {
                 _ => {}
             }
         }
-        self.stack = stack;
     }
 }

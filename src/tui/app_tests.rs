@@ -25,7 +25,8 @@ fn reader(app: &App) -> &super::reader::Reader {
 
 fn anchor(app: &App) -> Option<String> {
     let r = reader(app);
-    app.page_for(&r.unit)
+    app.shared
+        .page_for(&r.unit)
         .expect("page laid out")
         .position_of(r.top)
         .anchor
@@ -50,7 +51,7 @@ fn home_selection_is_bounded_and_enter_opens_the_unit() {
     for _ in 0..20 {
         a.update(Action::Down);
     }
-    assert_eq!(a.home_sel, a.course.units.len() - 1);
+    assert_eq!(a.shared.home_sel, a.shared.course.units.len() - 1);
     a.update(Action::Top);
     for _ in 0..3 {
         a.update(Action::Down);
@@ -64,21 +65,21 @@ fn home_selection_is_bounded_and_enter_opens_the_unit() {
 fn l_switches_language_and_stays_on_the_same_section() {
     let mut a = app(Lang::En, 80, 24);
     a.open_lesson("iam").unwrap();
-    let page = a.page_for("iam").unwrap();
+    let page = a.shared.page_for("iam").unwrap();
     assert!(page.headings.len() >= 3, "the IAM lesson has sections");
     jump_to_heading(&mut a, 2);
     let before = anchor(&a).expect("on a section");
-    let en_title = a.page_for("iam").unwrap().headings[2].title.clone();
+    let en_title = a.shared.page_for("iam").unwrap().headings[2].title.clone();
     assert!(a.update(Action::ToggleLang));
-    assert_eq!(a.lang, Lang::Ja);
+    assert_eq!(a.shared.lang, Lang::Ja);
     assert_eq!(anchor(&a), Some(before.clone()));
-    let ja_title = a.page_for("iam").unwrap().headings[2].title.clone();
+    let ja_title = a.shared.page_for("iam").unwrap().headings[2].title.clone();
     assert_ne!(
         en_title, ja_title,
         "the page really is in the other language"
     );
     a.update(Action::ToggleLang);
-    assert_eq!(a.lang, Lang::En);
+    assert_eq!(a.shared.lang, Lang::En);
     assert_eq!(anchor(&a), Some(before));
 }
 
@@ -92,7 +93,7 @@ fn reading_position_is_remembered_for_the_run() {
     assert!(a.update(Action::Back));
     assert_eq!(a.top().name(), "home");
     assert_eq!(
-        a.course.units[a.home_sel].id, "iam",
+        a.shared.course.units[a.shared.home_sel].id, "iam",
         "the map selects the unit left"
     );
     a.update(Action::Open);
@@ -117,11 +118,11 @@ fn resize_keeps_the_section_and_bounds() {
         "same size: nothing to do"
     );
     a.update(Action::Bottom);
-    let page_len = a.page_for("iam").unwrap().lines.len();
-    assert_eq!(reader(&a).top, page_len - a.view_height());
+    let page_len = a.shared.page_for("iam").unwrap().lines.len();
+    assert_eq!(reader(&a).top, page_len - a.shared.view_height());
     a.update(Action::Resize(200, 60));
-    let page_len = a.page_for("iam").unwrap().lines.len();
-    assert!(reader(&a).top + a.view_height() <= page_len.max(a.view_height()));
+    let page_len = a.shared.page_for("iam").unwrap().lines.len();
+    assert!(reader(&a).top + a.shared.view_height() <= page_len.max(a.shared.view_height()));
 }
 
 #[test]

@@ -7,10 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::action::Action;
-use super::app::App;
+use super::component::{Component, Transition};
 use super::keys::{Binding, Key, KeyContext, b};
 use super::layout::centered;
-use super::screen::{Component, Transition};
+pub use super::route::Yes;
+use super::shared::Shared;
+use super::widgets::hint_line::HintLine;
 use super::widgets::{block, clear_popup, wrap_text};
 
 #[rustfmt::skip]
@@ -19,17 +21,6 @@ pub const KEYS: &[Binding] = &[
     b(&[Key::Char('n'), Key::Esc, Key::Char('q')], Action::Back, "confirm.keys.no", Some("confirm.hint.no")),
     b(&[Key::Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
-
-/// What a yes does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Yes {
-    /// The screen under the question leaves, its work given up.
-    Leave,
-    /// secdojo ends (the screen under the question asked to quit).
-    Quit,
-    /// The screen under the question gets this action (for example "end the quiz now").
-    Send(Action),
-}
 
 /// The question, and what a yes does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,11 +31,11 @@ pub struct Confirm {
 }
 
 impl Component for Confirm {
-    fn context(&self, _app: &App) -> KeyContext {
+    fn context(&self, _shared: &Shared) -> KeyContext {
         KeyContext::Confirm
     }
 
-    fn update(&mut self, action: Action, _app: &mut App) -> Transition {
+    fn update(&mut self, action: Action, _shared: &mut Shared) -> Transition {
         match action {
             Action::Confirm => match self.yes {
                 Yes::Leave => Transition::Abandon,
@@ -60,9 +51,9 @@ impl Component for Confirm {
         true
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        let s = app.strings();
-        let theme = &app.theme;
+    fn draw(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
+        let s = shared.strings();
+        let theme = &shared.theme;
         let width = area.width.saturating_sub(4).min(56);
         let text_w = width.saturating_sub(2).max(1);
         // The project's wrapper breaks Japanese where a Japanese reader expects it.
@@ -87,5 +78,11 @@ impl Component for Confirm {
         Paragraph::new(body)
             .block(block(theme, format!(" {title} ")))
             .render(popup, buf);
+        HintLine {
+            ctx: KeyContext::Confirm,
+            strings: s,
+            theme,
+        }
+        .over_footer(area, buf);
     }
 }

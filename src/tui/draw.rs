@@ -14,7 +14,7 @@ impl Widget for &App {
         if area.width < min.0 || area.height < min.1 {
             TooSmall {
                 strings: self.strings(),
-                theme: &self.theme,
+                theme: &self.shared.theme,
                 min,
             }
             .render(area, buf);
@@ -26,7 +26,7 @@ impl Widget for &App {
             .rposition(|s| !s.component().overlay())
             .unwrap_or(0);
         for screen in &self.stack[from..] {
-            screen.component().draw(self, area, buf);
+            screen.component().draw(&self.shared, area, buf);
         }
     }
 }

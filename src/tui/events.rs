@@ -23,9 +23,12 @@ pub fn action_for(app: &App, ev: &Event) -> Option<Action> {
 impl App {
     /// Applies one terminal event that arrived at `now`; returns whether to redraw.
     pub fn handle_event(&mut self, ev: Event, now: Instant) -> bool {
-        self.now = now;
+        self.shared.now = now;
         if let Event::Paste(text) = &ev {
-            let changed = self.with_top(|top, app| top.component_mut().paste(text, app));
+            let changed = match self.stack.last_mut() {
+                Some(top) => top.component_mut().paste(text, &mut self.shared),
+                None => false,
+            };
             self.note_reading();
             return changed;
         }
@@ -37,8 +40,22 @@ impl App {
 
     /// The screen on top's timer, when its time has come.
     pub fn tick(&mut self, now: Instant) -> bool {
-        self.now = now;
-        self.with_top(|top, app| top.component_mut().tick(now, app))
+        self.shared.now = now;
+        match self.stack.last_mut() {
+            Some(top) => top.component_mut().tick(now, &mut self.shared),
+            None => false,
+        }
+    }
+
+    /// Where the terminal cursor should be shown (the caret of a text field), if anywhere.
+    pub fn cursor_position(&self) -> Option<ratatui::layout::Position> {
+        let top = self.top().component();
+        let min = top.min_size();
+        let area = self.shared.area;
+        if area.width < min.0 || area.height < min.1 {
+            return None;
+        }
+        top.cursor(&self.shared)
     }
 
     /// When the screen on top wants to be woken, if it does.

@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::action::Action;
-use super::app::App;
+use super::component::{Component, Transition};
 use super::keymap::{self, HELP_SECTIONS};
 use super::keys::{Key, KeyContext, key_names};
 use super::layout::centered;
-use super::screen::{Component, Transition};
+use super::shared::Shared;
+use super::widgets::hint_line::HintLine;
 use super::widgets::{block, clear_popup};
 
 /// The `?` overlay over any screen: the keys of the screen under it come first.
@@ -26,12 +27,12 @@ pub struct Help {
 const PAGE: usize = 10;
 
 impl Component for Help {
-    fn context(&self, _app: &App) -> KeyContext {
+    fn context(&self, _shared: &Shared) -> KeyContext {
         KeyContext::Help
     }
 
-    fn update(&mut self, action: Action, app: &mut App) -> Transition {
-        let max = lines(app, self.first).len().saturating_sub(1);
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
+        let max = lines(shared, self.first).len().saturating_sub(1);
         let before = self.scroll;
         self.scroll = match action {
             Action::Up => before.saturating_sub(1),
@@ -51,20 +52,31 @@ impl Component for Help {
         true
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
+        // The last row stays the hint line's.
+        let above = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
         HelpOverlay {
-            app,
+            shared,
             scroll: self.scroll,
             first: self.first,
         }
-        .render(area, buf);
+        .render(above, buf);
+        HintLine {
+            ctx: KeyContext::Help,
+            strings: shared.strings(),
+            theme: &shared.theme,
+        }
+        .over_footer(area, buf);
     }
 }
 
 /// The overlay's lines, before scrolling, with the keys of `first` on top.
-pub fn lines(app: &App, first: KeyContext) -> Vec<Line<'static>> {
-    let s = app.strings();
-    let theme = &app.theme;
+pub fn lines(shared: &Shared, first: KeyContext) -> Vec<Line<'static>> {
+    let s = shared.strings();
+    let theme = &shared.theme;
     let mut order: Vec<(KeyContext, &str)> = HELP_SECTIONS
         .iter()
         .filter(|(c, _)| *c == first)
@@ -113,24 +125,27 @@ pub fn lines(app: &App, first: KeyContext) -> Vec<Line<'static>> {
 
 /// The overlay over whatever screen is underneath.
 pub struct HelpOverlay<'a> {
-    pub app: &'a App,
+    pub shared: &'a Shared,
     pub scroll: usize,
     pub first: KeyContext,
 }
 
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let all = lines(app, self.first);
+        let shared = self.shared;
+        let all = lines(shared, self.first);
         let want_w = all.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
         let popup = centered(area, want_w.max(30), all.len() as u16 + 2);
         clear_popup(popup, buf);
         let inner_h = popup.height.saturating_sub(2) as usize;
         let scroll = self.scroll.min(all.len().saturating_sub(inner_h));
-        let mut b = block(&app.theme, format!(" {} ", app.strings().get("help.title")));
+        let mut b = block(
+            &shared.theme,
+            format!(" {} ", shared.strings().get("help.title")),
+        );
         if scroll + inner_h < all.len() {
             b = b.title_bottom(
-                Line::from(format!(" {} ", app.strings().get("help.more"))).right_aligned(),
+                Line::from(format!(" {} ", shared.strings().get("help.more"))).right_aligned(),
             );
         }
         let visible: Vec<Line> = all.into_iter().skip(scroll).take(inner_h).collect();

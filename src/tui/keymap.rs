@@ -21,7 +21,7 @@ const HOME: &[Binding] = &[
     crate::tui::learner::keys::SHOW,
     crate::tui::glossary::keys::OPEN,
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
-    b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
+    b(&[Char('?'), F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q')], Action::Quit, "keys.quit", Some("hint.quit")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
@@ -45,7 +45,7 @@ const LESSON: &[Binding] = &[
     crate::tui::challenges::keys::OPEN_FROM_LESSON,
     b(&[Char('t')], Action::Quiz(crate::tui::action::QuizAction::Start), "tui_quiz.keys.start_here", None),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
-    b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
+    b(&[Char('?'), F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q'), Esc], Action::Back, "keys.back", Some("hint.back")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
@@ -58,6 +58,7 @@ const OUTLINE: &[Binding] = &[
     b(&[Char('G'), End], Action::Bottom, "keys.bottom", None),
     b(&[Enter], Action::Open, "keys.jump", Some("hint.jump")),
     b(&[Char('o'), Tab, Esc, Char('q')], Action::ToggleOutline, "keys.close", Some("hint.close")),
+    b(&[Char('?'), F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 
@@ -66,6 +67,7 @@ const SEARCH: &[Binding] = &[
     b(&[Enter], Action::SearchSubmit, "keys.search_submit", Some("hint.search_submit")),
     b(&[Esc], Action::SearchCancel, "keys.search_cancel", Some("hint.close")),
     b(&[Backspace], Action::SearchBackspace, "keys.search_backspace", None),
+    b(&[F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 

@@ -55,6 +55,25 @@ fn ctrl_c_quits_everywhere() {
     assert_eq!(map_key(KeyContext::Help, &ev), Some(Action::Quit));
 }
 
+/// Help is one key away on every screen: F1 everywhere (it types nothing), and `?` too where `?`
+/// is not text. Only the "leave anyway?" question, which wants y or n, has none.
+#[test]
+fn help_opens_everywhere_but_the_question() {
+    for (ctx, _) in HELP_SECTIONS {
+        let f1 = map_key(*ctx, &press(KeyCode::F(1)));
+        let q = map_key(*ctx, &ch('?'));
+        let asks = *ctx == KeyContext::Confirm;
+        assert_eq!(
+            f1 == Some(Action::ToggleHelp),
+            !asks,
+            "{ctx:?}: F1 gives {f1:?}"
+        );
+        if q == Some(Action::ToggleHelp) {
+            assert!(!asks, "{ctx:?}");
+        }
+    }
+}
+
 #[test]
 fn search_context_turns_letters_into_text() {
     let s = KeyContext::Search;

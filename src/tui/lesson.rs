@@ -9,17 +9,18 @@ use ratatui::widgets::Widget;
 use super::action::Action;
 use super::action::GlossaryAction;
 use super::action::QuizAction;
-use super::app::App;
+use super::component::{Component, Transition};
 use super::glossary::open::step_link;
 use super::keys::KeyContext;
 use super::page::Page;
 use super::reader::Reader;
-use super::screen::{Component, Transition};
+use super::route::Route;
 use super::screens::lesson::LessonScreen;
+use super::shared::Shared;
 use crate::markdown::LinkTarget;
 
 impl Component for Reader {
-    fn context(&self, _app: &App) -> KeyContext {
+    fn context(&self, _shared: &Shared) -> KeyContext {
         if self.search.editing {
             KeyContext::Search
         } else if self.outline_open {
@@ -29,36 +30,36 @@ impl Component for Reader {
         }
     }
 
-    fn update(&mut self, action: Action, app: &mut App) -> Transition {
-        let view = app.view_height();
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
+        let view = shared.view_height();
         match action {
             Action::Back => return Transition::Pop,
             Action::Challenges => {
-                app.remember_position(self);
-                return Transition::push_ok(app.challenge_list(&self.unit));
+                shared.remember_position(self);
+                return Transition::Push(Route::Challenges(self.unit.clone()));
             }
             Action::Quiz(QuizAction::Start) => {
-                app.remember_position(self);
-                return Transition::push_ok(app.quiz_of(&self.unit));
+                shared.remember_position(self);
+                return Transition::Push(Route::UnitQuiz(self.unit.clone()));
             }
             Action::Glossary(GlossaryAction::Open) => {
-                return Transition::push_ok(app.glossary(None));
+                return Transition::Push(Route::Glossary(None));
             }
-            Action::Glossary(g) => return self.links(g, app),
+            Action::Glossary(g) => return self.links(g, shared),
             _ => {}
         }
         let empty = Page::default();
-        let page = app.page_for(&self.unit).unwrap_or(&empty);
+        let page = shared.page_for(&self.unit).unwrap_or(&empty);
         Transition::Stay(self.update(action, page, view))
     }
 
-    fn paste(&mut self, text: &str, app: &mut App) -> bool {
+    fn paste(&mut self, text: &str, shared: &mut Shared) -> bool {
         if !self.search.editing {
             return false;
         }
-        let view = app.view_height();
+        let view = shared.view_height();
         let empty = Page::default();
-        let page = app.page_for(&self.unit).unwrap_or(&empty);
+        let page = shared.page_for(&self.unit).unwrap_or(&empty);
         let mut dirty = false;
         for c in text.lines().next().unwrap_or("").chars() {
             dirty |= self.update(Action::SearchChar(c), page, view);
@@ -66,22 +67,26 @@ impl Component for Reader {
         dirty
     }
 
-    fn leave(&mut self, app: &mut App) {
-        app.remember_position(self);
+    fn leave(&mut self, shared: &mut Shared) {
+        shared.remember_position(self);
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        LessonScreen { app, reader: self }.render(area, buf);
-        super::glossary::open::mark_link(app, self, buf);
+    fn draw(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
+        LessonScreen {
+            shared,
+            reader: self,
+        }
+        .render(area, buf);
+        super::glossary::open::mark_link(shared, self, buf);
     }
 }
 
 impl Reader {
     /// `]`, `[` and Enter on a link: select the next or previous link on screen, or follow it
     /// (a glossary term or another lesson opens on top; Back returns here).
-    fn links(&mut self, action: GlossaryAction, app: &mut App) -> Transition {
-        let view = app.view_height();
-        let Some(page) = app.page_for(&self.unit) else {
+    fn links(&mut self, action: GlossaryAction, shared: &mut Shared) -> Transition {
+        let view = shared.view_height();
+        let Some(page) = shared.page_for(&self.unit) else {
             return Transition::Stay(false);
         };
         match action {
@@ -103,10 +108,10 @@ impl Reader {
                     return Transition::Stay(false);
                 };
                 match spot.target.clone() {
-                    LinkTarget::Glossary(id) => Transition::push_ok(app.glossary(Some(&id))),
+                    LinkTarget::Glossary(id) => Transition::Push(Route::Glossary(Some(id))),
                     LinkTarget::Lesson { unit, anchor } => {
-                        app.remember_position(self);
-                        Transition::push_ok(app.lesson_at(&unit, anchor.as_deref()))
+                        shared.remember_position(self);
+                        Transition::Push(Route::Lesson { unit, anchor })
                     }
                     LinkTarget::Url(_) => Transition::Stay(false),
                 }

@@ -25,8 +25,8 @@ fn app(lang: Lang, w: u16, h: u16) -> App {
     let src = CourseSource::Embedded;
     let course = course::load(&src).expect("built-in course loads");
     let mut a = App::new(course, lang, Theme::plain(), Rect::new(0, 0, w, h));
-    a.quiz_env = QuizEnv::fixed();
-    a.catalog = crate::sandbox::load::load_all(&src).expect("challenges load");
+    a.shared.quiz_env = QuizEnv::fixed();
+    a.shared.catalog = crate::sandbox::load::load_all(&src).expect("challenges load");
     a
 }
 
@@ -49,6 +49,7 @@ fn ctrl_c(a: &mut App) {
 /// A one-question run of the unit's first question of `kind`.
 fn one_question(a: &mut App, unit: &str, kind: Kind) {
     let q = a
+        .shared
         .course
         .quiz(unit)
         .and_then(|b| b.questions.iter().find(|q| q.kind == kind))
@@ -154,6 +155,7 @@ fn esc_with_answers_asks_and_no_keeps_the_quiz_where_it_was() {
     assert_ne!(a.top().name(), "confirm");
     let mut a = app(Lang::En, 80, 24);
     let tf = a
+        .shared
         .course
         .quiz("iam")
         .unwrap()
@@ -163,6 +165,7 @@ fn esc_with_answers_asks_and_no_keeps_the_quiz_where_it_was() {
         .unwrap()
         .clone();
     let fill = a
+        .shared
         .course
         .quiz("iam")
         .unwrap()
@@ -297,8 +300,9 @@ fn a_solved_challenge_offers_the_next_one_in_its_place() {
     .unwrap();
     a.sandbox_mut().unwrap().set_text(&answer);
     a.update(Action::Sandbox(SbAction::Submit));
-    assert!(a.challenge_solved("require-mfa"));
+    assert!(a.shared.challenge_solved("require-mfa"));
     let next = a
+        .shared
         .next_challenge("require-mfa")
         .expect("iam has a challenge after it");
     ch(&mut a, 'n');
@@ -362,7 +366,7 @@ fn a_policy_question_is_written_and_graded_on_the_quiz_screen() {
     assert_eq!(a.key_context(), KeyContext::QuizPolicy);
     // Letters type into the editor; the commands are on keys that type nothing.
     ch(&mut a, 'L');
-    assert_eq!(a.lang, Lang::En, "L is a letter here");
+    assert_eq!(a.shared.lang, Lang::En, "L is a letter here");
     let text = a
         .quiz()
         .unwrap()

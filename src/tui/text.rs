@@ -10,8 +10,8 @@ use crate::markdown::is_common_wide;
 
 /// Draws `app` into a fresh buffer of the app's size and returns it as text.
 pub fn render_to_text(app: &App) -> String {
-    let mut buf = Buffer::empty(app.area);
-    app.render(app.area, &mut buf);
+    let mut buf = Buffer::empty(app.shared.area);
+    app.render(app.shared.area, &mut buf);
     buffer_to_text(&buf)
 }
 

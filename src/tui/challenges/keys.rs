@@ -30,7 +30,7 @@ pub const LIST: &[Binding] = &[
     b(&[Char('G'), End], Action::Bottom, "keys.bottom", None),
     b(&[Enter, Char('l')], Action::Open, "challenges.keys.start", Some("challenges.hint.start")),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
-    b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
+    b(&[Char('?'), F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q'), Esc], Action::Back, "keys.back", Some("hint.back")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];

@@ -13,14 +13,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use crate::sandbox::Task;
 use crate::sandbox::eval::starter_text;
-use crate::sandbox::{Challenge, Task};
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::component::{Component, Transition};
 use crate::tui::keys::KeyContext;
+use crate::tui::route::Route;
 use crate::tui::sandbox::state::{Mode, Sandbox};
-use crate::tui::screen::{Component, Screen, Transition};
 use crate::tui::screens::challenges::ChallengeScreen;
+use crate::tui::shared::Shared;
 
 /// The challenge list of one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,145 +30,86 @@ pub struct ChallengeList {
     pub sel: usize,
 }
 
-impl App {
-    /// The challenges of `unit` that exist in the catalog, in course order.
-    pub fn unit_challenges(&self, unit: &str) -> Vec<&Challenge> {
-        let Some(u) = self.course.unit(unit) else {
-            return Vec::new();
-        };
-        u.challenges
-            .iter()
-            .filter_map(|id| self.catalog.iter().find(|c| &c.id == id))
-            .collect()
-    }
-
-    /// Whether the learner has solved challenge `id` (in an earlier run or this one).
-    pub fn challenge_solved(&self, id: &str) -> bool {
-        self.learner
-            .progress
-            .challenges
-            .get(id)
-            .is_some_and(|c| c.solved)
-    }
-
+impl ChallengeList {
     /// The challenge list of `unit`; an unknown unit is an error naming the units that exist.
-    pub fn challenge_list(&self, unit: &str) -> anyhow::Result<Screen> {
-        if self.course.unit(unit).is_none() {
-            let ids: Vec<&str> = self.course.units.iter().map(|u| u.id.as_str()).collect();
+    pub fn open(shared: &Shared, unit: &str) -> anyhow::Result<ChallengeList> {
+        if shared.course.unit(unit).is_none() {
+            let ids: Vec<&str> = shared.course.units.iter().map(|u| u.id.as_str()).collect();
             anyhow::bail!("unknown unit `{unit}` (units: {})", ids.join(", "));
         }
-        Ok(Screen::Challenges(ChallengeList {
+        Ok(ChallengeList {
             unit: unit.to_string(),
             sel: 0,
-        }))
+        })
     }
 
-    /// Opens the challenge list of `unit` on top (`render challenges:<unit>`).
-    pub fn open_challenge_list_of(&mut self, unit: &str) -> anyhow::Result<()> {
-        let screen = self.challenge_list(unit)?;
-        self.push(screen);
-        Ok(())
-    }
-
-    /// Opens challenge `id` as `secdojo sandbox ID` does: over its unit's list (Esc goes there,
-    /// then to the course map), with the learner's last draft.
-    pub fn open_challenge(&mut self, id: &str) -> anyhow::Result<()> {
-        let screen = self.challenge_screen(id)?;
-        let unit = self
-            .catalog
+    /// Where challenge `id` stands in its unit's list, as the list over which `secdojo sandbox
+    /// ID` opens it (Esc goes there, then to the course map); `None` for a challenge no unit
+    /// lists.
+    pub fn of_challenge(shared: &mut Shared, id: &str) -> Option<ChallengeList> {
+        let unit = shared.catalog.iter().find(|c| c.id == id)?.unit.clone();
+        let sel = shared
+            .unit_challenges(&unit)
             .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.unit.clone());
-        if let Some(unit) = unit {
-            let listed = self.unit_challenges(&unit).iter().position(|c| c.id == id);
-            if let Some(sel) = listed {
-                if let Some(i) = self.course.units.iter().position(|u| u.id == unit) {
-                    self.home_sel = i;
-                }
-                self.push(Screen::Challenges(ChallengeList { unit, sel }));
-            }
+            .position(|c| c.id == id)?;
+        if let Some(i) = shared.course.units.iter().position(|u| u.id == unit) {
+            shared.home_sel = i;
         }
-        self.push(screen);
-        Ok(())
-    }
-
-    /// The sandbox on challenge `id` with the learner's last draft (the starter if none); an
-    /// unknown id is an error naming the challenges that exist.
-    pub fn challenge_screen(&self, id: &str) -> anyhow::Result<Screen> {
-        let c = self
-            .catalog
-            .iter()
-            .find(|c| c.id == id)
-            .cloned()
-            .ok_or_else(|| {
-                let ids: Vec<&str> = self.catalog.iter().map(|c| c.id.as_str()).collect();
-                anyhow::anyhow!("unknown challenge `{id}` (challenges: {})", ids.join(", "))
-            })?;
-        let saved = self
-            .learner
-            .progress
-            .challenges
-            .get(id)
-            .cloned()
-            .unwrap_or_default();
-        let text = saved.draft.clone().unwrap_or_else(|| starter_text(&c));
-        let task = Task::from_challenge(&c);
-        let mode = Mode::Challenge {
-            challenge: Box::new(c),
-            task,
-        };
-        let mut sb = self.new_sandbox(mode, &text);
-        sb.solved = saved.solved;
-        sb.hints_shown = saved.hints_used.min(sb.hints().len());
-        Ok(Screen::Sandbox(Box::new(sb)))
-    }
-
-    /// The challenge after `id` in its unit's list, if there is one.
-    pub fn next_challenge(&self, id: &str) -> Option<String> {
-        let unit = &self.catalog.iter().find(|c| c.id == id)?.unit;
-        let list = self.unit_challenges(unit);
-        let i = list.iter().position(|c| c.id == id)?;
-        list.get(i + 1).map(|c| c.id.clone())
-    }
-
-    /// A sandbox screen over the app's language, theme and size.
-    pub fn new_sandbox(&self, mode: Mode, text: &str) -> Sandbox {
-        Sandbox::new(
-            mode,
-            text,
-            self.lang,
-            self.course.strings.clone(),
-            self.theme,
-            self.area,
-        )
-    }
-
-    /// Opens `sb` on top (the playground on a file: Esc on it ends the program).
-    pub fn open_sandbox(&mut self, sb: Sandbox) {
-        self.push(Screen::Sandbox(Box::new(sb)));
+        Some(ChallengeList { unit, sel })
     }
 }
 
+/// The sandbox on challenge `id` with the learner's last draft (the starter if none); an
+/// unknown id is an error naming the challenges that exist.
+pub fn sandbox_on(shared: &Shared, id: &str) -> anyhow::Result<Sandbox> {
+    let c = shared
+        .catalog
+        .iter()
+        .find(|c| c.id == id)
+        .cloned()
+        .ok_or_else(|| {
+            let ids: Vec<&str> = shared.catalog.iter().map(|c| c.id.as_str()).collect();
+            anyhow::anyhow!("unknown challenge `{id}` (challenges: {})", ids.join(", "))
+        })?;
+    let saved = shared
+        .learner
+        .progress
+        .challenges
+        .get(id)
+        .cloned()
+        .unwrap_or_default();
+    let text = saved.draft.clone().unwrap_or_else(|| starter_text(&c));
+    let task = Task::from_challenge(&c);
+    let mode = Mode::Challenge {
+        challenge: Box::new(c),
+        task,
+    };
+    let mut sb = Sandbox::over(shared, mode, &text);
+    sb.solved = saved.solved;
+    sb.hints_shown = saved.hints_used.min(sb.hints().len());
+    Ok(sb)
+}
+
 impl Component for ChallengeList {
-    fn context(&self, _app: &App) -> KeyContext {
+    fn context(&self, _shared: &Shared) -> KeyContext {
         KeyContext::Challenges
     }
 
-    fn update(&mut self, action: Action, app: &mut App) -> Transition {
-        let count = app.unit_challenges(&self.unit).len();
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
+        let count = shared.unit_challenges(&self.unit).len();
         let before = self.sel;
         let last = count.saturating_sub(1);
         self.sel = match action {
             Action::Back => return Transition::Pop,
             Action::Open => {
-                let Some(id) = app
+                let Some(id) = shared
                     .unit_challenges(&self.unit)
                     .get(before)
                     .map(|c| c.id.clone())
                 else {
                     return Transition::Stay(false);
                 };
-                return Transition::push_ok(app.challenge_screen(&id));
+                return Transition::Push(Route::Challenge(id));
             }
             Action::Up => before.saturating_sub(1),
             Action::Down => (before + 1).min(last),
@@ -180,7 +122,7 @@ impl Component for ChallengeList {
         Transition::Stay(self.sel != before)
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        ChallengeScreen { app, list: self }.render(area, buf);
+    fn draw(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
+        ChallengeScreen { shared, list: self }.render(area, buf);
     }
 }

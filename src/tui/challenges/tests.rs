@@ -20,7 +20,7 @@ fn app(lang: Lang) -> App {
     let src = CourseSource::Embedded;
     let course = course::load(&src).expect("built-in course loads");
     let mut app = App::new(course, lang, Theme::plain(), Rect::new(0, 0, 100, 30));
-    app.catalog = crate::sandbox::load::load_all(&src).expect("challenges load");
+    app.shared.catalog = crate::sandbox::load::load_all(&src).expect("challenges load");
     app
 }
 
@@ -41,7 +41,13 @@ fn open_id(app: &App) -> Option<String> {
 
 /// Selects unit `id` on the course map.
 fn select_unit(app: &mut App, id: &str) {
-    let i = app.course.units.iter().position(|u| u.id == id).unwrap();
+    let i = app
+        .shared
+        .course
+        .units
+        .iter()
+        .position(|u| u.id == id)
+        .unwrap();
     app.update(Action::Top);
     for _ in 0..i {
         app.update(Action::Down);
@@ -55,11 +61,12 @@ fn s_on_the_map_lists_the_units_challenges_and_enter_opens_the_selected_one() {
     assert!(ch(&mut app, 's'));
     assert_eq!(app.key_context(), KeyContext::Challenges);
     let ids: Vec<String> = app
+        .shared
         .unit_challenges("s3")
         .iter()
         .map(|c| c.id.clone())
         .collect();
-    assert_eq!(ids, app.course.unit("s3").unwrap().challenges);
+    assert_eq!(ids, app.shared.course.unit("s3").unwrap().challenges);
     ch(&mut app, 'j');
     assert!(key(&mut app, KeyCode::Enter, KeyModifiers::NONE));
     assert_eq!(app.top().name(), "sandbox");
@@ -81,7 +88,7 @@ fn esc_leaves_the_sandbox_for_the_list_and_the_draft_comes_back_when_reopened() 
     match app.top() {
         Screen::Challenges(list) => {
             assert_eq!(list.unit, "iam");
-            let sel = &app.unit_challenges("iam")[list.sel];
+            let sel = &app.shared.unit_challenges("iam")[list.sel];
             assert_eq!(sel.id, "require-mfa", "the left challenge stays selected");
         }
         other => panic!("expected the challenge list, got {other:?}"),
@@ -100,14 +107,14 @@ fn esc_leaves_the_sandbox_for_the_list_and_the_draft_comes_back_when_reopened() 
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(app.top().name(), "home");
-    assert_eq!(app.course.units[app.home_sel].id, "iam");
+    assert_eq!(app.shared.course.units[app.shared.home_sel].id, "iam");
 }
 
 #[test]
 fn a_solving_submit_is_recorded_and_counted_on_the_map() {
     let mut app = app(Lang::Ja);
     app.open_challenge("require-mfa").unwrap();
-    assert!(!app.challenge_solved("require-mfa"));
+    assert!(!app.shared.challenge_solved("require-mfa"));
     let answer = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/challenges/require-mfa/ok.json"
@@ -118,13 +125,13 @@ fn a_solving_submit_is_recorded_and_counted_on_the_map() {
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     let submit = crate::tui::sandbox::keys::SbAction::Submit;
     app.update(Action::Sandbox(submit));
-    assert!(app.challenge_solved("require-mfa"));
+    assert!(app.shared.challenge_solved("require-mfa"));
     let effects = app.take_effects();
     assert!(
         matches!(&effects[..], [Effect::Solved { id, .. }] if id == "require-mfa"),
         "{effects:?}"
     );
-    let unit = app.learner.unit(&app.course, "iam");
+    let unit = app.shared.learner.unit(&app.shared.course, "iam");
     assert_eq!(unit.challenges_solved, 1);
 }
 
@@ -133,7 +140,7 @@ fn language_switches_app_wide_from_the_sandbox_and_q_quits_keeping_the_draft() {
     let mut app = app(Lang::En);
     app.open_challenge("nacl-order").unwrap();
     key(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
-    assert_eq!(app.lang, Lang::Ja);
+    assert_eq!(app.shared.lang, Lang::Ja);
     assert_eq!(app.sandbox().unwrap().lang, Lang::Ja);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     ch(&mut app, 'q');
@@ -166,7 +173,7 @@ fn resize_reaches_the_open_sandbox() {
     app.open_challenge("s3-prefix-write").unwrap();
     app.handle_event(Event::Resize(70, 22), Instant::now());
     assert_eq!(app.sandbox().unwrap().area, Rect::new(0, 0, 70, 22));
-    assert_eq!(app.area, Rect::new(0, 0, 70, 22));
+    assert_eq!(app.shared.area, Rect::new(0, 0, 70, 22));
 }
 
 #[test]
@@ -178,6 +185,7 @@ fn l_on_the_panel_reads_the_challenges_section_and_leaving_the_lesson_comes_back
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE); // editor -> panel
     assert!(ch(&mut app, 'l'));
     let section = app
+        .shared
         .catalog
         .iter()
         .find(|c| c.id == "require-mfa")
@@ -187,7 +195,7 @@ fn l_on_the_panel_reads_the_challenges_section_and_leaving_the_lesson_comes_back
     match app.top() {
         Screen::Lesson(r) => {
             assert_eq!(r.unit, "iam");
-            let page = app.page_for("iam").unwrap();
+            let page = app.shared.page_for("iam").unwrap();
             assert_eq!(page.position_of(r.top).anchor, section);
         }
         other => panic!("expected the lesson, got {other:?}"),

@@ -56,7 +56,7 @@ pub const LIST: &[Binding] = &[
     b(&[Enter], Action::Glossary(G::Jump), "glossary.keys.jump", Some("glossary.hint.jump")),
     b(&[Char('s')], Action::Glossary(G::SeeAlso), "glossary.keys.see", Some("glossary.hint.see")),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
-    b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
+    b(&[Char('?'), F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q'), Esc], Action::Back, "keys.back", Some("hint.back")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
@@ -69,5 +69,6 @@ pub const SEARCH: &[Binding] = &[
     b(&[Backspace], Action::Glossary(G::Backspace), "keys.search_backspace", None),
     b(&[Down], Action::Down, "keys.select_down", None),
     b(&[Up], Action::Up, "keys.select_up", None),
+    b(&[F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];

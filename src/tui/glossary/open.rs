@@ -7,11 +7,12 @@ use ratatui::widgets::Widget;
 use super::GlossaryState;
 use crate::tui::action::Action;
 use crate::tui::action::GlossaryAction;
-use crate::tui::app::App;
+use crate::tui::component::{Component, Transition};
 use crate::tui::keys::KeyContext;
 use crate::tui::page::Page;
-use crate::tui::screen::{Component, Screen, Transition};
+use crate::tui::route::Route;
 use crate::tui::screens::glossary::GlossaryScreen;
+use crate::tui::shared::Shared;
 
 /// The link to select after `current` among those on screen (`top..top+view`), going forward or
 /// backward and wrapping around; `None` when no link is on screen.
@@ -39,31 +40,21 @@ pub fn step_link(
     Some(visible[next])
 }
 
-impl App {
+impl GlossaryState {
     /// The glossary, at term `focus` if given. An unknown term id is an error naming it.
-    pub fn glossary(&self, focus: Option<&str>) -> anyhow::Result<Screen> {
+    pub fn open(shared: &Shared, focus: Option<&str>) -> anyhow::Result<GlossaryState> {
         if let Some(id) = focus {
             anyhow::ensure!(
-                self.course.glossary.term(id).is_some(),
+                shared.course.glossary.term(id).is_some(),
                 "no glossary term `{id}`"
             );
         }
-        Ok(Screen::Glossary(GlossaryState::new(
-            &self.course.glossary,
-            focus,
-        )))
-    }
-
-    /// Opens the glossary on top (`render glossary`).
-    pub fn open_glossary(&mut self, focus: Option<&str>) -> anyhow::Result<()> {
-        let screen = self.glossary(focus)?;
-        self.push(screen);
-        Ok(())
+        Ok(GlossaryState::new(&shared.course.glossary, focus))
     }
 }
 
 impl Component for GlossaryState {
-    fn context(&self, _app: &App) -> KeyContext {
+    fn context(&self, _shared: &Shared) -> KeyContext {
         if self.editing {
             KeyContext::GlossarySearch
         } else {
@@ -71,9 +62,9 @@ impl Component for GlossaryState {
         }
     }
 
-    fn update(&mut self, action: Action, app: &mut App) -> Transition {
-        let rows = crate::tui::screens::glossary::list_rows(app.area) as isize;
-        let glossary = &app.course.glossary;
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
+        let rows = crate::tui::screens::glossary::list_rows(shared.area) as isize;
+        let glossary = &shared.course.glossary;
         let before = self.sel;
         match action {
             Action::Back => return Transition::Pop,
@@ -88,7 +79,7 @@ impl Component for GlossaryState {
                 let Some((unit, anchor)) = self.jump_target(glossary) else {
                     return Transition::Stay(false);
                 };
-                return Transition::push_ok(app.lesson_at(&unit, anchor.as_deref()));
+                return Transition::Push(Route::Lesson { unit, anchor });
             }
             Action::Glossary(g) => return Transition::Stay(self.apply(glossary, g)),
             _ => {}
@@ -96,36 +87,40 @@ impl Component for GlossaryState {
         Transition::Stay(self.sel != before)
     }
 
-    fn paste(&mut self, text: &str, app: &mut App) -> bool {
+    fn paste(&mut self, text: &str, shared: &mut Shared) -> bool {
         if !self.editing {
             return false;
         }
         let mut dirty = false;
         for c in text.lines().next().unwrap_or("").chars() {
-            dirty |= self.apply(&app.course.glossary, GlossaryAction::Char(c));
+            dirty |= self.apply(&shared.course.glossary, GlossaryAction::Char(c));
         }
         dirty
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        GlossaryScreen { app, state: self }.render(area, buf);
+    fn draw(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
+        GlossaryScreen {
+            shared,
+            state: self,
+        }
+        .render(area, buf);
     }
 }
 
 /// Shows the selected link of the lesson on screen in the selection style (drawn over the
 /// lesson, so the lesson screen itself does not need to know about links).
 pub fn mark_link(
-    app: &App,
+    shared: &Shared,
     reader: &crate::tui::reader::Reader,
     buf: &mut ratatui::buffer::Buffer,
 ) {
     let Some(spot) = reader
         .link
-        .and_then(|i| app.page_for(&reader.unit)?.links.get(i))
+        .and_then(|i| shared.page_for(&reader.unit)?.links.get(i))
     else {
         return;
     };
-    let text = app.lesson_layout().text;
+    let text = shared.lesson_layout().text;
     let Some(row) = spot.line.checked_sub(reader.top) else {
         return;
     };
@@ -135,6 +130,6 @@ pub fn mark_link(
     let y = text.y + row as u16;
     for col in spot.start..spot.end.min(text.width as usize) {
         let x = text.x + col as u16;
-        buf[(x, y)].set_style(app.theme.selected());
+        buf[(x, y)].set_style(shared.theme.selected());
     }
 }

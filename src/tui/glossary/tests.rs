@@ -32,7 +32,7 @@ fn state(app: &App) -> &GlossaryState {
 #[test]
 fn search_matches_japanese_english_and_full_width_text() {
     let app = app();
-    let g = &app.course.glossary;
+    let g = &app.shared.course.glossary;
     assert_eq!(filter(g, "").len(), g.terms.len());
     assert!(ids(g, &filter(g, "ロール")).contains(&"iam-role".to_string()));
     assert!(ids(g, &filter(g, "iam role")).contains(&"iam-role".to_string()));
@@ -58,7 +58,7 @@ fn typing_filters_live_and_escape_clears() {
     assert!(s.shown.len() < all && !s.shown.is_empty());
     let sel = s
         .selected()
-        .map(|i| app.course.glossary.terms[i].id.clone());
+        .map(|i| app.shared.course.glossary.terms[i].id.clone());
     assert_eq!(sel.as_deref(), Some("least-privilege"));
     // Enter keeps the filter and gives the keys back to the list.
     app.update(Action::Glossary(G::SubmitSearch));
@@ -70,7 +70,7 @@ fn typing_filters_live_and_escape_clears() {
     // The selection survives clearing the filter.
     let sel = state(&app)
         .selected()
-        .map(|i| app.course.glossary.terms[i].id.clone());
+        .map(|i| app.shared.course.glossary.terms[i].id.clone());
     assert_eq!(sel.as_deref(), Some("least-privilege"));
 }
 
@@ -91,13 +91,13 @@ fn selection_is_clamped_and_back_returns_to_the_map() {
 fn jump_opens_the_section_that_teaches_the_term() {
     let mut app = app();
     app.open_glossary(Some("iam-role")).expect("term exists");
-    let term = app.course.glossary.term("iam-role").unwrap().clone();
+    let term = app.shared.course.glossary.term("iam-role").unwrap().clone();
     assert!(app.update(Action::Glossary(G::Jump)));
     let Screen::Lesson(r) = app.top() else {
         panic!("expected a lesson")
     };
     assert_eq!(r.unit, term.unit);
-    let page = app.page_for(&r.unit).unwrap();
+    let page = app.shared.page_for(&r.unit).unwrap();
     assert_eq!(page.position_of(r.top).anchor, term.anchor);
 }
 
@@ -113,10 +113,13 @@ fn unknown_term_is_an_error_naming_it() {
 fn see_also_follows_the_first_related_term() {
     let mut app = app();
     app.open_glossary(Some("risk")).expect("term exists");
-    let first = app.course.glossary.term("risk").unwrap().see[0].clone();
+    let first = app.shared.course.glossary.term("risk").unwrap().see[0].clone();
     assert!(app.update(Action::Glossary(G::SeeAlso)));
     let s = state(&app);
-    assert_eq!(app.course.glossary.terms[s.selected().unwrap()].id, first);
+    assert_eq!(
+        app.shared.course.glossary.terms[s.selected().unwrap()].id,
+        first
+    );
 }
 
 #[test]
@@ -133,13 +136,16 @@ fn a_lesson_link_opens_the_glossary_at_its_term_and_back_returns_to_the_lesson()
         panic!("expected a lesson")
     };
     let lesson = r.clone();
-    let spot = app.page_for("iam").unwrap().links[r.link.unwrap()].clone();
+    let spot = app.shared.page_for("iam").unwrap().links[r.link.unwrap()].clone();
     let LinkTarget::Glossary(id) = spot.target else {
         panic!("first link of the IAM lesson is a glossary link: {spot:?}")
     };
     assert!(app.update(Action::Glossary(G::LinkFollow)));
     let s = state(&app);
-    assert_eq!(app.course.glossary.terms[s.selected().unwrap()].id, id);
+    assert_eq!(
+        app.shared.course.glossary.terms[s.selected().unwrap()].id,
+        id
+    );
     app.update(Action::Back);
     assert!(matches!(app.top(), Screen::Lesson(r) if *r == lesson));
 }
@@ -150,8 +156,8 @@ fn link_selection_cycles_through_the_links_on_screen_only() {
     app.open_lesson("iam").expect("iam exists");
     app.jump_to("account")
         .expect("the IAM lesson has an account section");
-    let view = app.view_height();
-    let page = app.page_for("iam").unwrap().clone();
+    let view = app.shared.view_height();
+    let page = app.shared.page_for("iam").unwrap().clone();
     let Screen::Lesson(r) = app.top() else {
         panic!()
     };
@@ -209,11 +215,11 @@ fn the_selected_link_is_drawn_in_the_selection_style_over_its_text_only() {
     let Screen::Lesson(r) = app.top() else {
         panic!("expected a lesson")
     };
-    let spot = app.page_for("iam").unwrap().links[r.link.unwrap()].clone();
-    let text = app.lesson_layout().text;
+    let spot = app.shared.page_for("iam").unwrap().links[r.link.unwrap()].clone();
+    let text = app.shared.lesson_layout().text;
     let y = text.y + (spot.line - r.top) as u16;
-    let mut buf = Buffer::empty(app.area);
-    (&app).render(app.area, &mut buf);
+    let mut buf = Buffer::empty(app.shared.area);
+    (&app).render(app.shared.area, &mut buf);
     let reversed = |x: u16| buf[(x, y)].modifier.contains(Modifier::REVERSED);
     for col in spot.start..spot.end {
         assert!(reversed(text.x + col as u16), "column {col} of the link");

@@ -38,7 +38,7 @@ pub const PROGRESS: &[Binding] = &[
     b(&[Char('g'), Home], Action::Top, "keys.top", None),
     b(&[Char('G'), End], Action::Bottom, "keys.bottom", None),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
-    b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
+    b(&[Char('?'), F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q'), Esc], Action::Back, "keys.back", Some("hint.back")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];

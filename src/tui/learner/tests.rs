@@ -17,7 +17,7 @@ use crate::tui::theme::Theme;
 fn app_with(progress: Progress, now: u64) -> App {
     let course = course::load(&CourseSource::Embedded).expect("built-in course loads");
     let mut app = App::new(course, Lang::En, Theme::plain(), Rect::new(0, 0, 80, 24));
-    app.learner = Learner::new(&app.course, progress, now);
+    app.shared.learner = Learner::new(&app.shared.course, progress, now);
     app
 }
 
@@ -36,7 +36,11 @@ fn anchor(app: &App) -> Option<String> {
     let Screen::Lesson(r) = app.top() else {
         panic!("expected a lesson, got {:?}", app.top())
     };
-    app.page_for(&r.unit).unwrap().position_of(r.top).anchor
+    app.shared
+        .page_for(&r.unit)
+        .unwrap()
+        .position_of(r.top)
+        .anchor
 }
 
 #[test]
@@ -57,14 +61,14 @@ fn leaving_a_lesson_records_the_position_and_the_sections_seen() {
     assert!(!v.finished);
     // The copy the course map shows has it already.
     assert_eq!(
-        app.learner.progress.last,
+        app.shared.learner.progress.last,
         Some(Place {
             unit: "iam".into(),
             anchor: Some("policies".into()),
             ..Default::default()
         })
     );
-    let row = app.learner.unit(&app.course, "iam");
+    let row = app.shared.learner.unit(&app.shared.course, "iam");
     assert!(
         row.seen >= 1 && row.total.is_some_and(|t| t > row.seen),
         "{row:?}"
@@ -81,7 +85,7 @@ fn reading_to_the_end_finishes_the_lesson_and_quitting_records_it() {
     let visits = saved(&mut app);
     assert_eq!(visits.len(), 1);
     assert!(visits[0].finished);
-    let row = app.learner.unit(&app.course, "cia");
+    let row = app.shared.learner.unit(&app.shared.course, "cia");
     assert_eq!(Some(row.seen), row.total, "every section seen: {row:?}");
 }
 
@@ -117,7 +121,7 @@ fn course_map_rows_count_best_scores_and_challenges() {
     );
     p.lessons.entry("iam".into()).or_default().sections_seen = vec!["no-longer-exists".into()];
     let app = app_with(p, 0);
-    let row = app.learner.unit(&app.course, "iam");
+    let row = app.shared.learner.unit(&app.shared.course, "iam");
     assert_eq!(row.best.map(|b| (b.correct, b.asked)), Some((8, 12)));
     assert_eq!(row.challenges_solved, 1);
     assert_eq!(row.challenges_total, challenges.len());
@@ -125,7 +129,7 @@ fn course_map_rows_count_best_scores_and_challenges() {
         row.seen, 0,
         "a section that no longer exists is not counted"
     );
-    assert!(app.learner.unit(&app.course, "s3").is_blank());
+    assert!(app.shared.learner.unit(&app.shared.course, "s3").is_blank());
 }
 
 #[test]
@@ -133,7 +137,7 @@ fn continue_reopens_the_section_left_and_says_so_when_there_is_none() {
     let mut app = app_with(Progress::default(), 0);
     assert!(app.update(Action::Learner(P::Continue)));
     assert_eq!(app.top().name(), "home");
-    assert!(app.learner.notice.is_some());
+    assert!(app.shared.learner.notice.is_some());
 
     let mut p = Progress::default();
     p.lessons.entry("iam".into()).or_default().anchor = Some("policies".into());
@@ -160,13 +164,13 @@ fn review_with_nothing_due_says_so() {
         },
     );
     let mut app = app_with(p.clone(), 999);
-    assert!(app.learner.due().is_empty());
+    assert!(app.shared.learner.due().is_empty());
     app.update(Action::Learner(P::Review));
     let nothing = app.strings().get("course_map.nothing_due").to_string();
-    assert_eq!(app.learner.notice.as_deref(), Some(nothing.as_str()));
+    assert_eq!(app.shared.learner.notice.as_deref(), Some(nothing.as_str()));
     let app = app_with(p, 1000);
     assert_eq!(
-        app.learner.due(),
+        app.shared.learner.due(),
         [("iam".to_string(), "iam-q1".to_string())]
     );
 }
@@ -190,7 +194,13 @@ fn enter_on_the_map_opens_a_lesson_read_in_an_earlier_run_where_it_was_left() {
     let mut p = Progress::default();
     p.lessons.entry("iam".into()).or_default().anchor = Some("policies".into());
     let mut app = app_with(p, 0);
-    app.home_sel = app.course.units.iter().position(|u| u.id == "iam").unwrap();
+    app.shared.home_sel = app
+        .shared
+        .course
+        .units
+        .iter()
+        .position(|u| u.id == "iam")
+        .unwrap();
     assert!(app.update(Action::Open));
     assert_eq!(anchor(&app).as_deref(), Some("policies"));
     // In this run the reader's own position wins: back to the top, out, and in again.

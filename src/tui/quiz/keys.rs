@@ -20,7 +20,7 @@ pub const ASK: &[Binding] = &[
     b(&[Char('s')], Action::Quiz(Q::Skip), "tui_quiz.keys.skip", None),
     b(&[Char('q'), Esc], Action::Back, "tui_quiz.keys.leave", Some("tui_quiz.hint.leave")),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", None),
-    b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
+    b(&[Char('?'), F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 
@@ -36,6 +36,7 @@ pub const INPUT: &[Binding] = &[
     b(&[Backspace], Action::Quiz(Q::Backspace), "tui_quiz.keys.backspace", None),
     b(&[Delete], Action::Quiz(Q::Delete), "tui_quiz.keys.delete", None),
     b(&[Esc], Action::Back, "tui_quiz.keys.leave", Some("tui_quiz.hint.leave")),
+    b(&[F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
 
@@ -60,7 +61,7 @@ pub const FEEDBACK: &[Binding] = &[
     b(&[Char('k'), Up], Action::Up, "keys.scroll_up", Some("hint.scroll")),
     b(&[Char('j'), Down], Action::Down, "keys.scroll_down", Some("hint.scroll")),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
-    b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
+    b(&[Char('?'), F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Char('q'), Esc], Action::Back, "tui_quiz.keys.leave", Some("tui_quiz.hint.leave")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];
@@ -75,6 +76,6 @@ pub const RESULTS: &[Binding] = &[
     b(&[Char('k'), Up], Action::Up, "keys.select_up", Some("hint.move")),
     b(&[Char('j'), Down], Action::Down, "keys.select_down", Some("hint.move")),
     b(&[Char('L')], Action::ToggleLang, "keys.lang", Some("hint.lang")),
-    b(&[Char('?')], Action::ToggleHelp, "keys.help", Some("hint.help")),
+    b(&[Char('?'), F(1)], Action::ToggleHelp, "keys.help", Some("hint.help")),
     b(&[Ctrl('c')], Action::Quit, "keys.quit", None),
 ];

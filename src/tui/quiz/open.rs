@@ -10,19 +10,19 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::state::{Outcome, Policies};
-use super::{Effect, Phase, QuizState};
+use super::{Phase, QuizState};
 use crate::course::Course;
 use crate::course::model::{Localized, Text};
 use crate::i18n::Lang;
 use crate::quiz::run::Run;
 use crate::tui::action::Action;
 use crate::tui::action::QuizAction;
-use crate::tui::app::App;
-use crate::tui::confirm::{Confirm, Yes};
+use crate::tui::component::{Component, Transition};
 use crate::tui::keys::KeyContext;
-use crate::tui::screen::{Component, Screen, Transition};
+use crate::tui::route::{Route, Yes};
 use crate::tui::screens::quiz as screen;
 use crate::tui::screens::quiz_results::QuizResults;
+use crate::tui::shared::Shared;
 
 /// The heading of every section the run's questions test, in both languages: each lesson is
 /// parsed once here, not at every frame.
@@ -83,67 +83,31 @@ pub fn unit_run(
     Ok((run, repeat))
 }
 
-impl App {
+impl QuizState {
     /// The quiz screen on any run: a unit quiz, "retry the ones I missed", the review queue.
     /// `repeat` is the command line that gives the same run, shown with the results.
-    pub fn quiz_screen(&self, run: Run, repeat: Option<String>) -> Screen {
-        let mut state = QuizState::new(run, repeat, (self.quiz_env.clock)());
-        if let Some(judge) = self.quiz_env.judge {
+    pub fn open(shared: &Shared, run: Run, repeat: Option<String>) -> QuizState {
+        let mut state = QuizState::new(run, repeat, (shared.quiz_env.clock)());
+        if let Some(judge) = shared.quiz_env.judge {
             state = state.with_policies(Policies {
                 judge,
-                theme: self.theme,
+                theme: shared.theme,
             });
         }
-        state.sections = section_titles(&self.course, &state.run);
-        Screen::Quiz(Box::new(state))
+        state.sections = section_titles(&shared.course, &state.run);
+        state
     }
 
     /// A quiz on `unit` with a fresh seed (`t` on the course map or in a lesson).
-    pub fn quiz_of(&self, unit: &str) -> anyhow::Result<Screen> {
-        let seed = (self.quiz_env.seed)();
-        let (run, repeat) = unit_run(&self.course, unit, seed, None)?;
-        Ok(self.quiz_screen(run, Some(repeat)))
-    }
-
-    /// Opens the quiz screen on top (`secdojo quiz UNIT`, `render quiz:…`).
-    pub fn open_quiz(&mut self, run: Run, repeat: Option<String>) {
-        let screen = self.quiz_screen(run, repeat);
-        self.push(screen);
-    }
-
-    /// Opens a quiz on `unit` on top.
-    pub fn start_quiz(&mut self, unit: &str) -> anyhow::Result<()> {
-        let screen = self.quiz_of(unit)?;
-        self.push(screen);
-        Ok(())
-    }
-
-    /// Work for the edge, taken out so it is done once.
-    pub fn take_effects(&mut self) -> Vec<Effect> {
-        std::mem::take(&mut self.effects)
-    }
-
-    /// Where the terminal cursor should be shown (the caret of a text field), if anywhere.
-    pub fn cursor_position(&self) -> Option<Position> {
-        let top = self.top().component();
-        let min = top.min_size();
-        if self.area.width < min.0 || self.area.height < min.1 {
-            return None;
-        }
-        top.cursor(self)
-    }
-
-    /// Records a finished or left run: in this run's view of the store at once (so the course
-    /// map and the progress screen show it when the learner gets back to them), and for the
-    /// host to save.
-    pub(crate) fn record_run(&mut self, run: Run) {
-        self.learner.record_run(&run);
-        self.effects.push(Effect::RecordRun(run));
+    pub fn of_unit(shared: &Shared, unit: &str) -> anyhow::Result<QuizState> {
+        let seed = (shared.quiz_env.seed)();
+        let (run, repeat) = unit_run(&shared.course, unit, seed, None)?;
+        Ok(QuizState::open(shared, run, Some(repeat)))
     }
 }
 
 impl Component for QuizState {
-    fn context(&self, _app: &App) -> KeyContext {
+    fn context(&self, _shared: &Shared) -> KeyContext {
         match self.phase {
             Phase::Results => KeyContext::QuizResults,
             Phase::Feedback => KeyContext::QuizFeedback,
@@ -153,40 +117,41 @@ impl Component for QuizState {
         }
     }
 
-    fn update(&mut self, action: Action, app: &mut App) -> Transition {
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
         let answered = self.run.items.iter().any(|i| i.graded.is_some());
         if action == Action::Back && self.phase != Phase::Results {
             // With answers given, ask; with none there is nothing to show or keep.
             if !answered {
                 return Transition::Pop;
             }
-            return Transition::Push(Screen::Confirm(Confirm {
+            return Transition::Push(Route::Confirm {
                 what: "confirm.end_quiz",
                 yes: Yes::Send(Action::Quiz(QuizAction::EndNow)),
-            }));
+            });
         }
         let action = match action {
             Action::Quiz(QuizAction::EndNow) => Action::Back,
             other => other,
         };
-        let now = (app.quiz_env.clock)();
-        let outcome = self.update(action, app.lang, now);
+        let now = (shared.quiz_env.clock)();
+        let outcome = self.update(action, shared.lang, now);
         if let Some(run) = self.take_record() {
-            app.record_run(run);
+            shared.record_run(run);
         }
         match outcome {
             Outcome::Unchanged => Transition::Stay(false),
             Outcome::Changed => {
-                let max = screen::max_scroll(app, self);
+                let max = screen::max_scroll(shared, self);
                 self.scroll = self.scroll.min(max);
                 Transition::Stay(true)
             }
-            Outcome::ReadSection { unit, anchor } => {
-                Transition::push_ok(app.lesson_at(&unit, Some(&anchor)))
-            }
+            Outcome::ReadSection { unit, anchor } => Transition::Push(Route::Lesson {
+                unit,
+                anchor: Some(anchor),
+            }),
             Outcome::Leave => Transition::Pop,
             Outcome::Challenges => match self.run.items.first() {
-                Some(item) => Transition::push_ok(app.challenge_list(&item.unit.clone())),
+                Some(item) => Transition::Push(Route::Challenges(item.unit.clone())),
                 None => Transition::Stay(false),
             },
             Outcome::RetryMissed => {
@@ -197,23 +162,26 @@ impl Component for QuizState {
                     .map(|s| (s.unit, s.pass_mark))
                     .collect();
                 let items = self.missed_items();
-                let run = Run::from_items(items, marks, (app.quiz_env.seed)());
-                Transition::Replace(app.quiz_screen(run, None))
+                let run = Run::from_items(items, marks, (shared.quiz_env.seed)());
+                Transition::Replace(Route::Quiz {
+                    run: Box::new(run),
+                    repeat: None,
+                })
             }
         }
     }
 
-    fn leave(&mut self, app: &mut App) {
+    fn leave(&mut self, shared: &mut Shared) {
         if let Some(run) = self.take_unfinished() {
-            app.record_run(run);
+            shared.record_run(run);
         }
     }
 
-    fn cursor(&self, app: &App) -> Option<Position> {
-        screen::cursor_position(app.area, self)
+    fn cursor(&self, shared: &Shared) -> Option<Position> {
+        screen::cursor_position(shared.area, self)
     }
 
-    fn paste(&mut self, text: &str, app: &mut App) -> bool {
+    fn paste(&mut self, text: &str, shared: &mut Shared) -> bool {
         if self.writing_policy()
             && let Some(ed) = self.editor.as_mut()
         {
@@ -222,20 +190,28 @@ impl Component for QuizState {
         if !self.typing() || self.phase != Phase::Asking {
             return false;
         }
-        let now = (app.quiz_env.clock)();
+        let now = (shared.quiz_env.clock)();
         let mut dirty = false;
         for c in text.lines().next().unwrap_or("").chars() {
-            dirty |=
-                self.update(Action::Quiz(QuizAction::Char(c)), app.lang, now) != Outcome::Unchanged;
+            dirty |= self.update(Action::Quiz(QuizAction::Char(c)), shared.lang, now)
+                != Outcome::Unchanged;
         }
         dirty
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, shared: &Shared, area: Rect, buf: &mut Buffer) {
         if self.phase == Phase::Results {
-            QuizResults { app, state: self }.render(area, buf);
+            QuizResults {
+                shared,
+                state: self,
+            }
+            .render(area, buf);
         } else {
-            screen::QuizScreen { app, state: self }.render(area, buf);
+            screen::QuizScreen {
+                shared,
+                state: self,
+            }
+            .render(area, buf);
         }
     }
 }

@@ -20,13 +20,14 @@ use crate::tui::theme::Theme;
 fn app(lang: Lang) -> App {
     let course = course::load(&CourseSource::Embedded).expect("built-in course loads");
     let mut a = App::new(course, lang, Theme::plain(), Rect::new(0, 0, 80, 24));
-    a.quiz_env = QuizEnv::fixed();
+    a.shared.quiz_env = QuizEnv::fixed();
     a
 }
 
 /// The first IAM question of `kind`, alone in a run (choices shuffled with seed 5).
 fn question(a: &App, kind: Kind) -> Question {
-    a.course
+    a.shared
+        .course
         .quiz("iam")
         .expect("iam quiz")
         .questions
@@ -208,8 +209,8 @@ fn fill_in_edits_text_and_puts_the_cursor_at_the_caret() {
     quiz(&mut a, Q::End);
     assert_eq!(state(&a).input.field.text(), "最小権限");
     // The field is drawn where the cursor is: the character left of the caret is there.
-    let mut buf = ratatui::buffer::Buffer::empty(a.area);
-    ratatui::widgets::Widget::render(&a, a.area, &mut buf);
+    let mut buf = ratatui::buffer::Buffer::empty(a.shared.area);
+    ratatui::widgets::Widget::render(&a, a.shared.area, &mut buf);
     assert_eq!(buf[(after.x - 3, after.y)].symbol(), "限");
     quiz(&mut a, Q::Submit);
     assert!(
@@ -239,6 +240,7 @@ fn empty_fill_in_is_not_submitted() {
 fn hints_are_revealed_one_at_a_time_and_counted() {
     let mut a = app(Lang::En);
     let q = a
+        .shared
         .course
         .quiz("iam")
         .unwrap()
@@ -273,7 +275,7 @@ fn read_section_opens_the_lesson_there_and_back_returns_to_the_feedback() {
     let Screen::Lesson(reader) = a.top() else {
         panic!("expected the lesson");
     };
-    let page = a.page_for("iam").unwrap();
+    let page = a.shared.page_for("iam").unwrap();
     assert_eq!(page.position_of(reader.top).anchor, Some(section));
     a.update(Action::Back);
     assert_eq!(a.top().name(), "quiz");
@@ -351,7 +353,13 @@ fn nothing_missed_means_nothing_to_retry_and_done_goes_home() {
 #[test]
 fn t_on_the_course_map_starts_the_selected_units_quiz_and_l_switches_language() {
     let mut a = app(Lang::En);
-    let iam = a.course.units.iter().position(|u| u.id == "iam").unwrap();
+    let iam = a
+        .shared
+        .course
+        .units
+        .iter()
+        .position(|u| u.id == "iam")
+        .unwrap();
     for _ in 0..iam {
         a.update(Action::Down);
     }
@@ -364,7 +372,7 @@ fn t_on_the_course_map_starts_the_selected_units_quiz_and_l_switches_language() 
     let en = render_to_text(&a);
     assert!(en.contains("Question 1 of"), "{en}");
     a.update(Action::ToggleLang);
-    assert_eq!(a.lang, Lang::Ja);
+    assert_eq!(a.shared.lang, Lang::Ja);
     assert_eq!(state(&a).current().unwrap().question.id, id);
     assert!(render_to_text(&a).contains("第 1 問"));
 }
@@ -372,7 +380,7 @@ fn t_on_the_course_map_starts_the_selected_units_quiz_and_l_switches_language() 
 #[test]
 fn without_a_judge_a_policy_question_can_only_be_skipped() {
     let mut a = app(Lang::En);
-    a.quiz_env.judge = None;
+    a.shared.quiz_env.judge = None;
     let p = question(&a, Kind::Policy);
     open(&mut a, vec![p]);
     let screen = render_to_text(&a);
@@ -416,7 +424,7 @@ fn help_over_the_quiz_lists_the_current_quiz_keys_first() {
     let Screen::Help(help) = a.top() else {
         panic!("expected the help overlay")
     };
-    let lines: Vec<String> = crate::tui::help::lines(&a, help.first)
+    let lines: Vec<String> = crate::tui::help::lines(&a.shared, help.first)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();

@@ -14,15 +14,28 @@ use super::state::{Effect as SbEffect, Mode, Sandbox};
 use crate::policy::text::Text;
 use crate::tui::action::Action;
 use crate::tui::action::SbAction;
-use crate::tui::app::App;
+use crate::tui::component::{Component, Transition};
 use crate::tui::effect::Effect;
 use crate::tui::keys::KeyContext;
-use crate::tui::screen::{Component, Transition};
+use crate::tui::route::Route;
+use crate::tui::shared::Shared;
 
 /// The sandbox needs room for the editor beside the panel.
 pub const MIN_SIZE: (u16, u16) = (60, 12);
 
 impl Sandbox {
+    /// A sandbox screen over the shared language, theme and size.
+    pub fn over(shared: &Shared, mode: Mode, text: &str) -> Sandbox {
+        Sandbox::new(
+            mode,
+            text,
+            shared.lang,
+            shared.course.strings.clone(),
+            shared.theme,
+            shared.area,
+        )
+    }
+
     /// The keymap table in force.
     pub fn key_context(&self) -> KeyContext {
         let playground = self.is_playground();
@@ -46,14 +59,14 @@ impl Sandbox {
 
     /// Turns the sandbox's own effects into the app's, recording a solve in this run's copy of
     /// the store at once so the course map counts it.
-    fn hand_over(&mut self, app: &mut App) {
+    fn hand_over(&mut self, shared: &mut Shared) {
         let id = self.challenge_id();
         for effect in self.take_effects() {
             let out = match effect {
                 SbEffect::RecordSolved => {
                     let Some(id) = id.clone() else { continue };
                     let draft = self.text();
-                    let entry = keep_draft(app, &id, &draft);
+                    let entry = keep_draft(shared, &id, &draft);
                     entry.solved = true;
                     Effect::Solved { id, draft }
                 }
@@ -61,23 +74,23 @@ impl Sandbox {
                 SbEffect::SaveCases => Effect::SaveCases,
                 SbEffect::SavePolicy => Effect::SavePolicy,
             };
-            app.effects.push(out);
+            shared.effects.push(out);
         }
     }
 
     /// `n` on a solved challenge: the next one of the unit, in place of this one.
-    fn next(&mut self, app: &mut App) -> Transition {
+    fn next(&mut self, shared: &mut Shared) -> Transition {
         let Some(id) = self.challenge_id() else {
             return Transition::Stay(false);
         };
         let key = if !self.solved {
             "sandbox.status.solve_first"
-        } else if let Some(next) = app.next_challenge(&id) {
-            return Transition::push_ok(app.challenge_screen(&next)).into_replace();
+        } else if let Some(next) = shared.next_challenge(&id) {
+            return Transition::Replace(Route::Challenge(next));
         } else {
             "sandbox.status.last_challenge"
         };
-        let s = &app.course.strings;
+        let s = &shared.course.strings;
         self.status = Some(Text::new(s.ja.get(key), s.en.get(key)));
         Transition::Stay(true)
     }
@@ -85,8 +98,8 @@ impl Sandbox {
 
 /// This run's copy of the store entry of challenge `id`, with `draft` kept in it, so the map
 /// and a reopened challenge see it before the store is written.
-fn keep_draft<'a>(app: &'a mut App, id: &str, draft: &str) -> &'a mut ChallengeProgress {
-    let entry = app
+fn keep_draft<'a>(shared: &'a mut Shared, id: &str, draft: &str) -> &'a mut ChallengeProgress {
+    let entry = shared
         .learner
         .progress
         .challenges
@@ -97,59 +110,62 @@ fn keep_draft<'a>(app: &'a mut App, id: &str, draft: &str) -> &'a mut ChallengeP
 }
 
 impl Component for Sandbox {
-    fn context(&self, _app: &App) -> KeyContext {
+    fn context(&self, _shared: &Shared) -> KeyContext {
         self.key_context()
     }
 
-    fn update(&mut self, action: Action, app: &mut App) -> Transition {
-        let now = app.now;
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
+        let now = shared.now;
         let a = match action {
             Action::Edit(k) => SbAction::Edit(k),
             Action::Scroll(d) if d < 0 => SbAction::PanelUp,
             Action::Scroll(_) => SbAction::PanelDown,
             Action::Sandbox(SbAction::Leave) => return Transition::Pop,
             Action::Sandbox(SbAction::Quit) => return Transition::Quit,
-            Action::Sandbox(SbAction::NextChallenge) => return self.next(app),
+            Action::Sandbox(SbAction::NextChallenge) => return self.next(shared),
             Action::Sandbox(SbAction::ReadLesson) => {
                 let Mode::Challenge { challenge, .. } = &self.mode else {
                     return Transition::Stay(false);
                 };
                 let (unit, section) = (challenge.unit.clone(), challenge.section.clone());
-                return Transition::push_ok(app.lesson_at(&unit, section.as_deref()));
+                return Transition::Push(Route::Lesson {
+                    unit,
+                    anchor: section,
+                });
             }
             Action::Sandbox(a) => a,
             _ => return Transition::Stay(false),
         };
         let changed = Sandbox::update(self, a, now);
-        self.hand_over(app);
+        self.hand_over(shared);
         Transition::Stay(changed)
     }
 
-    fn unsaved(&self, _app: &App) -> Option<&'static str> {
+    fn unsaved(&self, _shared: &Shared) -> Option<&'static str> {
         let edited = self.text().trim_end() != self.saved.trim_end();
         (self.is_playground() && edited).then_some("confirm.leave_playground")
     }
 
-    fn leave(&mut self, app: &mut App) {
+    fn leave(&mut self, shared: &mut Shared) {
         let Some(id) = self.challenge_id() else {
             return;
         };
         let draft = self.text();
-        let entry = keep_draft(app, &id, &draft);
+        let entry = keep_draft(shared, &id, &draft);
         entry.hints_used = entry.hints_used.max(self.hints_shown);
-        app.effects.push(Effect::Left {
+        shared.effects.push(Effect::Left {
             id,
             draft,
             hints: self.hints_shown,
         });
     }
 
-    fn cursor(&self, _app: &App) -> Option<Position> {
+    fn cursor(&self, _shared: &Shared) -> Option<Position> {
         crate::tui::screens::sandbox::cursor(self)
     }
 
-    fn paste(&mut self, text: &str, app: &mut App) -> bool {
-        let now = app.now;
+    fn paste(&mut self, text: &str, shared: &mut Shared) -> bool {
+        let now = shared.now;
         match self.ctx() {
             Ctx::Editor => {
                 if self.editor.insert_str(text) {
@@ -173,9 +189,9 @@ impl Component for Sandbox {
         }
     }
 
-    fn tick(&mut self, now: Instant, app: &mut App) -> bool {
+    fn tick(&mut self, now: Instant, shared: &mut Shared) -> bool {
         let changed = Sandbox::tick(self, now);
-        self.hand_over(app);
+        self.hand_over(shared);
         changed
     }
 
@@ -187,7 +203,7 @@ impl Component for Sandbox {
         MIN_SIZE
     }
 
-    fn draw(&self, _app: &App, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, _shared: &Shared, area: Rect, buf: &mut Buffer) {
         self.render(area, buf);
     }
 }

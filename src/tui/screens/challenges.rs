@@ -7,14 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::sandbox::ChallengeKind;
-use crate::tui::app::App;
 use crate::tui::challenges::ChallengeList;
 use crate::tui::keys::KeyContext;
+use crate::tui::shared::Shared;
 use crate::tui::widgets::hint_line::HintLine;
 use crate::tui::widgets::{block, markdown_lines, truncate};
 
 pub struct ChallengeScreen<'a> {
-    pub app: &'a App,
+    pub shared: &'a Shared,
     pub list: &'a ChallengeList,
 }
 
@@ -32,11 +32,11 @@ fn kind_key(kind: ChallengeKind) -> &'static str {
 
 impl Widget for ChallengeScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let s = app.strings();
-        let theme = &app.theme;
-        let lang = app.lang;
-        let unit_title = app
+        let shared = self.shared;
+        let s = shared.strings();
+        let theme = &shared.theme;
+        let lang = shared.lang;
+        let unit_title = shared
             .course
             .unit(&self.list.unit)
             .map_or(self.list.unit.as_str(), |u| u.title.get(lang));
@@ -49,11 +49,14 @@ impl Widget for ChallengeScreen<'_> {
         ])
         .render(Rect::new(area.x, area.y, area.width, 1), buf);
 
-        let items = app.unit_challenges(&self.list.unit);
+        let items = shared.unit_challenges(&self.list.unit);
         let footer_y = area.bottom().saturating_sub(1);
         let list_h = (items.len().max(1) as u16 + 2).min(footer_y.saturating_sub(area.y + 1));
         let list_area = Rect::new(area.x, area.y + 1, area.width, list_h);
-        let solved = items.iter().filter(|c| app.challenge_solved(&c.id)).count();
+        let solved = items
+            .iter()
+            .filter(|c| shared.challenge_solved(&c.id))
+            .count();
         let b = block(
             theme,
             format!(
@@ -78,7 +81,7 @@ impl Widget for ChallengeScreen<'_> {
         for (row, (i, c)) in items.iter().enumerate().skip(first).take(rows).enumerate() {
             let selected = i == self.list.sel;
             let marker = if selected { "> " } else { "  " };
-            let done = if app.challenge_solved(&c.id) {
+            let done = if shared.challenge_solved(&c.id) {
                 s.get("challenges.solved_mark")
             } else {
                 s.get("challenges.open_mark")
@@ -118,7 +121,7 @@ impl Widget for ChallengeScreen<'_> {
             let inner = b.inner(goal_area);
             b.render(goal_area, buf);
             let mut lines = markdown_lines(c.goal.get(lang), inner.width, s, theme);
-            if app.challenge_solved(&c.id) {
+            if shared.challenge_solved(&c.id) {
                 lines.push(Line::default());
                 lines.push(Line::styled(
                     s.get("challenges.learned").to_string(),

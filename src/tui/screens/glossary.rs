@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::course::{Course, Term};
 use crate::i18n::Lang;
-use crate::tui::app::App;
 use crate::tui::glossary::GlossaryState;
+use crate::tui::shared::Shared;
 use crate::tui::widgets::hint_line::HintLine;
 use crate::tui::widgets::{block, truncate, wrap_text};
 
@@ -67,16 +67,16 @@ pub fn section_title(course: &Course, unit: &str, anchor: &str, lang: Lang) -> S
 }
 
 pub struct GlossaryScreen<'a> {
-    pub app: &'a App,
+    pub shared: &'a Shared,
     pub state: &'a GlossaryState,
 }
 
 impl GlossaryScreen<'_> {
     fn definition_lines(&self, t: &Term, width: u16) -> Vec<Line<'static>> {
-        let app = self.app;
-        let s = app.strings();
-        let theme = &app.theme;
-        let lang = app.lang;
+        let shared = self.shared;
+        let s = shared.strings();
+        let theme = &shared.theme;
+        let lang = shared.lang;
         let mut out = vec![
             Line::from(vec![
                 Span::styled(t.name(lang).to_string(), theme.title()),
@@ -90,14 +90,14 @@ impl GlossaryScreen<'_> {
                 .map(Line::from),
         );
         out.push(Line::default());
-        let unit_title = app
+        let unit_title = shared
             .course
             .unit(&t.unit)
             .map_or(t.unit.clone(), |u| u.title.get(lang).clone());
         let place = match &t.anchor {
             Some(a) => format!(
                 "{unit_title} / {}",
-                section_title(&app.course, &t.unit, a, lang)
+                section_title(&shared.course, &t.unit, a, lang)
             ),
             None => unit_title,
         };
@@ -110,7 +110,7 @@ impl GlossaryScreen<'_> {
         let see: Vec<&str> = t
             .see
             .iter()
-            .filter_map(|id| app.course.glossary.term(id))
+            .filter_map(|id| shared.course.glossary.term(id))
             .map(|x| x.name(lang))
             .collect();
         if !see.is_empty() {
@@ -123,10 +123,10 @@ impl GlossaryScreen<'_> {
 
 impl Widget for GlossaryScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let s = app.strings();
-        let theme = &app.theme;
-        let g = &app.course.glossary;
+        let shared = self.shared;
+        let s = shared.strings();
+        let theme = &shared.theme;
+        let g = &shared.course.glossary;
         let st = self.state;
 
         let count = format!("{}/{}", st.shown.len(), g.terms.len());
@@ -218,7 +218,7 @@ impl Widget for GlossaryScreen<'_> {
         }
 
         HintLine {
-            ctx: crate::tui::screen::Component::context(self.state, app),
+            ctx: crate::tui::component::Component::context(self.state, shared),
             strings: s,
             theme,
         }

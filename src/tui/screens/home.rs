@@ -8,21 +8,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::app::App;
 use crate::tui::keys::KeyContext;
+use crate::tui::shared::Shared;
 use crate::tui::widgets::hint_line::HintLine;
 use crate::tui::widgets::{block, truncate, wrap_text};
 
 pub struct HomeScreen<'a> {
-    pub app: &'a App,
+    pub shared: &'a Shared,
 }
 
 impl Widget for HomeScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let s = app.strings();
-        let theme = &app.theme;
-        let lang = app.lang;
+        let shared = self.shared;
+        let s = shared.strings();
+        let theme = &shared.theme;
+        let lang = shared.lang;
 
         let header = Line::from(vec![
             Span::styled(format!(" {} ", s.get("app.name")), theme.title()),
@@ -30,7 +30,7 @@ impl Widget for HomeScreen<'_> {
         ]);
         header.render(Rect::new(area.x, area.y, area.width, 1), buf);
 
-        let units = &app.course.units;
+        let units = &shared.course.units;
         let list_h = (units.len() as u16 + 2).min(area.height.saturating_sub(2));
         let list_area = Rect::new(area.x, area.y + 1, area.width, list_h);
         let list_block = block(theme, format!(" {} ", s.get("home.title")));
@@ -43,30 +43,30 @@ impl Widget for HomeScreen<'_> {
         let cells: Vec<(String, String, bool)> = units
             .iter()
             .map(|u| {
-                let lesson = app.course.lesson(&u.id, lang);
+                let lesson = shared.course.lesson(&u.id, lang);
                 let minutes = lesson.map_or(0, |l| l.front.minutes);
                 let draft = lesson.is_none_or(|l| l.is_draft());
                 let state = if draft {
                     s.get("home.coming_soon").to_string()
                 } else {
-                    progress_cell(app, &u.id, short)
+                    progress_cell(shared, &u.id, short)
                 };
                 let mins = s.fmt("home.unit_minutes", &[("n", &minutes.to_string())]);
-                let read = read_cell(app, &u.id);
+                let read = read_cell(shared, &u.id);
                 (format!("{read}{mins}"), state, draft)
             })
             .collect();
         // The "read" cells are right-aligned before the minutes: pad them to one width.
         let read_w = units
             .iter()
-            .map(|u| read_cell(app, &u.id).width())
+            .map(|u| read_cell(shared, &u.id).width())
             .max()
             .unwrap_or(0);
         let cells: Vec<(String, String, bool)> = cells
             .into_iter()
             .zip(units)
             .map(|((m, st, d), u)| {
-                let read = read_cell(app, &u.id);
+                let read = read_cell(shared, &u.id);
                 let lead = " ".repeat(read_w - read.width());
                 (format!("{lead}{m}"), st, d)
             })
@@ -86,7 +86,7 @@ impl Widget for HomeScreen<'_> {
             Line::from(s.get("home.empty").to_string()).render(inner, buf);
         }
         for (i, unit) in units.iter().enumerate().take(inner.height as usize) {
-            let selected = i == app.home_sel;
+            let selected = i == shared.home_sel;
             let marker = if selected { "> " } else { "  " };
             let title = format!("{marker}{}. {}", i + 1, unit.title.get(lang));
             let (state, draft) = &right[i];
@@ -109,20 +109,20 @@ impl Widget for HomeScreen<'_> {
         let summary_y = list_area.bottom();
         let summary_h = footer_y.saturating_sub(summary_y);
         if summary_h >= 3
-            && let Some(unit) = units.get(app.home_sel)
+            && let Some(unit) = units.get(shared.home_sel)
         {
             let area_s = Rect::new(area.x, summary_y, area.width, summary_h);
             let b = block(theme, format!(" {} ", s.get("home.summary_title")));
             let inner = b.inner(area_s);
             b.render(area_s, buf);
-            let mut text: Vec<Line> = entry_lines(app, inner.width);
+            let mut text: Vec<Line> = entry_lines(shared, inner.width);
             text.extend(
                 wrap_text(unit.summary.get(lang), inner.width)
                     .into_iter()
                     .map(Line::from),
             );
-            text.extend(unit_progress_lines(app, &unit.id, inner.width));
-            if let Some(l) = app.course.lesson(&unit.id, lang) {
+            text.extend(unit_progress_lines(shared, &unit.id, inner.width));
+            if let Some(l) = shared.course.lesson(&unit.id, lang) {
                 text.push(Line::default());
                 for o in &l.front.objectives {
                     // A hanging indent: continuation lines align under the text, not the dash.
@@ -152,9 +152,9 @@ impl Widget for HomeScreen<'_> {
 
 /// The course map's progress cell of a unit: the best quiz score and the challenges solved
 /// ("quiz 8/10  2/3 solved"), or "new" for a unit not yet touched.
-fn progress_cell(app: &App, unit: &str, short: bool) -> String {
-    let s = app.strings();
-    let p = app.learner.unit(&app.course, unit);
+fn progress_cell(shared: &Shared, unit: &str, short: bool) -> String {
+    let s = shared.strings();
+    let p = shared.learner.unit(&shared.course, unit);
     let mut parts = Vec::new();
     if let Some(b) = &p.best {
         let score = format!("{}/{}", b.correct, b.asked);
@@ -182,9 +182,9 @@ fn progress_cell(app: &App, unit: &str, short: bool) -> String {
 
 /// The course map's "read" cell of a unit ("3/9 read  ", "finished  "), empty when the unit
 /// was never opened, so a new learner's map has no progress column at all.
-fn read_cell(app: &App, unit: &str) -> String {
-    let s = app.strings();
-    let p = app.learner.unit(&app.course, unit);
+fn read_cell(shared: &Shared, unit: &str) -> String {
+    let s = shared.strings();
+    let p = shared.learner.unit(&shared.course, unit);
     let text = if p.finished {
         s.get("course_map.finished").to_string()
     } else if p.seen == 0 {
@@ -202,20 +202,20 @@ fn read_cell(app: &App, unit: &str) -> String {
 }
 
 /// The "continue" and "review" entries and any notice, above the unit summary.
-fn entry_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let s = app.strings();
-    let theme = &app.theme;
-    let lang = app.lang;
+fn entry_lines(shared: &Shared, width: u16) -> Vec<Line<'static>> {
+    let s = shared.strings();
+    let theme = &shared.theme;
+    let lang = shared.lang;
     let mut out = Vec::new();
-    if let Some((unit, anchor)) = app.learner.continue_place(&app.course) {
-        let title = app
+    if let Some((unit, anchor)) = shared.learner.continue_place(&shared.course) {
+        let title = shared
             .course
             .unit(&unit)
             .map_or(unit.clone(), |u| u.title.get(lang).clone());
         let place = match anchor {
             Some(a) => format!(
                 "{title} / {}",
-                crate::tui::screens::glossary::section_title(&app.course, &unit, &a, lang)
+                crate::tui::screens::glossary::section_title(&shared.course, &unit, &a, lang)
             ),
             None => title,
         };
@@ -225,7 +225,7 @@ fn entry_lines(app: &App, width: u16) -> Vec<Line<'static>> {
             theme.key(),
         )));
     }
-    let due = app.learner.due().len();
+    let due = shared.learner.due().len();
     if due > 0 {
         let text = s.fmt("course_map.review_due", &[("n", &due.to_string())]);
         out.push(Line::from(Span::styled(
@@ -233,7 +233,7 @@ fn entry_lines(app: &App, width: u16) -> Vec<Line<'static>> {
             theme.key(),
         )));
     }
-    if let Some(n) = &app.learner.notice {
+    if let Some(n) = &shared.learner.notice {
         for l in wrap_text(n, width) {
             out.push(Line::from(Span::styled(l, theme.error())));
         }
@@ -245,9 +245,9 @@ fn entry_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// The selected unit's progress (sections read, best quiz score, challenges), if any.
-fn unit_progress_lines(app: &App, unit: &str, width: u16) -> Vec<Line<'static>> {
-    let s = app.strings();
-    let p = app.learner.unit(&app.course, unit);
+fn unit_progress_lines(shared: &Shared, unit: &str, width: u16) -> Vec<Line<'static>> {
+    let s = shared.strings();
+    let p = shared.learner.unit(&shared.course, unit);
     if p.is_blank() {
         return Vec::new();
     }
@@ -275,7 +275,7 @@ fn unit_progress_lines(app: &App, unit: &str, width: u16) -> Vec<Line<'static>> 
     out.extend(
         wrap_text(&parts.join("  "), width)
             .into_iter()
-            .map(|l| Line::from(Span::styled(l, app.theme.dim()))),
+            .map(|l| Line::from(Span::styled(l, shared.theme.dim()))),
     );
     out
 }

@@ -8,24 +8,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::app::App;
 use crate::tui::layout::{LessonLayout, centered};
 use crate::tui::page::{Page, highlight};
 use crate::tui::reader::Reader;
+use crate::tui::shared::Shared;
 use crate::tui::widgets::hint_line::HintLine;
 use crate::tui::widgets::{block, clear_popup, truncate};
 
 pub struct LessonScreen<'a> {
-    pub app: &'a App,
+    pub shared: &'a Shared,
     pub reader: &'a Reader,
 }
 
 impl Widget for LessonScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (app, r) = (self.app, self.reader);
+        let (shared, r) = (self.shared, self.reader);
         let layout = LessonLayout::new(area);
         let empty = Page::default();
-        let page = app.page_for(&r.unit).unwrap_or(&empty);
+        let page = shared.page_for(&r.unit).unwrap_or(&empty);
         self.header(page, layout.header, buf);
         self.text(page, layout.text, buf);
         match layout.sidebar {
@@ -44,19 +44,19 @@ impl Widget for LessonScreen<'_> {
 
 impl LessonScreen<'_> {
     fn header(&self, page: &Page, area: Rect, buf: &mut Buffer) {
-        let (app, r) = (self.app, self.reader);
-        let title = app
+        let (shared, r) = (self.shared, self.reader);
+        let title = shared
             .course
             .unit(&r.unit)
-            .map_or(r.unit.clone(), |u| u.title.get(app.lang).clone());
-        let view = app.view_height();
+            .map_or(r.unit.clone(), |u| u.title.get(shared.lang).clone());
+        let view = shared.view_height();
         let shown = (r.top + view).min(page.lines.len());
         let pct = (shown * 100).checked_div(page.lines.len()).unwrap_or(100);
         let section = page
             .section_at(r.top)
             .map(|i| page.headings[i].title.clone())
-            .unwrap_or_else(|| app.strings().get("lesson.top").to_string());
-        let position = app
+            .unwrap_or_else(|| shared.strings().get("lesson.top").to_string());
+        let position = shared
             .strings()
             .fmt("lesson.position", &[("pct", &pct.to_string())]);
         let width = area.width as usize;
@@ -70,15 +70,15 @@ impl LessonScreen<'_> {
         );
         let pad = width.saturating_sub(left.width() + right.width());
         Line::from(vec![
-            Span::styled(left, app.theme.title()),
+            Span::styled(left, shared.theme.title()),
             Span::raw(" ".repeat(pad)),
-            Span::styled(right, app.theme.dim()),
+            Span::styled(right, shared.theme.dim()),
         ])
         .render(area, buf);
     }
 
     fn text(&self, page: &Page, area: Rect, buf: &mut Buffer) {
-        let (app, r) = (self.app, self.reader);
+        let (shared, r) = (self.shared, self.reader);
         let search = &r.search;
         for (row, idx) in (r.top..page.lines.len())
             .take(area.height as usize)
@@ -92,9 +92,9 @@ impl LessonScreen<'_> {
                 .filter(|(_, m)| m.line == idx)
             {
                 let style = if Some(mi) == search.current {
-                    app.theme.current_match()
+                    shared.theme.current_match()
                 } else {
-                    app.theme.search_match()
+                    shared.theme.search_match()
                 };
                 line = highlight(&line, m.start, m.end, style);
             }
@@ -104,10 +104,10 @@ impl LessonScreen<'_> {
     }
 
     fn outline(&self, page: &Page, area: Rect, buf: &mut Buffer) {
-        let (app, r) = (self.app, self.reader);
+        let (shared, r) = (self.shared, self.reader);
         let b = block(
-            &app.theme,
-            format!(" {} ", app.strings().get("lesson.contents")),
+            &shared.theme,
+            format!(" {} ", shared.strings().get("lesson.contents")),
         );
         let inner = b.inner(area);
         b.render(area, buf);
@@ -136,9 +136,9 @@ impl LessonScreen<'_> {
             );
             let mut line = Line::from(text);
             if r.outline_open && i == r.outline_sel {
-                line = line.style(app.theme.selected());
+                line = line.style(shared.theme.selected());
             } else if Some(i) == current {
-                line = line.style(app.theme.title());
+                line = line.style(shared.theme.title());
             }
             line.render(
                 Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
@@ -148,14 +148,14 @@ impl LessonScreen<'_> {
     }
 
     fn footer(&self, area: Rect, buf: &mut Buffer) {
-        let (app, r) = (self.app, self.reader);
-        let s = app.strings();
+        let (shared, r) = (self.shared, self.reader);
+        let s = shared.strings();
         let search = &r.search;
         if search.editing {
             Line::from(vec![
                 Span::styled(
                     format!(" {}", s.get("lesson.search_prompt")),
-                    app.theme.key(),
+                    shared.theme.key(),
                 ),
                 Span::raw(format!("{}_", search.input)),
             ])
@@ -179,9 +179,9 @@ impl LessonScreen<'_> {
         // two trailing columns of padding, see `HintLine::line`).
         let status_w = status.as_ref().map_or(0, |t| t.width() + 2);
         let hints = HintLine {
-            ctx: app.key_context(),
+            ctx: crate::tui::component::Component::context(r, shared),
             strings: s,
-            theme: &app.theme,
+            theme: &shared.theme,
         }
         .line((area.width as usize).saturating_sub(status_w));
         hints.render(area, buf);
@@ -189,9 +189,9 @@ impl LessonScreen<'_> {
             let text = truncate(&text, area.width as usize);
             let x = area.right().saturating_sub(text.width() as u16 + 1);
             let style = if search.current.is_some() {
-                app.theme.key()
+                shared.theme.key()
             } else {
-                app.theme.error()
+                shared.theme.error()
             };
             buf.set_string(x, area.y, text, style);
         }

@@ -10,15 +10,15 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Strings;
 use crate::progress::assess::{Assessment, Standing};
-use crate::tui::app::App;
 use crate::tui::keys::KeyContext;
 use crate::tui::learner::open::ProgressPage;
+use crate::tui::shared::Shared;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::hint_line::HintLine;
 use crate::tui::widgets::{block, truncate};
 
 pub struct ProgressScreen<'a> {
-    pub app: &'a App,
+    pub shared: &'a Shared,
     pub page: &'a ProgressPage,
 }
 
@@ -129,14 +129,14 @@ pub fn lines(
 
 impl Widget for ProgressScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let s = app.strings();
-        let theme = &app.theme;
+        let shared = self.shared;
+        let s = shared.strings();
+        let theme = &shared.theme;
         let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
         let b = block(theme, format!(" {} ", s.get("progress.title")));
         let inner = b.inner(body);
         b.render(body, buf);
-        let all = self.page.lines(app);
+        let all = self.page.lines(shared);
         let max = all.len().saturating_sub(inner.height as usize);
         let scroll = self.page.scroll.min(max);
         for (row, line) in all

@@ -12,13 +12,13 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::{Lang, Strings};
 use crate::quiz::model::Kind;
 use crate::quiz::run::Asked;
-use crate::tui::app::App;
 use crate::tui::policy_editor as editor;
 use crate::tui::quiz::feedback::feedback_lines;
 use crate::tui::quiz::field::TextField;
 use crate::tui::quiz::input::AnswerInput;
 use crate::tui::quiz::text::hanging_md;
 use crate::tui::quiz::{Phase, QuizState};
+use crate::tui::shared::Shared;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::hint_line::HintLine;
 use crate::tui::widgets::{block, truncate, wrap_text};
@@ -81,11 +81,11 @@ pub struct Look<'a> {
 }
 
 impl<'a> Look<'a> {
-    pub fn of(app: &'a App) -> Look<'a> {
+    pub fn of(shared: &'a Shared) -> Look<'a> {
         Look {
-            strings: app.strings(),
-            lang: app.lang,
-            theme: &app.theme,
+            strings: shared.strings(),
+            lang: shared.lang,
+            theme: &shared.theme,
         }
     }
 }
@@ -137,13 +137,13 @@ pub fn draw_question(
 }
 
 pub struct QuizScreen<'a> {
-    pub app: &'a App,
+    pub shared: &'a Shared,
     pub state: &'a QuizState,
 }
 
 impl Widget for QuizScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (app, state) = (self.app, self.state);
+        let (shared, state) = (self.shared, self.state);
         let mut layout = QuizLayout::new(area, state.typing());
         // A policy is written in the lower half, under the question.
         let frame = state.writing_policy().then(|| {
@@ -151,21 +151,21 @@ impl Widget for QuizScreen<'_> {
             layout.body = question;
             frame
         });
-        header(app, state, layout.header, buf);
-        let body = body_lines(app, state, layout.body.width);
+        header(shared, state, layout.header, buf);
+        let body = body_lines(shared, state, layout.body.width);
         let feedback = state.phase == Phase::Feedback;
         let first = first_line(feedback, state.scroll, &body, layout.body.height as usize);
-        let look = Look::of(app);
+        let look = Look::of(shared);
         let field = (&state.input.field, look.strings.get("quiz.ask.fill_in"));
         draw_question(&look, &layout, &body, first, field, buf);
         if let (Some(frame), Some(ed)) = (frame, state.editor.as_ref()) {
             let title = look.strings.get("exam.tui.policy_editor");
-            let b = block(&app.theme, format!(" {title} "));
+            let b = block(&shared.theme, format!(" {title} "));
             let inner = b.inner(frame);
             b.render(frame, buf);
             ed.render(inner, buf);
         }
-        footer(app, state, layout.footer, buf);
+        footer(shared, state, layout.footer, buf);
     }
 }
 
@@ -186,23 +186,23 @@ pub fn first_line(feedback: bool, scroll: usize, body: &Body, height: usize) -> 
 }
 
 /// How far the feedback can scroll at this size (the app clamps the scroll with it).
-pub fn max_scroll(app: &App, state: &QuizState) -> usize {
-    let layout = QuizLayout::new(app.area, state.typing());
-    let body = body_lines(app, state, layout.body.width);
+pub fn max_scroll(shared: &Shared, state: &QuizState) -> usize {
+    let layout = QuizLayout::new(shared.area, state.typing());
+    let body = body_lines(shared, state, layout.body.width);
     body.lines.len().saturating_sub(layout.body.height as usize)
 }
 
-fn header(app: &App, state: &QuizState, area: Rect, buf: &mut Buffer) {
-    let s = app.strings();
+fn header(shared: &Shared, state: &QuizState, area: Rect, buf: &mut Buffer) {
+    let s = shared.strings();
     let unit = state
         .current()
         .map(|a| a.unit.clone())
         .or_else(|| state.run.items.first().map(|a| a.unit.clone()))
         .unwrap_or_default();
-    let title = app
+    let title = shared
         .course
         .unit(&unit)
-        .map_or(unit.clone(), |u| u.title.get(app.lang).clone());
+        .map_or(unit.clone(), |u| u.title.get(shared.lang).clone());
     let total = state.run.items.len();
     let n = (state.run.position() + 1).min(total);
     let done = state
@@ -233,31 +233,31 @@ fn header(app: &App, state: &QuizState, area: Rect, buf: &mut Buffer) {
     let left = truncate(&format!(" {left}"), width.saturating_sub(right.width() + 1));
     let pad = width.saturating_sub(left.width() + right.width());
     Line::from(vec![
-        Span::styled(left, app.theme.title()),
+        Span::styled(left, shared.theme.title()),
         Span::raw(" ".repeat(pad)),
-        Span::styled(right, app.theme.dim()),
+        Span::styled(right, shared.theme.dim()),
     ])
     .render(area, buf);
 }
 
-fn footer(app: &App, state: &QuizState, area: Rect, buf: &mut Buffer) {
-    let s = app.strings();
+fn footer(shared: &Shared, state: &QuizState, area: Rect, buf: &mut Buffer) {
+    let s = shared.strings();
     let message = state.message.map(|key| {
         let unit = state.current().map_or("", |a| a.unit.as_str());
         s.fmt(key, &[("unit", unit)])
     });
     let msg_w = message.as_ref().map_or(0, |m| m.width() + 1);
     HintLine {
-        ctx: app.key_context(),
+        ctx: crate::tui::component::Component::context(state, shared),
         strings: s,
-        theme: &app.theme,
+        theme: &shared.theme,
     }
     .line((area.width as usize).saturating_sub(msg_w))
     .render(area, buf);
     if let Some(m) = message {
         let m = truncate(&m, area.width as usize);
         let x = area.right().saturating_sub(m.width() as u16 + 1);
-        buf.set_string(x, area.y, m, app.theme.error());
+        buf.set_string(x, area.y, m, shared.theme.error());
     }
 }
 
@@ -280,19 +280,19 @@ pub fn hanging(lead: &str, text: &str, width: u16, style: Style) -> Vec<Line<'st
 }
 
 /// The question or feedback as lines `width` wide.
-pub fn body_lines(app: &App, state: &QuizState, width: u16) -> Body {
+pub fn body_lines(shared: &Shared, state: &QuizState, width: u16) -> Body {
     let Some(item) = state.current() else {
         return Body {
             lines: Vec::new(),
             cursor_rows: None,
         };
     };
-    let (s, lang) = (app.strings(), app.lang);
+    let (s, lang) = (shared.strings(), shared.lang);
     let feedback = state.phase == Phase::Feedback;
     let policy_note = s.fmt("tui_quiz.policy_elsewhere", &[("unit", &item.unit)]);
     // With the editor on screen, it says how the policy is answered.
     let note = state.editor.is_none().then_some(policy_note.as_str());
-    let mut body = question_lines(&Look::of(app), item, &state.input, feedback, note, width);
+    let mut body = question_lines(&Look::of(shared), item, &state.input, feedback, note, width);
     if feedback && item.graded.is_some() {
         let title = state.section_title(&item.unit, &item.question.section, lang);
         body.lines.push(Line::default());
@@ -300,7 +300,7 @@ pub fn body_lines(app: &App, state: &QuizState, width: u16) -> Body {
             "",
             &s.fmt("tui_quiz.section", &[("title", &title)]),
             width,
-            app.theme.key(),
+            shared.theme.key(),
         ));
     }
     body

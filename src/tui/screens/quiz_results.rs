@@ -10,13 +10,13 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::quiz::QuizLayout;
-use crate::tui::app::App;
 use crate::tui::quiz::QuizState;
+use crate::tui::shared::Shared;
 use crate::tui::widgets::hint_line::HintLine;
 use crate::tui::widgets::{truncate, wrap_text};
 
 pub struct QuizResults<'a> {
-    pub app: &'a App,
+    pub shared: &'a Shared,
     pub state: &'a QuizState,
 }
 
@@ -32,8 +32,8 @@ pub fn clock_time(ms: u64) -> String {
 }
 
 /// The results as lines, and the line of each missed question (for keeping the selection in view).
-pub fn lines(app: &App, state: &QuizState, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
-    let (s, lang, theme) = (app.strings(), app.lang, &app.theme);
+pub fn lines(shared: &Shared, state: &QuizState, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
+    let (s, lang, theme) = (shared.strings(), shared.lang, &shared.theme);
     let run = &state.run;
     let wrap = |text: &str, style: Style| -> Vec<Line<'static>> {
         wrap_text(text, width)
@@ -43,7 +43,7 @@ pub fn lines(app: &App, state: &QuizState, width: u16) -> (Vec<Line<'static>>, V
     };
     let mut out = Vec::new();
     for score in run.scores(false) {
-        let title = app
+        let title = shared
             .course
             .unit(&score.unit)
             .map_or(score.unit.clone(), |u| u.title.get(lang).clone());
@@ -124,15 +124,15 @@ pub fn lines(app: &App, state: &QuizState, width: u16) -> (Vec<Line<'static>>, V
 
 impl Widget for QuizResults<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (app, state) = (self.app, self.state);
-        let s = app.strings();
+        let (shared, state) = (self.shared, self.state);
+        let s = shared.strings();
         let layout = QuizLayout::new(area, false);
         let left = truncate(
             &format!(" {}", s.get("tui_quiz.results_title")),
             layout.header.width as usize,
         );
-        Line::styled(left, app.theme.title()).render(layout.header, buf);
-        let (all, rows) = lines(app, state, layout.body.width);
+        Line::styled(left, shared.theme.title()).render(layout.header, buf);
+        let (all, rows) = lines(shared, state, layout.body.width);
         let h = layout.body.height as usize;
         let first = rows
             .get(state.input.cursor)
@@ -149,16 +149,16 @@ impl Widget for QuizResults<'_> {
         let message = state.message.map(|k| s.get(k).to_string());
         let msg_w = message.as_ref().map_or(0, |m| m.width() + 1);
         HintLine {
-            ctx: app.key_context(),
+            ctx: crate::tui::component::Component::context(state, shared),
             strings: s,
-            theme: &app.theme,
+            theme: &shared.theme,
         }
         .line((layout.footer.width as usize).saturating_sub(msg_w))
         .render(layout.footer, buf);
         if let Some(m) = message {
             let m = truncate(&m, layout.footer.width as usize);
             let x = layout.footer.right().saturating_sub(m.width() as u16 + 1);
-            buf.set_string(x, layout.footer.y, m, app.theme.error());
+            buf.set_string(x, layout.footer.y, m, shared.theme.error());
         }
     }
 }

@@ -59,6 +59,22 @@ impl HintLine<'_> {
 /// nothing is out of reach.
 const ESSENTIAL: &[&str] = &["hint.help"];
 
+impl HintLine<'_> {
+    /// An overlay's keys in place of the hint line of the screen under it: while a question or
+    /// the help is up, the bottom row names the keys that work now, not those of the screen
+    /// beneath (every screen keeps its hint line on the last row).
+    pub fn over_footer(self, area: Rect, buf: &mut Buffer) {
+        let Some(y) = area.bottom().checked_sub(1) else {
+            return;
+        };
+        let row = Rect::new(area.x, y, area.width, 1);
+        for x in row.left()..row.right() {
+            buf[(x, y)].reset();
+        }
+        self.render(row, buf);
+    }
+}
+
 impl Widget for HintLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         self.line(area.width as usize).render(area, buf);
