@@ -363,3 +363,38 @@ fn the_tui_writes_the_result_after_each_answer_before_the_exam_ends() {
     assert_eq!(r[0]["in_progress"], false);
     assert_eq!(r[0]["interrupted"], true);
 }
+
+/// The exam is a screen on the app's one stack: F1 opens the same help as everywhere else, with
+/// the exam's keys, the clock keeps running under it (the header still counts down), and Esc
+/// gives the question back with nothing answered.
+#[test]
+fn f1_mid_exam_shows_the_exam_keys_and_the_clock_keeps_running() {
+    let (dir, course, exam) = setup();
+    let out = dir.path().join("out");
+    let picks = rows(&course, &exam, &[]);
+    let mut s = spawn_exam(&course, &exam, &out, &["--name", "Eri"]);
+    s.wait_text("Press Enter to start");
+    s.send("\r");
+    s.wait_text("Question 1 of 2");
+    s.send("\x1bOP");
+    let help = s.wait_text("Exam question");
+    assert!(
+        help.contains("Stop the exam, keeping the answers so far"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("Course map"),
+        "only the exam's screens: {help}"
+    );
+    // The header's clock is partly under the popup; its seconds still count down.
+    s.wait_for("the clock under the help", |t| t.contains("29:5"));
+    s.send("\x1b");
+    s.wait_for("the help closed", |t| !t.contains("Exam question"));
+    s.send(&format!("{}\r", picks[0]));
+    s.wait_text("Right.");
+    s.send("\x03");
+    assert_eq!(s.finish(), 130);
+    s.assert_restored();
+    let r = results(&out);
+    assert_eq!(r[0]["questions"][0]["correct"], true);
+}

@@ -1,6 +1,7 @@
 //! The edge between the pure `App` and the world while the TUI runs: the event loop drives the
 //! app through [`AppHost`], which performs what the app asks for (recording quiz runs and lesson
-//! visits, saving sandbox solves and drafts, writing playground files, running `$EDITOR`).
+//! visits, saving sandbox solves and drafts, writing playground files, running `$EDITOR`, writing
+//! an exam's sitting after every answer and its result at the end).
 //! Saving never stops the UI: a failure becomes a note printed once the terminal is given back,
 //! or a status line on the sandbox screen.
 
@@ -13,8 +14,10 @@ use ratatui::Frame;
 use super::Context;
 use crate::policy::text::Text;
 use crate::progress::atomic::write_atomic;
+use crate::progress::exam_record::Recorder;
 use crate::tui::App;
 use crate::tui::effect::Effect;
+use crate::tui::exam::Saved;
 use crate::tui::sandbox::editor;
 use crate::tui::sandbox::state::Mode;
 
@@ -25,6 +28,17 @@ pub struct AppHost<'a> {
     pub notes: Vec<String>,
     /// The sandbox asked for `$EDITOR`.
     editor: bool,
+    /// The exam's result file, when the stack holds an exam.
+    pub exam: Option<ExamEdge>,
+}
+
+/// The exam's side of the edge: the sitting's result file (and LRS sender), and what became of
+/// the result, for the command to report once the terminal is given back.
+pub struct ExamEdge {
+    pub recorder: Recorder,
+    pub saved: Option<Saved>,
+    /// The learner stopped the sitting (Ctrl-C) or a signal did, rather than finishing it.
+    pub stopped: bool,
 }
 
 /// A status line from the UI string `key` in both languages (so switching the language
@@ -41,7 +55,18 @@ impl<'a> AppHost<'a> {
             app,
             notes: Vec::new(),
             editor: false,
+            exam: None,
         }
+    }
+
+    /// Writes the exam's sitting and result through `recorder`.
+    pub fn with_exam(mut self, recorder: Recorder) -> Self {
+        self.exam = Some(ExamEdge {
+            recorder,
+            saved: None,
+            stopped: false,
+        });
+        self
     }
 
     /// Performs every effect the app has queued, in order.
@@ -97,6 +122,33 @@ impl<'a> AppHost<'a> {
             }
             Effect::SaveCases => Some(self.save_playground(true)),
             Effect::SavePolicy => Some(self.save_playground(false)),
+            Effect::ExamSitting(sitting) => {
+                if let Some(edge) = self.exam.as_mut() {
+                    let answered = sitting.questions.len().saturating_sub(sitting.unanswered);
+                    edge.recorder.sitting(&sitting, answered);
+                }
+                None
+            }
+            Effect::ExamResult(result) => {
+                if let Some(edge) = self.exam.as_mut() {
+                    let saved = match edge.recorder.finish(&result) {
+                        Ok(path) => Saved::At(path),
+                        Err(e) => Saved::Failed(format!("{e:#}")),
+                    };
+                    edge.stopped |= result.interrupted;
+                    if let Some(screen) = self.app.exam_mut() {
+                        screen.saved(saved.clone());
+                    }
+                    edge.saved = Some(saved);
+                }
+                None
+            }
+            Effect::ExamStopped => {
+                if let Some(edge) = self.exam.as_mut() {
+                    edge.stopped = true;
+                }
+                None
+            }
         };
         if let (Some(msg), Some(sb)) = (status, self.app.sandbox_mut()) {
             sb.status = Some(msg);

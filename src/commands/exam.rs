@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+use super::app_host::AppHost;
 use super::{Context, Outcome};
 use crate::cli::LrsArgs;
 use crate::course::{self, CourseSource};
@@ -17,11 +18,10 @@ use crate::i18n::Lang;
 use crate::progress::exam::{self, ActorKind, Exam};
 use crate::progress::exam_record::{Recorder, ResultFile};
 use crate::progress::exam_session::{ExamSession, SystemClock};
+use crate::tui::Screen;
 use crate::tui::event_loop::{self, Ending};
-use crate::tui::exam::host::ExamHost;
 use crate::tui::exam::{ExamScreen, Saved};
 use crate::tui::terminal::TerminalGuard;
-use crate::tui::theme::Theme;
 
 pub mod plain;
 pub mod stdin_lines;
@@ -189,8 +189,10 @@ pub fn run(ctx: &Context, args: ExamArgs) -> anyhow::Result<Outcome> {
     }
 }
 
-/// The exam in the terminal UI. The result file is written by the screen's host the moment the
-/// exam ends; if a signal stops it first, what was answered is written here before exiting.
+/// The exam in the terminal UI: a screen on the same stack and under the same host as the rest
+/// of secdojo. The host writes the sitting after every answer and the result the moment the exam
+/// ends; if a signal or a closed terminal stops it first, the host's last round writes what was
+/// answered, flagged as interrupted, before the process exits.
 fn tui(
     ctx: &Context,
     course: course::Course,
@@ -199,36 +201,23 @@ fn tui(
     name: Option<&str>,
     recorder: Recorder,
 ) -> anyhow::Result<Outcome> {
-    let theme = Theme::resolve(
-        ctx.global.theme,
-        ctx.global.no_color,
-        ctx.global.ascii,
-        |k| std::env::var(k).ok(),
-    );
-    let mut screen = ExamScreen::new(
-        course,
-        exam,
-        items,
-        name,
-        ctx.lang,
-        theme,
-        ratatui::layout::Rect::new(0, 0, 80, 24),
-    )
-    .with_judge(&crate::sandbox::quiz::SandboxJudge);
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let mut app = super::interactive::app_on(ctx, course.clone(), area);
+    let screen = ExamScreen::new(course, exam, items, name, ctx.lang, app.shared.theme, area)
+        .with_judge(&crate::sandbox::quiz::SandboxJudge);
+    // The exam is the whole stack: leaving it ends the program.
+    app.stack = vec![Screen::Exam(Box::new(screen))];
     let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
-    let mut host = ExamHost {
-        screen: &mut screen,
-        recorder,
-    };
+    let mut host = AppHost::new(ctx, &mut app).with_exam(recorder);
     let ending = event_loop::run(&mut guard, &mut host);
-    if !matches!(ending, Ok(Ending::Quit)) {
-        // A signal or an error: keep what was answered.
-        host.stop();
-    }
-    let lines = host.recorder.close();
     drop(guard);
-    let s = screen.strings();
-    match &screen.saved {
+    host.finish();
+    let Some(mut edge) = host.exam.take() else {
+        anyhow::bail!("the exam's result file was lost");
+    };
+    let lines = edge.recorder.close();
+    let s = host.app.strings();
+    match &edge.saved {
         // Best effort: after SIGHUP there may be no terminal left to print to.
         Some(Saved::At(p)) => {
             let path = p.display().to_string();
@@ -249,8 +238,8 @@ fn tui(
     match ending? {
         Ending::Signal(sig) => std::process::exit(128 + sig),
         // Ctrl-C in the TUI is the learner's SIGINT.
-        Ending::Quit if screen.stopped => std::process::exit(128 + signal_hook::consts::SIGINT),
-        Ending::Quit => match screen.saved {
+        Ending::Quit if edge.stopped => std::process::exit(128 + signal_hook::consts::SIGINT),
+        Ending::Quit => match edge.saved {
             Some(Saved::Failed(_)) => Ok(Outcome::Failed),
             _ => Ok(Outcome::Success),
         },

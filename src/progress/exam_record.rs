@@ -131,8 +131,13 @@ impl Recorder {
         if self.written == Some(answered) {
             return;
         }
-        let snapshot = session.snapshot(learner);
-        match self.file.save(&snapshot) {
+        self.sitting(&session.snapshot(learner), answered);
+    }
+
+    /// Writes `snapshot`, the sitting with `answered` answers, as it stands (the TUI's screen
+    /// decides when, and hands it over; `update` does the same for `--plain`).
+    pub fn sitting(&mut self, snapshot: &ExamResult, answered: usize) {
+        match self.file.save(snapshot) {
             Ok(_) => {
                 self.written = Some(answered);
                 self.error = None;
@@ -142,7 +147,7 @@ impl Recorder {
         // The listener hears of the answer even if the disk failed: the outbox may be elsewhere
         // and is the other copy.
         if let Some(l) = self.listener.as_mut() {
-            l.saved(&snapshot, false);
+            l.saved(snapshot, false);
         }
     }
 

@@ -10,6 +10,7 @@ use super::action::Action;
 use super::challenges::{self, ChallengeList};
 use super::component::Transition;
 use super::confirm::Confirm;
+use super::exam::ExamScreen;
 use super::glossary::GlossaryState;
 use super::help::Help;
 use super::keys::KeyContext;
@@ -82,6 +83,14 @@ impl App {
     pub fn sandbox_mut(&mut self) -> Option<&mut Sandbox> {
         self.stack.iter_mut().rev().find_map(|s| match s {
             Screen::Sandbox(sb) => Some(sb.as_mut()),
+            _ => None,
+        })
+    }
+
+    /// The exam, if one is on the stack (its host writes the result and says where it went).
+    pub fn exam_mut(&mut self) -> Option<&mut ExamScreen> {
+        self.stack.iter_mut().rev().find_map(|s| match s {
+            Screen::Exam(e) => Some(e.as_mut()),
             _ => None,
         })
     }
@@ -313,6 +322,10 @@ impl App {
                 Screen::Sandbox(sb) => {
                     sb.lang = lang;
                     sb.area = area;
+                }
+                Screen::Exam(e) => {
+                    e.lang = lang;
+                    e.area = area;
                 }
                 _ => {}
             }

@@ -26,4 +26,13 @@ pub enum Effect {
     /// Playground: write the requests next to the file, or the file itself.
     SaveCases,
     SavePolicy,
+    /// An exam answer was given: write the sitting as it stands (nothing answered is ever only
+    /// in memory).
+    ExamSitting(Box<crate::progress::exam_result::ExamResult>),
+    /// The exam ended (finished, out of time or stopped): write its result; the host tells the
+    /// results screen where it went.
+    ExamResult(Box<crate::progress::exam_result::ExamResult>),
+    /// The learner (Ctrl-C) or a signal stopped the exam before its end, perhaps before it
+    /// started: the command exits as interrupted.
+    ExamStopped,
 }

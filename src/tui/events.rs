@@ -38,13 +38,15 @@ impl App {
         }
     }
 
-    /// The screen on top's timer, when its time has come.
+    /// The screens' timers, when their time has come. Every screen on the stack is asked, not
+    /// only the top: an exam's clock runs on under the help overlay.
     pub fn tick(&mut self, now: Instant) -> bool {
         self.shared.now = now;
-        match self.stack.last_mut() {
-            Some(top) => top.component_mut().tick(now, &mut self.shared),
-            None => false,
+        let mut changed = false;
+        for screen in &mut self.stack {
+            changed |= screen.component_mut().tick(now, &mut self.shared);
         }
+        changed
     }
 
     /// Where the terminal cursor should be shown (the caret of a text field), if anywhere.
@@ -58,8 +60,11 @@ impl App {
         top.cursor(&self.shared)
     }
 
-    /// When the screen on top wants to be woken, if it does.
+    /// When a screen on the stack wants to be woken, if one does.
     pub fn wake_at(&self, now: Instant) -> Option<Instant> {
-        self.top().component().wake_at(now)
+        self.stack
+            .iter()
+            .filter_map(|s| s.component().wake_at(now))
+            .min()
     }
 }

@@ -77,12 +77,22 @@ impl Component for Help {
 pub fn lines(shared: &Shared, first: KeyContext) -> Vec<Line<'static>> {
     let s = shared.strings();
     let theme = &shared.theme;
+    let family = |c: &KeyContext| c.is_exam() == first.is_exam();
     let mut order: Vec<(KeyContext, &str)> = HELP_SECTIONS
         .iter()
         .filter(|(c, _)| *c == first)
-        .chain(HELP_SECTIONS.iter().filter(|(c, _)| *c != first))
+        .chain(
+            HELP_SECTIONS
+                .iter()
+                .filter(|(c, _)| *c != first && family(c)),
+        )
         .copied()
         .collect();
+    // What Ctrl-C does here: quit, or stop the exam keeping the answers so far.
+    let ctrl_c = keymap::bindings(first)
+        .iter()
+        .find(|b| b.keys == [Key::Ctrl('c')])
+        .map_or("keys.quit", |b| b.help);
     order.push((KeyContext::Help, "help.section_help"));
     let key_w = order
         .iter()
@@ -98,7 +108,7 @@ pub fn lines(shared: &Shared, first: KeyContext) -> Vec<Line<'static>> {
                     format!("  {:<key_w$}  ", Key::Ctrl('c').name()),
                     theme.key(),
                 ),
-                Span::raw(s.get("keys.quit").to_string()),
+                Span::raw(s.get(ctrl_c).to_string()),
             ]));
         }
         if i > 0 {

@@ -109,6 +109,14 @@ pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
         KeyContext::PlaygroundPanel => crate::tui::sandbox::keys::PLAYGROUND_PANEL,
         KeyContext::PlaygroundRequest => crate::tui::sandbox::keys::REQUEST,
         KeyContext::Confirm => crate::tui::confirm::KEYS,
+        KeyContext::ExamName => crate::tui::exam::keys::NAME,
+        KeyContext::ExamStart => crate::tui::exam::keys::START,
+        KeyContext::ExamAsk => crate::tui::exam::keys::ASK,
+        KeyContext::ExamInput => crate::tui::exam::keys::INPUT,
+        KeyContext::ExamPolicy => crate::tui::exam::keys::POLICY,
+        KeyContext::ExamPolicyElsewhere => crate::tui::exam::keys::POLICY_ELSEWHERE,
+        KeyContext::ExamFeedback => crate::tui::exam::keys::FEEDBACK,
+        KeyContext::ExamResults => crate::tui::exam::keys::RESULTS,
     }
 }
 
@@ -138,6 +146,17 @@ pub const HELP_SECTIONS: &[(KeyContext, &str)] = &[
     (KeyContext::PlaygroundPanel, "sandbox.help.playground_panel"),
     (KeyContext::PlaygroundRequest, "sandbox.help.request"),
     (KeyContext::Confirm, "confirm.help"),
+    (KeyContext::ExamName, "exam.tui.help.name"),
+    (KeyContext::ExamStart, "exam.tui.help.start"),
+    (KeyContext::ExamAsk, "exam.tui.help.ask"),
+    (KeyContext::ExamInput, "exam.tui.help.input"),
+    (KeyContext::ExamPolicy, "exam.tui.help.policy"),
+    (
+        KeyContext::ExamPolicyElsewhere,
+        "exam.tui.help.policy_elsewhere",
+    ),
+    (KeyContext::ExamFeedback, "exam.tui.help.feedback"),
+    (KeyContext::ExamResults, "exam.tui.help.results"),
 ];
 
 /// Decides what a key press means in `ctx`. Releases and repeats are ignored (Windows reports
@@ -148,7 +167,10 @@ pub fn map_key(ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
     }
     let editor = matches!(
         ctx,
-        KeyContext::SandboxEditor | KeyContext::PlaygroundEditor | KeyContext::QuizPolicy
+        KeyContext::SandboxEditor
+            | KeyContext::PlaygroundEditor
+            | KeyContext::QuizPolicy
+            | KeyContext::ExamPolicy
     );
     let Some(key) = Key::from_event(ev) else {
         return editor.then_some(Action::Edit(*ev));
@@ -171,13 +193,13 @@ pub fn map_key(ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
         (KeyContext::GlossarySearch, Key::Char(c)) if !c.is_control() => Some(Action::Glossary(
             crate::tui::action::GlossaryAction::Char(c),
         )),
-        (KeyContext::QuizInput, Key::Char(c)) if !c.is_control() => {
+        (KeyContext::QuizInput | KeyContext::ExamName | KeyContext::ExamInput, Key::Char(c))
+            if !c.is_control() =>
+        {
             Some(Action::Quiz(crate::tui::action::QuizAction::Char(c)))
         }
         // The draft's editor takes every key its table does not name, as it came.
-        (KeyContext::SandboxEditor | KeyContext::PlaygroundEditor | KeyContext::QuizPolicy, _) => {
-            Some(Action::Edit(*ev))
-        }
+        (_, _) if editor => Some(Action::Edit(*ev)),
         (KeyContext::SandboxSearch, Key::Char(c)) if !c.is_control() => {
             Some(Action::Sandbox(SbAction::SearchChar(c)))
         }

@@ -39,6 +39,35 @@ pub enum KeyContext {
     PlaygroundRequest,
     /// "Leave anyway?" over a screen with work that leaving would lose.
     Confirm,
+    /// A classroom exam (tables in `tui::exam::keys`): the name prompt, the start screen, a
+    /// question (a choice, a fill-in, a policy to write, a policy that cannot be graded here),
+    /// the feedback and the results.
+    ExamName,
+    ExamStart,
+    ExamAsk,
+    ExamInput,
+    ExamPolicy,
+    ExamPolicyElsewhere,
+    ExamFeedback,
+    ExamResults,
+}
+
+impl KeyContext {
+    /// An exam runs alone: its help lists only the exam's screens, and the course's help never
+    /// lists the exam's.
+    pub fn is_exam(self) -> bool {
+        matches!(
+            self,
+            KeyContext::ExamName
+                | KeyContext::ExamStart
+                | KeyContext::ExamAsk
+                | KeyContext::ExamInput
+                | KeyContext::ExamPolicy
+                | KeyContext::ExamPolicyElsewhere
+                | KeyContext::ExamFeedback
+                | KeyContext::ExamResults
+        )
+    }
 }
 
 /// A key as the tables name it (a subset of crossterm's, with a printable name).

@@ -7,6 +7,7 @@
 use super::challenges::ChallengeList;
 use super::component::Component;
 use super::confirm::Confirm;
+use super::exam::ExamScreen;
 use super::glossary::GlossaryState;
 use super::help::Help;
 use super::home::Home;
@@ -26,6 +27,7 @@ pub enum Screen {
     Sandbox(Box<Sandbox>),
     Help(Help),
     Confirm(Confirm),
+    Exam(Box<ExamScreen>),
 }
 
 impl Screen {
@@ -44,6 +46,7 @@ impl Screen {
             Screen::Sandbox(s) => s.as_ref(),
             Screen::Help(s) => s,
             Screen::Confirm(s) => s,
+            Screen::Exam(s) => s.as_ref(),
         }
     }
 
@@ -58,6 +61,7 @@ impl Screen {
             Screen::Sandbox(s) => s.as_mut(),
             Screen::Help(s) => s,
             Screen::Confirm(s) => s,
+            Screen::Exam(s) => s.as_mut(),
         }
     }
 
@@ -73,6 +77,7 @@ impl Screen {
             Screen::Sandbox(_) => "sandbox",
             Screen::Help(_) => "help",
             Screen::Confirm(_) => "confirm",
+            Screen::Exam(_) => "exam",
         }
     }
 }

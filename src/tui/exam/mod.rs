@@ -5,8 +5,8 @@
 //! ([`ExamScreen::take_result`]); the command writes it the way `--plain` does and reports back
 //! where ([`ExamScreen::saved`]).
 
+pub mod component;
 pub mod draw;
-pub mod host;
 pub mod keys;
 mod update;
 
@@ -98,6 +98,10 @@ pub struct ExamScreen {
     pub done: bool,
     /// The sitting was stopped (Ctrl-C or a signal) rather than finished.
     pub stopped: bool,
+    /// Answers in the sitting last handed to the host to write (`None`: nothing yet).
+    reported: Option<usize>,
+    /// Epoch milliseconds, read when the screen runs on the stack (tests give a fixed one).
+    pub wall: fn() -> u64,
 }
 
 impl ExamScreen {
@@ -143,6 +147,11 @@ impl ExamScreen {
             shown_secs: None,
             done: false,
             stopped: false,
+            reported: None,
+            wall: || {
+                use crate::progress::exam_session::SystemClock;
+                SystemClock.now_ms()
+            },
         }
     }
 
@@ -324,6 +333,18 @@ impl ExamScreen {
             self.finish();
         }
         self.done = true;
+    }
+
+    /// The sitting as it stands, if an answer was given since it was last asked for (or it has
+    /// just started): the host writes it, so nothing answered is only in memory.
+    pub fn take_sitting(&mut self) -> Option<ExamResult> {
+        let s = self.session.as_ref().filter(|s| !s.is_over())?;
+        let answered = s.answered();
+        if self.reported == Some(answered) {
+            return None;
+        }
+        self.reported = Some(answered);
+        Some(s.snapshot(self.name.text().trim()))
     }
 
     /// The result to write, once, when the exam has ended.
