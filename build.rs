@@ -1,8 +1,65 @@
 //! The course is embedded with `include_dir!`, which cannot tell cargo which files it read. Without
 //! these lines, editing a lesson would not rebuild the binary and `cargo run` would show stale text.
+//!
+//! The embedded UI strings are also flattened here, once, into a sorted table: parsing two TOML
+//! files on every start was the largest single cost of `secdojo render` after the lesson itself.
+//! A file that does not flatten cleanly (not TOML, a value that is not a string) yields no table,
+//! so the program parses it at run time and reports the problem with its position, as for a
+//! course given with `--content`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 fn main() {
     for dir in ["lessons", "quizzes", "assets", "challenges"] {
         println!("cargo:rerun-if-changed={dir}");
     }
+    let mut out = String::new();
+    for lang in ["ja", "en"] {
+        let path = format!("assets/i18n/{lang}.toml");
+        println!("cargo:rerun-if-changed={path}");
+        let table = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|t| flatten_file(&t));
+        let name = lang.to_uppercase();
+        match table {
+            Some(entries) => {
+                writeln!(out, "pub static {name}: Option<&[(&str, &str)]> = Some(&[").unwrap();
+                for (k, v) in entries {
+                    writeln!(out, "    ({k:?}, {v:?}),").unwrap();
+                }
+                writeln!(out, "]);").unwrap();
+            }
+            None => writeln!(out, "pub static {name}: Option<&[(&str, &str)]> = None;").unwrap(),
+        }
+    }
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("ui_strings.rs");
+    std::fs::write(dest, out).unwrap();
+}
+
+/// Dotted key -> value, as `i18n::parse_entries` flattens it; `None` when the file is not all
+/// strings.
+fn flatten_file(text: &str) -> Option<BTreeMap<String, String>> {
+    let root: toml::Table = toml::from_str(text).ok()?;
+    let mut out = BTreeMap::new();
+    flatten(&root, "", &mut out)?;
+    Some(out)
+}
+
+fn flatten(table: &toml::Table, prefix: &str, out: &mut BTreeMap<String, String>) -> Option<()> {
+    for (key, value) in table {
+        let full = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::String(s) => {
+                out.insert(full, s.clone());
+            }
+            toml::Value::Table(t) => flatten(t, &full, out)?,
+            _ => return None,
+        }
+    }
+    Some(())
 }

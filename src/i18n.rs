@@ -34,27 +34,60 @@ pub fn detect_lang(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> 
 /// The UI strings of one language: nested TOML tables flattened to dotted keys
 /// (`[home] title = ...` is `home.title`). Screens look strings up by key, so a missing key must
 /// degrade visibly (the key itself is shown) rather than crash a learner's session.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Strings {
-    map: BTreeMap<String, String>,
+    table: Table,
 }
 
-/// One UI string with the byte offset of its value in the source file (for `check`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StringEntry {
-    pub key: String,
-    pub value: String,
-    pub offset: usize,
+/// Where the strings live: parsed at run time (a course folder given with `--content`), or the
+/// table `build.rs` flattened from the embedded files, which costs nothing to load or clone.
+#[derive(Debug, Clone)]
+enum Table {
+    Parsed(BTreeMap<String, String>),
+    /// Sorted by key.
+    Built(&'static [(&'static str, &'static str)]),
 }
+
+impl Default for Table {
+    fn default() -> Self {
+        Table::Parsed(BTreeMap::new())
+    }
+}
+
+/// The embedded `assets/i18n` files, flattened at build time (`None` if one did not flatten).
+mod built {
+    include!(concat!(env!("OUT_DIR"), "/ui_strings.rs"));
+}
+
+impl PartialEq for Strings {
+    fn eq(&self, other: &Self) -> bool {
+        self.pairs().eq(other.pairs())
+    }
+}
+
+impl Eq for Strings {}
 
 impl Strings {
     /// Parses `assets/i18n/<lang>.toml`; errors carry the position in that file.
     pub fn parse(text: &str) -> Result<Strings, (usize, String)> {
         Ok(Strings {
-            map: parse_entries(text)?
-                .into_iter()
-                .map(|e| (e.key, e.value))
-                .collect(),
+            table: Table::Parsed(
+                parse_entries(text)?
+                    .into_iter()
+                    .map(|e| (e.key, e.value))
+                    .collect(),
+            ),
+        })
+    }
+
+    /// The strings of the embedded course as `build.rs` flattened them, if it could.
+    pub fn embedded(lang: Lang) -> Option<Strings> {
+        let table = match lang {
+            Lang::Ja => built::JA,
+            Lang::En => built::EN,
+        }?;
+        Some(Strings {
+            table: Table::Built(table),
         })
     }
 
@@ -62,10 +95,14 @@ impl Strings {
     /// (and in snapshot tests) instead of panicking. The result borrows only `self`, so callers
     /// may build keys on the fly (`&format!("unit.{id}")`).
     pub fn get(&self, key: &str) -> &str {
-        match self.map.get(key) {
-            Some(s) => s,
-            None => intern_missing(key),
-        }
+        let found = match &self.table {
+            Table::Parsed(map) => map.get(key).map(String::as_str),
+            Table::Built(t) => t
+                .binary_search_by(|(k, _)| (*k).cmp(key))
+                .ok()
+                .map(|i| t[i].1),
+        };
+        found.unwrap_or_else(|| intern_missing(key))
     }
 
     /// The string for `key` with `{name}` placeholders filled from `args`; unknown placeholders
@@ -78,15 +115,34 @@ impl Strings {
         out
     }
 
+    /// Every key with its string, sorted by key.
+    fn pairs(&self) -> Box<dyn Iterator<Item = (&str, &str)> + '_> {
+        match &self.table {
+            Table::Parsed(map) => Box::new(map.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+            Table::Built(t) => Box::new(t.iter().copied()),
+        }
+    }
+
     /// Every key, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+        self.pairs().map(|(k, _)| k)
     }
 
     /// Whether `key` is defined.
     pub fn contains(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+        match &self.table {
+            Table::Parsed(map) => map.contains_key(key),
+            Table::Built(t) => t.binary_search_by(|(k, _)| (*k).cmp(key)).is_ok(),
+        }
     }
+}
+
+/// One UI string with the byte offset of its value in the source file (for `check`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StringEntry {
+    pub key: String,
+    pub value: String,
+    pub offset: usize,
 }
 
 /// A missing key is a content bug; showing it must not tie the result to the caller's temporary

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use crate::course::frontmatter::parse_lesson;
 use crate::course::model::CourseFile;
 use crate::course::{self, Course, CourseSource, Lesson, Localized, load};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Lang;
 use crate::tui::App;
 use crate::tui::event_loop::{self, Ending};
 use crate::tui::terminal::TerminalGuard;
@@ -28,7 +28,7 @@ pub fn learn(ctx: &Context, unit: Option<&str>) -> anyhow::Result<Outcome> {
 /// question banks. Parsing six question banks is most of the
 /// cost of a full load, and `render` must start fast (it is held to within 3x of a hello-world start).
 pub fn load_for_reading(src: &CourseSource) -> anyhow::Result<Course> {
-    load_reading(src, true, None)
+    load_reading(src, true, None, None)
 }
 
 /// As [`load_for_reading`], leaving the glossary empty unless `with_glossary`: parsing the 50 KB
@@ -36,10 +36,14 @@ pub fn load_for_reading(src: &CourseSource) -> anyhow::Result<Course> {
 /// glossary link, which `render` never does) reads it. With `only`, the lessons and UI strings
 /// of that language alone are parsed and stand in for the other one too: `render` draws one
 /// screen in one language and never switches, and parsing both doubles that part of start-up.
+/// With `only` and `unit` (a unit's id, in any case), the other units' lessons are not read either:
+/// `render lesson:<unit>` draws that one, and the course map's units come from course.toml. A
+/// `unit` that names none of them loads every lesson, so the caller's "did you mean" still works.
 fn load_reading(
     src: &CourseSource,
     with_glossary: bool,
     only: Option<Lang>,
+    unit: Option<&str>,
 ) -> anyhow::Result<Course> {
     let inner = || -> anyhow::Result<Course> {
         let rel = load::COURSE_TOML;
@@ -47,20 +51,19 @@ fn load_reading(
         let index: CourseFile = load::located(rel, load::parse_course_file(&index_text))?;
         load::confined_paths(&index, &index_text)?;
         let mut lessons = BTreeMap::new();
+        let one = unit
+            .filter(|_| only.is_some())
+            .filter(|name| index.units.iter().any(|u| u.id.eq_ignore_ascii_case(name)));
         for unit in &index.units {
+            if one.is_some_and(|name| !unit.id.eq_ignore_ascii_case(name)) {
+                continue;
+            }
             let lesson = |lang: Lang| -> anyhow::Result<Lesson> {
                 let rel = unit.lesson_path(lang);
                 load::located(&rel, parse_lesson(&rel, &load::read_text(src, &rel)?))
             };
             lessons.insert(unit.id.clone(), both(only, lesson)?);
         }
-        let strings = |lang: Lang| -> anyhow::Result<Strings> {
-            let rel = load::strings_path(lang);
-            let text = load::read_text(src, &rel)?;
-            Strings::parse(&text).map_err(|(off, msg)| {
-                anyhow::anyhow!("{rel}:{}: {msg}", course::pos::Pos::of(&text, off))
-            })
-        };
         Ok(Course {
             content_version: index.content_version,
             units: index.units,
@@ -74,7 +77,7 @@ fn load_reading(
             } else {
                 Default::default()
             },
-            strings: both(only, strings)?,
+            strings: both(only, |lang| load::strings(src, lang))?,
         })
     };
     inner().with_context(|| format!("cannot load {}", src.describe()))
@@ -108,11 +111,15 @@ pub fn build_app(ctx: &Context, area: Rect) -> anyhow::Result<App> {
 
 /// As [`build_app`] for `render` of a screen that never reads the glossary: without it, and,
 /// unless the learner's store is read (its lesson anchors come from the English lessons), with
-/// the lessons and strings of `ctx.lang` only.
-pub fn build_app_without_glossary(ctx: &Context, area: Rect) -> anyhow::Result<App> {
+/// the lessons and strings of `ctx.lang` only, and of `unit` only when it names one.
+pub fn build_app_without_glossary(
+    ctx: &Context,
+    area: Rect,
+    unit: Option<&str>,
+) -> anyhow::Result<App> {
     let src = CourseSource::from_flag(ctx.global.content.as_deref());
     let only = ctx.global.data_dir.is_none().then_some(ctx.lang);
-    Ok(app_on(ctx, load_reading(&src, false, only)?, area))
+    Ok(app_on(ctx, load_reading(&src, false, only, unit)?, area))
 }
 
 /// The app over the whole course, question banks included (the quiz screens need them).
@@ -241,7 +248,8 @@ mod tests {
     #[test]
     fn one_language_load_parses_that_language_for_both_and_skips_the_glossary() {
         let full = load_for_reading(&CourseSource::Embedded).expect("reading load");
-        let ja = load_reading(&CourseSource::Embedded, false, Some(Lang::Ja)).expect("ja load");
+        let ja =
+            load_reading(&CourseSource::Embedded, false, Some(Lang::Ja), None).expect("ja load");
         assert_eq!(ja.units, full.units);
         for (id, l) in &ja.lessons {
             assert_eq!(l.ja, full.lessons[id].ja, "{id}");
@@ -249,6 +257,21 @@ mod tests {
         }
         assert_eq!(ja.strings.en, full.strings.ja);
         assert!(ja.glossary.terms.is_empty() && !full.glossary.terms.is_empty());
+    }
+
+    #[test]
+    fn one_unit_load_reads_that_lesson_only_and_everything_for_a_name_it_does_not_know() {
+        let src = CourseSource::Embedded;
+        let full = load_reading(&src, false, Some(Lang::En), None).unwrap();
+        let iam = load_reading(&src, false, Some(Lang::En), Some("IAM")).unwrap();
+        assert_eq!(iam.lessons.keys().collect::<Vec<_>>(), ["iam"]);
+        assert_eq!(iam.lessons["iam"], full.lessons["iam"]);
+        assert_eq!(iam.units, full.units);
+        let typo = load_reading(&src, false, Some(Lang::En), Some("iamm")).unwrap();
+        assert_eq!(typo.lessons, full.lessons);
+        // Both languages wanted (a learner's store is read): every lesson, as before.
+        let both = load_reading(&src, false, None, Some("iam")).unwrap();
+        assert_eq!(both.lessons.len(), full.lessons.len());
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub fn parse_lesson(path: &str, text: &str) -> Result<Lesson, Diagnostic> {
     Ok(Lesson {
         path: path.to_string(),
         front,
-        body: parts.body.to_string(),
+        body: parts.body.into(),
         body_offset: parts.body_offset,
         body_line: Pos::of(text, parts.body_offset).line as usize,
     })
@@ -78,9 +78,9 @@ mod tests {
         assert_eq!(l.front.title, "T");
         assert_eq!(l.front.minutes, 12);
         assert!(!l.is_draft());
-        assert_eq!(l.body, "\n## A {#a}\n");
+        assert_eq!(&*l.body, "\n## A {#a}\n");
         assert_eq!(l.body_line, 6);
-        assert_eq!(&GOOD[l.body_offset..], l.body);
+        assert_eq!(&GOOD[l.body_offset..], &*l.body);
     }
 
     #[test]

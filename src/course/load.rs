@@ -102,16 +102,6 @@ fn load_inner(src: &CourseSource) -> anyhow::Result<Course> {
         GLOSSARY_TOML,
         parse_glossary(&read_text(src, GLOSSARY_TOML)?),
     )?;
-    let strings = |lang: Lang| -> anyhow::Result<Strings> {
-        let rel = strings_path(lang);
-        let text = read_text(src, &rel)?;
-        located(
-            &rel,
-            Strings::parse(&text).map_err(|(off, msg)| {
-                Diagnostic::error(Text::new(msg.clone(), msg)).at(Pos::of(&text, off))
-            }),
-        )
-    };
     Ok(Course {
         content_version: index.content_version,
         units: index.units,
@@ -119,8 +109,8 @@ fn load_inner(src: &CourseSource) -> anyhow::Result<Course> {
         quizzes,
         glossary,
         strings: Localized {
-            ja: strings(Lang::Ja)?,
-            en: strings(Lang::En)?,
+            ja: strings(src, Lang::Ja)?,
+            en: strings(src, Lang::En)?,
         },
     })
 }
@@ -129,24 +119,35 @@ fn load_inner(src: &CourseSource) -> anyhow::Result<Course> {
 /// question bank, so a full course load would only slow its start. With `only`, that language
 /// alone is parsed and stands in for both (`render` draws one language and never toggles).
 pub fn ui_strings(src: &CourseSource, only: Option<Lang>) -> anyhow::Result<Localized<Strings>> {
-    let one = |lang: Lang| -> anyhow::Result<Strings> {
-        let rel = strings_path(lang);
-        let text = read_text(src, &rel)?;
-        Strings::parse(&text).map_err(|(off, msg)| anyhow!("{rel}:{}: {msg}", Pos::of(&text, off)))
-    };
     Ok(match only {
         Some(lang) => {
-            let s = one(lang)?;
+            let s = strings(src, lang)?;
             Localized {
                 ja: s.clone(),
                 en: s,
             }
         }
         None => Localized {
-            ja: one(Lang::Ja)?,
-            en: one(Lang::En)?,
+            ja: strings(src, Lang::Ja)?,
+            en: strings(src, Lang::En)?,
         },
     })
+}
+
+/// The UI strings of `lang`: the embedded course's come flattened by `build.rs`, others (and an
+/// embedded file the build could not flatten) are parsed, with errors at their position.
+pub fn strings(src: &CourseSource, lang: Lang) -> anyhow::Result<Strings> {
+    if let (CourseSource::Embedded, Some(s)) = (src, Strings::embedded(lang)) {
+        return Ok(s);
+    }
+    let rel = strings_path(lang);
+    let text = read_text(src, &rel)?;
+    located(
+        &rel,
+        Strings::parse(&text).map_err(|(off, msg)| {
+            Diagnostic::error(Text::new(msg.clone(), msg)).at(Pos::of(&text, off))
+        }),
+    )
 }
 
 #[cfg(test)]
@@ -187,6 +188,22 @@ mod tests {
         let err = load(&CourseSource::Dir(dir.path().into())).unwrap_err();
         let msg = format!("{err:#}");
         assert!(msg.contains("lessons/course.toml:3:"), "{msg}");
+    }
+
+    #[test]
+    fn the_strings_flattened_at_build_time_are_the_parsed_files() {
+        for lang in [Lang::Ja, Lang::En] {
+            let built = Strings::embedded(lang).expect("build.rs flattened the embedded file");
+            let text = read_text(&CourseSource::Embedded, &strings_path(lang)).unwrap();
+            let parsed = Strings::parse(&text).unwrap();
+            assert!(
+                built.keys().count() > 400,
+                "{lang:?}: {}",
+                built.keys().count()
+            );
+            assert_eq!(built, parsed, "{lang:?}");
+            assert_eq!(built.get("app.name"), parsed.get("app.name"));
+        }
     }
 
     #[test]

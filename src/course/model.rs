@@ -89,8 +89,9 @@ pub struct Lesson {
     /// Path relative to the course root (`lessons/04-iam/ja.md`), for diagnostics.
     pub path: String,
     pub front: FrontMatter,
-    /// The Markdown after the front matter.
-    pub body: String,
+    /// The Markdown after the front matter; shared, because a screen that shows one language
+    /// stands the same lesson in for both.
+    pub body: std::sync::Arc<str>,
     /// Byte offset of `body` in the file: add it to a body offset to get a file offset.
     pub body_offset: usize,
     /// 1-based line of the file on which `body` starts, so renderer diagnostics and "open in
