@@ -5,7 +5,7 @@
 //! files on every start was the largest single cost of `secdojo render` after the lesson itself.
 //! A file that does not flatten cleanly (not TOML, a value that is not a string) yields no table,
 //! so the program parses it at run time and reports the problem with its position, as for a
-//! course given with `--content`.
+//! course given with `--content`. `course.toml` is likewise turned into JSON here.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -33,8 +33,20 @@ fn main() {
             None => writeln!(out, "pub static {name}: Option<&[(&str, &str)]> = None;").unwrap(),
         }
     }
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("ui_strings.rs");
-    std::fs::write(dest, out).unwrap();
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("ui_strings.rs"), out).unwrap();
+
+    // course.toml as JSON, which reads in a fraction of TOML's time; the program checks what it
+    // reads and falls back to the TOML file (and its positions) if anything is off.
+    let json = std::fs::read_to_string("lessons/course.toml")
+        .ok()
+        .and_then(|t| toml::from_str::<toml::Value>(&t).ok())
+        .and_then(|v| serde_json::to_string(&v).ok());
+    let index = match json {
+        Some(j) => format!("pub static COURSE_JSON: Option<&str> = Some({j:?});\n"),
+        None => "pub static COURSE_JSON: Option<&str> = None;\n".to_string(),
+    };
+    std::fs::write(out_dir.join("course_index.rs"), index).unwrap();
 }
 
 /// Dotted key -> value, as `i18n::parse_entries` flattens it; `None` when the file is not all

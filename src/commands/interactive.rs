@@ -46,10 +46,7 @@ fn load_reading(
     unit: Option<&str>,
 ) -> anyhow::Result<Course> {
     let inner = || -> anyhow::Result<Course> {
-        let rel = load::COURSE_TOML;
-        let index_text = load::read_text(src, rel)?;
-        let index: CourseFile = load::located(rel, load::parse_course_file(&index_text))?;
-        load::confined_paths(&index, &index_text)?;
+        let index: CourseFile = load::read_index(src)?;
         let mut lessons = BTreeMap::new();
         let one = unit
             .filter(|_| only.is_some())

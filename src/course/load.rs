@@ -71,15 +71,37 @@ pub fn confined_paths(index: &CourseFile, index_text: &str) -> anyhow::Result<()
     Ok(())
 }
 
+/// `course.toml` of the embedded course as JSON, converted by `build.rs` (`None` if it could not).
+mod built {
+    include!(concat!(env!("OUT_DIR"), "/course_index.rs"));
+}
+
+/// Reads and checks `course.toml`. The embedded course's comes as JSON from `build.rs`, which
+/// reads in a fraction of TOML's time; if it does not deserialize or its paths would leave the
+/// course, the TOML file is read instead, so the error names its position as for any course.
+pub fn read_index(src: &CourseSource) -> anyhow::Result<CourseFile> {
+    if let (CourseSource::Embedded, Some(json)) = (src, built::COURSE_JSON)
+        && let Ok(index) = serde_json::from_str::<CourseFile>(json)
+        && index
+            .units
+            .iter()
+            .all(|u| u.dir_is_one_folder() && u.quiz_is_one_file())
+    {
+        return Ok(index);
+    }
+    let index_text = read_text(src, COURSE_TOML)?;
+    let index = located(COURSE_TOML, parse_course_file(&index_text))?;
+    confined_paths(&index, &index_text)?;
+    Ok(index)
+}
+
 /// Loads the whole course: index, both lessons of every unit, question banks, glossary, UI strings.
 pub fn load(src: &CourseSource) -> anyhow::Result<Course> {
     load_inner(src).with_context(|| format!("cannot load {}", src.describe()))
 }
 
 fn load_inner(src: &CourseSource) -> anyhow::Result<Course> {
-    let index_text = read_text(src, COURSE_TOML)?;
-    let index = located(COURSE_TOML, parse_course_file(&index_text))?;
-    confined_paths(&index, &index_text)?;
+    let index = read_index(src)?;
     let mut lessons = BTreeMap::new();
     let mut quizzes = BTreeMap::new();
     for unit in &index.units {
@@ -204,6 +226,16 @@ mod tests {
             assert_eq!(built, parsed, "{lang:?}");
             assert_eq!(built.get("app.name"), parsed.get("app.name"));
         }
+    }
+
+    #[test]
+    fn the_index_converted_at_build_time_is_the_parsed_file() {
+        let text = read_text(&CourseSource::Embedded, COURSE_TOML).unwrap();
+        let parsed = parse_course_file(&text).unwrap();
+        let json = built::COURSE_JSON.expect("build.rs converted course.toml");
+        let converted: CourseFile = serde_json::from_str(json).unwrap();
+        assert_eq!(converted, parsed);
+        assert_eq!(read_index(&CourseSource::Embedded).unwrap(), parsed);
     }
 
     #[test]
