@@ -4,8 +4,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod allocator;
+
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: allocator::Chosen = allocator::Chosen;
 
 fn main() -> ExitCode {
     let cli = secdojo::cli::Cli::parse();
