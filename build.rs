@@ -22,15 +22,27 @@ fn main() {
             .ok()
             .and_then(|t| flatten_file(&t));
         let name = lang.to_uppercase();
+        // One text and byte offsets into it, not a table of `&str`: every `&str` in a static is
+        // a relocation the loader applies at each start.
+        let ty = "Option<super::BuiltTable>";
         match table {
             Some(entries) => {
-                writeln!(out, "pub static {name}: Option<&[(&str, &str)]> = Some(&[").unwrap();
+                let mut blob = String::new();
+                let mut index = String::new();
                 for (k, v) in entries {
-                    writeln!(out, "    ({k:?}, {v:?}),").unwrap();
+                    let a = blob.len();
+                    blob.push_str(&k);
+                    let b = blob.len();
+                    blob.push_str(&v);
+                    writeln!(index, "    ({a}, {b}, {}),", blob.len()).unwrap();
                 }
-                writeln!(out, "]);").unwrap();
+                writeln!(
+                    out,
+                    "pub static {name}: {ty} = Some(({blob:?}, &[\n{index}]));"
+                )
+                .unwrap();
             }
-            None => writeln!(out, "pub static {name}: Option<&[(&str, &str)]> = None;").unwrap(),
+            None => writeln!(out, "pub static {name}: {ty} = None;").unwrap(),
         }
     }
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());

@@ -44,8 +44,9 @@ pub struct Strings {
 #[derive(Debug, Clone)]
 enum Table {
     Parsed(BTreeMap<String, String>),
-    /// Sorted by key.
-    Built(&'static [(&'static str, &'static str)]),
+    /// A text and, sorted by key, the byte ranges of each key and its string in it
+    /// (`text[a..b]` is the key, `text[b..c]` its string).
+    Built(&'static str, &'static [(u32, u32, u32)]),
 }
 
 impl Default for Table {
@@ -54,9 +55,20 @@ impl Default for Table {
     }
 }
 
+/// A text and, sorted by key, the byte ranges of each key and its string in it.
+type BuiltTable = (&'static str, &'static [(u32, u32, u32)]);
+
 /// The embedded `assets/i18n` files, flattened at build time (`None` if one did not flatten).
 mod built {
     include!(concat!(env!("OUT_DIR"), "/ui_strings.rs"));
+}
+
+fn built_key(text: &'static str, &(a, b, _): &(u32, u32, u32)) -> &'static str {
+    &text[a as usize..b as usize]
+}
+
+fn built_value(text: &'static str, &(_, b, c): &(u32, u32, u32)) -> &'static str {
+    &text[b as usize..c as usize]
 }
 
 impl PartialEq for Strings {
@@ -82,12 +94,12 @@ impl Strings {
 
     /// The strings of the embedded course as `build.rs` flattened them, if it could.
     pub fn embedded(lang: Lang) -> Option<Strings> {
-        let table = match lang {
+        let (text, index) = match lang {
             Lang::Ja => built::JA,
             Lang::En => built::EN,
         }?;
         Some(Strings {
-            table: Table::Built(table),
+            table: Table::Built(text, index),
         })
     }
 
@@ -97,10 +109,10 @@ impl Strings {
     pub fn get(&self, key: &str) -> &str {
         let found = match &self.table {
             Table::Parsed(map) => map.get(key).map(String::as_str),
-            Table::Built(t) => t
-                .binary_search_by(|(k, _)| (*k).cmp(key))
+            Table::Built(text, index) => index
+                .binary_search_by(|e| built_key(text, e).cmp(key))
                 .ok()
-                .map(|i| t[i].1),
+                .map(|i| built_value(text, &index[i])),
         };
         found.unwrap_or_else(|| intern_missing(key))
     }
@@ -119,7 +131,11 @@ impl Strings {
     fn pairs(&self) -> Box<dyn Iterator<Item = (&str, &str)> + '_> {
         match &self.table {
             Table::Parsed(map) => Box::new(map.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
-            Table::Built(t) => Box::new(t.iter().copied()),
+            Table::Built(text, index) => Box::new(
+                index
+                    .iter()
+                    .map(|e| (built_key(text, e), built_value(text, e))),
+            ),
         }
     }
 
@@ -132,7 +148,9 @@ impl Strings {
     pub fn contains(&self, key: &str) -> bool {
         match &self.table {
             Table::Parsed(map) => map.contains_key(key),
-            Table::Built(t) => t.binary_search_by(|(k, _)| (*k).cmp(key)).is_ok(),
+            Table::Built(text, index) => index
+                .binary_search_by(|e| built_key(text, e).cmp(key))
+                .is_ok(),
         }
     }
 }

@@ -91,6 +91,14 @@ impl<W: Write> Write for Out<W> {
         }
         let mut start = i;
         while i < buf.len() {
+            // Most output is text: skip to the next byte that may need showing in one pass.
+            match buf[i..]
+                .iter()
+                .position(|&b| b < 0x20 || b == 0x7f || b == 0xc2)
+            {
+                Some(n) => i += n,
+                None => break,
+            }
             let b = buf[i];
             let c1 = b == 0xc2 && buf.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n));
             let split_lead = b == 0xc2 && i + 1 == buf.len();
