@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr as _;
 
 use super::action::Action;
 use super::component::{Component, Transition};
@@ -13,7 +14,7 @@ use super::keys::{Key, KeyContext, key_names};
 use super::layout::centered;
 use super::shared::Shared;
 use super::widgets::hint_line::HintLine;
-use super::widgets::{block, clear_popup};
+use super::widgets::{block, clear_popup, wrap_text};
 
 /// The `?` overlay over any screen: the keys of the screen under it come first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,16 +101,34 @@ pub fn lines(shared: &Shared, first: KeyContext) -> Vec<Line<'static>> {
         .map(|b| key_names(b).len())
         .max()
         .unwrap_or(0);
+    // The popup is at most as wide as the screen: a description that does not fit wraps under
+    // itself instead of being cut at the frame (Japanese at 50 columns lost half of most lines).
+    let room = usize::from(shared.area.width.saturating_sub(3)).saturating_sub(key_w + 4);
+    let row = |out: &mut Vec<Line<'static>>, keys: &str, desc: &str| {
+        let lead = format!("  {keys:<key_w$}  ");
+        if room < 8 || desc.width() <= room {
+            out.push(Line::from(vec![
+                Span::styled(lead, theme.key()),
+                Span::raw(desc.to_string()),
+            ]));
+            return;
+        }
+        for (i, part) in wrap_text(desc, room as u16).into_iter().enumerate() {
+            let keys = if i == 0 {
+                lead.clone()
+            } else {
+                " ".repeat(key_w + 4)
+            };
+            out.push(Line::from(vec![
+                Span::styled(keys, theme.key()),
+                Span::raw(part),
+            ]));
+        }
+    };
     let mut out = Vec::new();
     for (i, (ctx, title)) in order.iter().enumerate() {
         if i == 1 {
-            out.push(Line::from(vec![
-                Span::styled(
-                    format!("  {:<key_w$}  ", Key::Ctrl('c').name()),
-                    theme.key(),
-                ),
-                Span::raw(s.get(ctrl_c).to_string()),
-            ]));
+            row(&mut out, Key::Ctrl('c').name().as_ref(), s.get(ctrl_c));
         }
         if i > 0 {
             out.push(Line::default());
@@ -124,10 +143,7 @@ pub fn lines(shared: &Shared, first: KeyContext) -> Vec<Line<'static>> {
             if b.keys == [Key::Ctrl('c')] {
                 continue;
             }
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<key_w$}  ", key_names(b)), theme.key()),
-                Span::raw(s.get(b.help).to_string()),
-            ]));
+            row(&mut out, &key_names(b), s.get(b.help));
         }
     }
     out

@@ -508,3 +508,32 @@ accept = { ja = ["最小権限"], en = ["least privilege"] }
         assert!(render_to_text(&a).contains(note), "{lang:?}");
     }
 }
+
+#[test]
+fn help_at_50_columns_wraps_every_description_inside_the_frame_and_loses_no_word() {
+    use unicode_width::UnicodeWidthStr as _;
+    for lang in [Lang::Ja, Lang::En] {
+        let course = course::load(&CourseSource::Embedded).expect("built-in course loads");
+        let mut a = App::new(course, lang, Theme::plain(), Rect::new(0, 0, 50, 20));
+        a.shared.quiz_env = QuizEnv::fixed();
+        let q = question(&a, Kind::Single);
+        open(&mut a, vec![q]);
+        let lines: Vec<String> = crate::tui::help::lines(&a.shared, a.key_context())
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        // The frame takes 2 of the 50 columns.
+        assert!(
+            lines.iter().all(|l| l.width() <= 48),
+            "{lang:?}: {lines:#?}"
+        );
+        // The longest description of the question's keys is there whole, over several rows.
+        let toggle = a.shared.strings().get("tui_quiz.keys.toggle");
+        assert!(toggle.width() > 30, "{toggle}");
+        let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+        assert!(
+            squeeze(&lines.join("")).contains(&squeeze(toggle)),
+            "{lang:?}: {toggle} in {lines:#?}"
+        );
+    }
+}
