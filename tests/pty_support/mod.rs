@@ -107,13 +107,20 @@ impl Session {
         self.parser.lock().unwrap().screen().contents()
     }
 
-    /// Waits until the screen satisfies `pred`; fails with the screen if the deadline passes.
+    /// Waits until the screen satisfies `pred` and the program has stopped writing for a moment,
+    /// so the screen returned is a whole frame (a frame can arrive in pieces, and a check on the
+    /// rest of it would race the drawing); fails with the screen if the deadline passes.
     pub fn wait_for(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if pred(&screen) {
-                return screen;
+                let written = self.raw.lock().unwrap().len();
+                thread::sleep(Duration::from_millis(40));
+                let settled = self.screen();
+                if self.raw.lock().unwrap().len() == written && pred(&settled) {
+                    return settled;
+                }
             }
             if start.elapsed() > DEADLINE {
                 let _ = self.child.kill();
