@@ -107,14 +107,7 @@ impl Strings {
     /// (and in snapshot tests) instead of panicking. The result borrows only `self`, so callers
     /// may build keys on the fly (`&format!("unit.{id}")`).
     pub fn get(&self, key: &str) -> &str {
-        let found = match &self.table {
-            Table::Parsed(map) => map.get(key).map(String::as_str),
-            Table::Built(text, index) => index
-                .binary_search_by(|e| built_key(text, e).cmp(key))
-                .ok()
-                .map(|i| built_value(text, &index[i])),
-        };
-        found.unwrap_or_else(|| intern_missing(key))
+        self.find(key).unwrap_or_else(|| intern_missing(key))
     }
 
     /// The string for `key` with `{name}` placeholders filled from `args`; unknown placeholders
@@ -125,6 +118,17 @@ impl Strings {
             out = out.replace(&format!("{{{name}}}"), value);
         }
         out
+    }
+
+    /// The string for `key`, if it is defined.
+    fn find(&self, key: &str) -> Option<&str> {
+        match &self.table {
+            Table::Parsed(map) => map.get(key).map(String::as_str),
+            Table::Built(text, index) => index
+                .binary_search_by(|e| built_key(text, e).cmp(key))
+                .ok()
+                .map(|i| built_value(text, &index[i])),
+        }
     }
 
     /// Every key with its string, sorted by key.
@@ -146,12 +150,7 @@ impl Strings {
 
     /// Whether `key` is defined.
     pub fn contains(&self, key: &str) -> bool {
-        match &self.table {
-            Table::Parsed(map) => map.contains_key(key),
-            Table::Built(text, index) => index
-                .binary_search_by(|e| built_key(text, e).cmp(key))
-                .is_ok(),
-        }
+        self.find(key).is_some()
     }
 }
 

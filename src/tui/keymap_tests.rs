@@ -146,20 +146,8 @@ fn hints_come_from_the_table_and_merge_pairs() {
 
 #[test]
 fn no_key_is_bound_twice_in_one_context() {
-    for ctx in [
-        KeyContext::Home,
-        KeyContext::Lesson,
-        KeyContext::Outline,
-        KeyContext::Search,
-        KeyContext::Help,
-        KeyContext::Glossary,
-        KeyContext::GlossarySearch,
-        KeyContext::Progress,
-        KeyContext::QuizAsk,
-        KeyContext::QuizInput,
-        KeyContext::QuizFeedback,
-        KeyContext::QuizResults,
-    ] {
+    let every = HELP_SECTIONS.iter().map(|(c, _)| *c);
+    for ctx in every.chain([KeyContext::Help]) {
         let mut seen = Vec::new();
         for bind in bindings(ctx) {
             for k in bind.keys {
@@ -177,4 +165,36 @@ fn key_names_are_ascii() {
             assert!(key_names(bind).is_ascii(), "{bind:?}");
         }
     }
+}
+
+/// The exam's tables (moved here from the exam's own key mapping, which the one keymap replaced).
+#[test]
+fn exam_letters_are_text_where_text_is_typed_and_commands_elsewhere() {
+    use crate::tui::action::QuizAction as Q;
+    assert_eq!(
+        map_key(KeyContext::ExamName, &ch('L')),
+        Some(Action::Quiz(Q::Char('L')))
+    );
+    assert_eq!(
+        map_key(KeyContext::ExamInput, &ch('h')),
+        Some(Action::Quiz(Q::Char('h')))
+    );
+    assert_eq!(
+        map_key(KeyContext::ExamAsk, &ch('L')),
+        Some(Action::ToggleLang)
+    );
+    assert_eq!(
+        map_key(KeyContext::ExamAsk, &ch('3')),
+        Some(Action::Quiz(Q::Pick(2)))
+    );
+    assert_eq!(map_key(KeyContext::ExamAsk, &ch('0')), None);
+    // No skipping, leaving or reading the lesson while answering an ordinary question.
+    for c in ['s', 'q', 'r'] {
+        assert_eq!(map_key(KeyContext::ExamAsk, &ch(c)), None, "{c}");
+    }
+    // In the exam's policy editor, a letter is the editor's.
+    assert!(matches!(
+        map_key(KeyContext::ExamPolicy, &ch('L')),
+        Some(Action::Edit(_))
+    ));
 }
